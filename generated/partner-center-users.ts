@@ -1,0 +1,387 @@
+export interface paths {
+    "/v1/customers/{customer-tenant-id}/users/{user-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The customer's tenant id, a GUID.
+                 *
+                 *     **Departs from PAGE:** PAGE calls it a "query parameter" that "allows the reseller to filter
+                 *     the results" (copied from a list page); it is a path parameter that names the customer (REF).
+                 * @example eebd1b55-5360-4438-a11d-5c06918c3014
+                 */
+                "customer-tenant-id": components["parameters"]["CustomerTenantId"];
+                /**
+                 * @description The user's object id, a GUID.
+                 *
+                 *     **Departs from PAGE:** PAGE calls it a "query parameter" and leaves it out of its
+                 *     request-syntax table; it is a path parameter (PAGE's own example, NET, REF).
+                 * @example 4b10bf41-ab11-40e3-8c53-cd67849b50de
+                 */
+                "user-id": components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a customer's user
+         * @description Updates the given fields of an existing user account in a customer's tenant and returns
+         *     the whole updated user. Send only the fields to change.
+         *
+         *     The same route restores a soft-deleted user (`{"state": "active"}`, within 30 days of
+         *     deletion; DOCS `restore-a-user-for-a-customer.md`) and resets a password
+         *     (`passwordProfile`; DOCS `reset-user-password-for-a-customer.md`).
+         *
+         *     **Departs from PAGE:** PAGE's request-syntax table shows
+         *     `/v1/customers/{customer-tenant-id}/users` without `/{user-id}`; its own parameter table and
+         *     request example, NET (`customers/{0}/users/{1}`), REF and the restore page all include the
+         *     user id, so this path does. `/v1` is part of the path, not of the server URL.
+         *
+         *     Idempotency: after a timeout, retry with the **same** `MS-RequestId`; after any response,
+         *     use a new one (DOCS `headers.md`).
+         */
+        patch: operations["updateCustomerUser"];
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /**
+         * Format: uuid
+         * @description A GUID in its 36-character hyphenated form. `format` alone is advisory, so a `pattern` enforces it.
+         */
+        Guid: string;
+        /**
+         * @description Where the user uses services: an ISO 3166-1 alpha-2 country code in capitals, e.g. `US`. Partner Center documents no format; AAD/Graph require this one. The pattern checks the shape; the server checks that the code exists.
+         * @example US
+         */
+        UsageLocation: string;
+        /**
+         * @description `alias@domain`, the domain verified in the customer's tenant: at most 113 characters, 64 before the `@` and 48 after; the alias of letters, digits and `' . - _ ! # ^ ~`. Source: AAD.
+         * @example ada.lovelace@contoso.onmicrosoft.com
+         */
+        UserPrincipalName: string;
+        /** @description A first or last name, at most 64 characters (AAD `givenName`/`surname`). */
+        PersonName: string;
+        /** @description At most 256 characters and cannot be cleared (AAD `displayName`). */
+        DisplayName: string;
+        /** @description Resets the user's password. Write-only: never returned by GET or PATCH (DOCS `utility-resources.md`). Not supported on 21Vianet. Graph calls the flag `forceChangePasswordNextSignIn`; Partner Center calls it `forceChangePassword`. */
+        PasswordProfile: {
+            /** @description The new password: 8 to 256 characters with at least three of lower case, upper case, digits and other characters (AAD password policy). */
+            password: string;
+            /** @description Whether the user must change the password at next sign-in (DOCS). */
+            forceChangePassword?: boolean;
+        };
+        /** @description Resource attributes. PAGE's example and every documented PATCH body send `{"objectType": "CustomerUser"}`; REF says it is not required, so it is optional here. */
+        PatchAttributes: {
+            /** @enum {string} */
+            objectType?: "CustomerUser";
+            etag?: string;
+        };
+        /**
+         * @description The fields of a CustomerUser that PATCH can change; every one optional, at least one of them
+         *     present (`attributes` alone changes nothing). Unknown properties are refused, so a typo such
+         *     as `usageLocaton` does not pass silently, and so are the read-only ones (`id`,
+         *     `userDomainType`, `links`, `lastDirectorySyncTime`, `softDeletionTime`). Explicit `null` is
+         *     refused: no source documents what it does. `immutableId` and `phoneNumber` are returned
+         *     but no source documents them as writable, so they are refused too.
+         */
+        CustomerUserPatch: {
+            usageLocation?: components["schemas"]["UsageLocation"];
+            displayName?: components["schemas"]["DisplayName"];
+            firstName?: components["schemas"]["PersonName"];
+            lastName?: components["schemas"]["PersonName"];
+            userPrincipalName?: components["schemas"]["UserPrincipalName"];
+            passwordProfile?: components["schemas"]["PasswordProfile"];
+            /**
+             * @description Only `active`, to restore a soft-deleted user within 30 days of deletion (DOCS `restore-a-user-for-a-customer.md`).
+             * @enum {string}
+             */
+            state?: "active";
+            attributes?: components["schemas"]["PatchAttributes"];
+        };
+        /** @description A user account in a customer's tenant, as the server returns it (camelCase; DOCS `user-resources.md`, NET `Users/*.cs`). Closed: a property not documented here is a contract violation worth hearing about. `passwordProfile` is never returned. */
+        CustomerUser: {
+            readonly id: components["schemas"]["Guid"];
+            userPrincipalName: components["schemas"]["UserPrincipalName"];
+            firstName?: components["schemas"]["PersonName"];
+            lastName?: components["schemas"]["PersonName"];
+            displayName?: components["schemas"]["DisplayName"];
+            usageLocation?: components["schemas"]["UsageLocation"];
+            /** @description Listed by DOCS and REF; NET lacks it. */
+            readonly immutableId?: string;
+            /** @description Listed by DOCS and REF; NET lacks it. */
+            readonly phoneNumber?: string;
+            /**
+             * @description Source NET `UserDomainType.cs`.
+             * @enum {string}
+             */
+            readonly userDomainType?: "none" | "managed" | "federated";
+            /**
+             * @description `inactive` means soft-deleted (DOCS).
+             * @enum {string}
+             */
+            state?: "active" | "inactive";
+            /**
+             * Format: date-time
+             * @description Null when the user was never synced.
+             */
+            readonly lastDirectorySyncTime?: string | null;
+            /**
+             * Format: date-time
+             * @description Set for deleted users, e.g. `2017-01-20T00:33:34Z` (DOCS).
+             */
+            readonly softDeletionTime?: string | null;
+            links?: components["schemas"]["UserLinks"];
+            attributes: components["schemas"]["ResourceAttributes"];
+        };
+        UserLinks: {
+            self?: components["schemas"]["Link"];
+        };
+        /** @description A related resource. `uri` is relative to the API and has no `/v1` (DOCS `utility-resources.md`). */
+        Link: {
+            uri: string;
+            method: string;
+            headers?: {
+                key?: string;
+                value?: string;
+            }[];
+            body?: string;
+        };
+        ResourceAttributes: {
+            /** @enum {string} */
+            objectType: "CustomerUser";
+            etag?: string;
+        };
+        /** @description The Partner Center error body of every 4xx and 5xx except 429 (DOCS `error-codes.md`). `code` is documented as a string but is a number in every real example, so both are accepted. `description` can contain HTML entities (`We&#39;re`). */
+        Fault: {
+            code: number | string;
+            description: string;
+            data?: string[];
+            source: string;
+        };
+        /** @description The 429 body, which is not a Fault (DOCS `api-throttling-guidance.md`). */
+        Throttled: {
+            /** @enum {integer} */
+            statusCode: 429;
+            message: string;
+        };
+    };
+    responses: never;
+    parameters: {
+        /**
+         * @description The customer's tenant id, a GUID.
+         *
+         *     **Departs from PAGE:** PAGE calls it a "query parameter" that "allows the reseller to filter
+         *     the results" (copied from a list page); it is a path parameter that names the customer (REF).
+         * @example eebd1b55-5360-4438-a11d-5c06918c3014
+         */
+        CustomerTenantId: components["schemas"]["Guid"];
+        /**
+         * @description The user's object id, a GUID.
+         *
+         *     **Departs from PAGE:** PAGE calls it a "query parameter" and leaves it out of its
+         *     request-syntax table; it is a path parameter (PAGE's own example, NET, REF).
+         * @example 4b10bf41-ab11-40e3-8c53-cd67849b50de
+         */
+        UserId: components["schemas"]["Guid"];
+        /**
+         * @description A GUID for this request, the idempotency key: after a timeout retry with the **same**
+         *     value; after any response use a new one. The server makes one up when absent.
+         *     Source: DOCS `headers.md`, REF.
+         * @example b1317092-f087-471e-a637-f66523b2b94c
+         */
+        MSRequestId: components["schemas"]["Guid"];
+        /**
+         * @description A GUID that traces a call or a group of calls. Source: DOCS `headers.md`.
+         * @example 8a53b025-d5be-4d98-ab20-229d1813de76
+         */
+        MSCorrelationId: components["schemas"]["Guid"];
+        /**
+         * @description The API contract version, e.g. `v1`. DOCS `headers.md` calls it required; NET never sends it and the server accepts its absence, so it is optional here (NET followed).
+         * @example v1
+         */
+        MSContractVersion: string;
+        /**
+         * @description The language of returned text, e.g. `en-US`. Source: DOCS `headers.md`.
+         * @example en-US
+         */
+        XLocale: string;
+        /**
+         * @description The calling application's name. Source: DOCS `headers.md`.
+         * @example partner-center-users
+         */
+        MSPartnerCenterApplication: string;
+    };
+    requestBodies: never;
+    headers: {
+        /**
+         * @description Echoes the request's `MS-RequestId` (DOCS `headers.md`; PAGE response example).
+         * @example b1317092-f087-471e-a637-f66523b2b94c
+         */
+        MSRequestId: components["schemas"]["Guid"];
+        /**
+         * @description Echoes the request's `MS-CorrelationId` (DOCS `headers.md`; PAGE response example).
+         * @example 8a53b025-d5be-4d98-ab20-229d1813de76
+         */
+        MSCorrelationId: components["schemas"]["Guid"];
+        /** @description How long to wait before retrying, in seconds (DOCS `api-throttling-guidance.md`). RFC 9110 also allows an HTTP date; clients should accept both. */
+        RetryAfter: string;
+    };
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    updateCustomerUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A GUID for this request, the idempotency key: after a timeout retry with the **same**
+                 *     value; after any response use a new one. The server makes one up when absent.
+                 *     Source: DOCS `headers.md`, REF.
+                 * @example b1317092-f087-471e-a637-f66523b2b94c
+                 */
+                "MS-RequestId"?: components["parameters"]["MSRequestId"];
+                /**
+                 * @description A GUID that traces a call or a group of calls. Source: DOCS `headers.md`.
+                 * @example 8a53b025-d5be-4d98-ab20-229d1813de76
+                 */
+                "MS-CorrelationId"?: components["parameters"]["MSCorrelationId"];
+                /**
+                 * @description The API contract version, e.g. `v1`. DOCS `headers.md` calls it required; NET never sends it and the server accepts its absence, so it is optional here (NET followed).
+                 * @example v1
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MSContractVersion"];
+                /**
+                 * @description The language of returned text, e.g. `en-US`. Source: DOCS `headers.md`.
+                 * @example en-US
+                 */
+                "X-Locale"?: components["parameters"]["XLocale"];
+                /**
+                 * @description The calling application's name. Source: DOCS `headers.md`.
+                 * @example partner-center-users
+                 */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MSPartnerCenterApplication"];
+            };
+            path: {
+                /**
+                 * @description The customer's tenant id, a GUID.
+                 *
+                 *     **Departs from PAGE:** PAGE calls it a "query parameter" that "allows the reseller to filter
+                 *     the results" (copied from a list page); it is a path parameter that names the customer (REF).
+                 * @example eebd1b55-5360-4438-a11d-5c06918c3014
+                 */
+                "customer-tenant-id": components["parameters"]["CustomerTenantId"];
+                /**
+                 * @description The user's object id, a GUID.
+                 *
+                 *     **Departs from PAGE:** PAGE calls it a "query parameter" and leaves it out of its
+                 *     request-syntax table; it is a path parameter (PAGE's own example, NET, REF).
+                 * @example 4b10bf41-ab11-40e3-8c53-cd67849b50de
+                 */
+                "user-id": components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * @description A partial CustomerUser: only the fields to change (PAGE's example sends only
+         *     `usageLocation` and `attributes`).
+         *
+         *     **Departs from PAGE:** PAGE's request example has no `Content-Type`; a body needs
+         *     `Content-Type: application/json` (DOCS restore example).
+         */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerUserPatch"];
+            };
+        };
+        responses: {
+            /** @description The whole updated user (PAGE, REF). */
+            200: {
+                headers: {
+                    "MS-RequestId": components["headers"]["MSRequestId"];
+                    "MS-CorrelationId": components["headers"]["MSCorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerUser"];
+                };
+            };
+            /** @description The request is invalid: a property the server refuses (3000) or bad input (800002). Source: DOCS `error-codes.md`. No source documents the codes for a duplicate UPN or an unknown `usageLocation`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Fault"];
+                };
+            };
+            /** @description No token, an invalid one, or an App+User token without the MFA claim (900421). Source: DOCS `error-codes.md`, `headers.md`. */
+            401: {
+                headers: {
+                    /** @description The authentication challenge (DOCS). */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Fault"];
+                };
+            };
+            /** @description No reseller or GDAP relationship with the customer (20002), or the caller's role lacks the rights — also what an app-only token gets (900150). Source: DOCS `error-codes.md`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Fault"];
+                };
+            };
+            /** @description The user (60002) or the customer tenant (60003) was not found. Source: DOCS `error-codes.md`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Fault"];
+                };
+            };
+            /** @description Throttled. Counted per partner tenant, or per partner and customer; writes are throttled first. Wait `Retry-After`, then back off exponentially. The body is not a Fault. Source: DOCS `api-throttling-guidance.md`. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Throttled"];
+                };
+            };
+            /** @description An unexpected service error (800003). Source: DOCS `error-codes.md`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Fault"];
+                };
+            };
+            /** @description The service is busy; retry later, honouring `Retry-After` when given. Source: DOCS `error-codes.md` (which documents no fault code for it: the example is illustrative, and shows the string form of `code`), NET (ServerBusy). */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Fault"];
+                };
+            };
+        };
+    };
+}

@@ -1,0 +1,68 @@
+// Checks a value against the JSON Schema subset that generated/patch-rules.ts holds, so the client
+// refuses what the spec refuses before anything is sent. The rules come from the spec; this file
+// only knows the keywords (scripts/lib/render-generated.ts fails on any other), and the contract
+// tests check it agrees with a full JSON Schema validator on the spec.
+
+export interface ValidationIssue {
+  /** Where, as a JSON-pointer-like path from the root name, e.g. `patch.passwordProfile.password`. */
+  readonly path: string;
+  readonly message: string;
+}
+
+export interface SchemaSubset {
+  readonly type?: string;
+  readonly properties?: Readonly<Record<string, SchemaSubset>>;
+  readonly additionalProperties?: boolean;
+  readonly required?: readonly string[];
+  readonly not?: SchemaSubset;
+  readonly enum?: readonly unknown[];
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly pattern?: string;
+  readonly description?: string;
+}
+
+const patterns = new Map<string, RegExp>();
+function compiled(pattern: string): RegExp {
+  let regex = patterns.get(pattern);
+  if (!regex) patterns.set(pattern, (regex = new RegExp(pattern, "u")));
+  return regex;
+}
+
+function typeOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
+  return typeof value;
+}
+
+export function validate(schema: SchemaSubset, value: unknown, path: string): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const fail = (message: string) => issues.push({ path, message });
+  const actual = typeOf(value);
+  if (schema.type && actual !== schema.type && !(schema.type === "number" && actual === "integer")) {
+    fail(`must be ${schema.type === "object" || schema.type === "array" ? "an" : "a"} ${schema.type}, not ${actual}`);
+    return issues;
+  }
+  if (schema.enum && !schema.enum.includes(value)) fail(`must be one of ${schema.enum.map((v) => JSON.stringify(v)).join(", ")}`);
+  if (typeof value === "string") {
+    // JSON Schema counts characters (code points), not UTF-16 units.
+    const length = [...value].length;
+    if (schema.minLength !== undefined && length < schema.minLength) fail(`must be at least ${schema.minLength} characters`);
+    if (schema.maxLength !== undefined && length > schema.maxLength) fail(`must be at most ${schema.maxLength} characters`);
+    if (schema.pattern !== undefined && !compiled(schema.pattern).test(value)) fail(`must match ${schema.pattern}`);
+  }
+  if (actual === "object") {
+    const object = value as Record<string, unknown>;
+    for (const name of schema.required ?? []) {
+      if (!Object.hasOwn(object, name)) issues.push({ path: `${path}.${name}`, message: "is required" });
+    }
+    for (const [name, child] of Object.entries(object)) {
+      const childSchema = schema.properties?.[name];
+      if (childSchema) issues.push(...validate(childSchema, child, `${path}.${name}`));
+      else if (schema.additionalProperties === false) issues.push({ path: `${path}.${name}`, message: "is not a known property" });
+    }
+  }
+  if (schema.not && validate(schema.not, value, path).length === 0) fail(schema.not.description ?? "must not match the excluded shape");
+  return issues;
+}
