@@ -11,6 +11,9 @@ export default defineConfig({
         },
       },
       {
+        test: { name: "scripts", include: ["scripts/**/*.test.ts"] },
+      },
+      {
         test: {
           name: "contract",
           include: ["contract-tests/**/*.test.ts"],

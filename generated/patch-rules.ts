@@ -68,8 +68,7 @@ export const customerUserPatchSchema = {
           ]
         },
         "etag": {
-          "type": "string",
-          "maxLength": 1024
+          "type": "string"
         }
       }
     }
