@@ -11,7 +11,10 @@ export default defineConfig({
         },
       },
       {
-        test: { name: "scripts", include: ["scripts/**/*.test.ts"] },
+        test: { name: "scripts", include: ["scripts/**/*.test.ts", "bench/**/*.test.ts"] },
+      },
+      {
+        test: { name: "cli", include: ["cli-tests/**/*.test.ts"] },
       },
       {
         test: {

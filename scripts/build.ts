@@ -3,7 +3,7 @@
 // reader and progress bar are bundled into dist/cli.js).
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { projectRoot } from "./lib/spec.ts";
 
@@ -27,5 +27,6 @@ if (existsSync(cliEntry)) {
     banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     logLevel: "warning",
   });
+  chmodSync(join(projectRoot, "dist/cli.js"), 0o755); // a `bin` must be executable
 }
 console.log("built dist/");

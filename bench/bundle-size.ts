@@ -1,0 +1,32 @@
+// The library entry (not the CLI) as a user's bundler would ship it: bundled with openapi-fetch,
+// minified, gzipped. Deterministic, so its budget is enforced in `npm test`.
+import { build } from "esbuild";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+/** Issue 6 asks for 5 kB and this library misses it (README, "Benchmarks", says by how much and
+ * why); the enforced budget is what it weighs now, rounded up, so any growth is a deliberate act. */
+export const issueTargetBytes = 5 * 1024;
+export const bundleBudgetBytes = 8 * 1024;
+
+async function gzippedBundle(entry: string): Promise<{ minified: number; gzipped: number }> {
+  const result = await build({
+    entryPoints: [fileURLToPath(new URL(entry, import.meta.url))],
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "neutral",
+    target: "es2022",
+    write: false,
+    logLevel: "silent",
+  });
+  const code = result.outputFiles[0]!.contents;
+  return { minified: code.byteLength, gzipped: gzipSync(code, { level: 9 }).byteLength };
+}
+
+export async function measureBundleSize() {
+  return {
+    library: await gzippedBundle("../src/index.ts"),
+    openapiFetchAlone: await gzippedBundle("../node_modules/openapi-fetch/dist/index.mjs"),
+  };
+}

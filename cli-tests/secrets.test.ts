@@ -1,0 +1,91 @@
+// The token and passwords never appear in stdout, stderr or a report — not in --verbose logs, not
+// when the server echoes them back in a user or in an error message.
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { customerId, scratchFolder, userIdFor } from "./support/files.ts";
+import { startFakePartnerCenter, updated, type Answer, type FakePartnerCenter, type SeenRequest } from "./support/fake-partner-center.ts";
+import { runCli, type CliResult } from "./support/run-cli.ts";
+
+const token = "tok-SECRET-cli-4f8a2b";
+const passwords = ["Pw-SECRET-cli-7q!Z", "Pw-SECRET-cli-2w#Y"] as const;
+const env = { PARTNER_CENTER_TOKEN: token };
+const echoUser = userIdFor(200);
+const refuseUser = userIdFor(400);
+const file = scratchFolder();
+
+/** A careless server: it echoes the password in the updated user, or both secrets in an error. */
+function leakyAnswer(request: SeenRequest): Answer {
+  const sentPassword = (JSON.parse(request.body) as { passwordProfile?: { password?: string } }).passwordProfile?.password ?? "";
+  if (request.userId === refuseUser) {
+    const description = `Password ${sentPassword} was refused for ${String(request.headers["authorization"])}`;
+    return { status: 400, body: { code: 3000, description, data: [sentPassword], source: "PartnerFD" } };
+  }
+  const answer = updated(request);
+  if (typeof answer === "string") return answer;
+  return { ...answer, body: { ...(answer.body as object), passwordProfile: { password: sentPassword, forceChangePassword: false } } };
+}
+
+let server: FakePartnerCenter;
+beforeAll(async () => (server = await startFakePartnerCenter(leakyAnswer)));
+afterAll(() => server.close());
+
+function expectNoSecrets(...texts: string[]) {
+  for (const text of texts) {
+    expect(text).not.toContain(token);
+    for (const password of passwords) expect(text).not.toContain(password);
+  }
+}
+
+const outputs = (result: CliResult) => [result.stdout, result.stderr];
+
+describe("secrets stay out of every output", { timeout: 20_000 }, () => {
+  it("update --verbose logs the request with Authorization and the password redacted", async () => {
+    const result = await runCli(["update", customerId, echoUser, "--password-stdin", "--verbose", "--base-url", server.url], {
+      env,
+      stdin: passwords[0],
+    });
+    expect(result.code).toBe(0);
+    // The secrets did travel: the server got both.
+    const request = server.attemptsFor(echoUser).at(-1)!;
+    expect(request.headers["authorization"]).toBe(`Bearer ${token}`);
+    expect(request.body).toContain(passwords[0]);
+    expectNoSecrets(...outputs(result));
+    expect(result.stderr).toMatch(/→ #1 PATCH http:\/\/127\.0\.0\.1:\d+\/v1\/customers\/.*"authorization":"Bearer \[REDACTED\]"/);
+    expect(result.stderr).toContain('{"passwordProfile":{"password":"[REDACTED]"}}');
+    expect(result.stderr).toMatch(/← #1 200 /);
+    expect(JSON.parse(result.stdout)).toMatchObject({ id: echoUser });
+  });
+
+  it("update keeps the secrets out of the error line when the server echoes them, exit 1", async () => {
+    const refused = await runCli(["update", customerId, refuseUser, "--password-stdin", "--verbose", "--base-url", server.url], { env, stdin: passwords[0] });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/partner-center-users: 400, code 3000: Password \[REDACTED\] was refused for Bearer \[REDACTED\] \(request id /);
+    expectNoSecrets(...outputs(refused));
+  });
+
+  it("update-many keeps every row's password and the token out of the report, stdout and stderr", async () => {
+    const rows = [
+      `${customerId},${echoUser},${passwords[0]},true`,
+      `${customerId},${refuseUser},${passwords[1]},`,
+      `${customerId},${userIdFor(201)},${passwords[1]},false`,
+      // Malformed: a stray quote inside the password cell.
+      `${customerId},${userIdFor(202)},x"${passwords[0]},`,
+      // Too weak for the spec: invalid, never sent, never shown.
+      `${customerId},${userIdFor(203)},short1,`,
+    ];
+    const input = file("passwords.csv", ["customerId,userId,passwordProfile.password,passwordProfile.forceChangePassword", ...rows].join("\n"));
+    const reportPath = file("passwords-report.jsonl");
+    const result = await runCli(["update-many", input, "--report", reportPath, "--verbose", "--base-url", server.url], { env });
+    expect(result.code).toBe(1);
+    const report = readFileSync(reportPath, "utf8");
+    expect(report.trim().split("\n")).toHaveLength(rows.length);
+    expectNoSecrets(report, ...outputs(result));
+    expect(report + result.stderr).not.toContain("short1");
+    expect(server.attemptsFor(userIdFor(201)).at(-1)?.body).toContain(passwords[1]);
+
+    // A dry run reports the body each row would send: with the password redacted.
+    const dryRun = await runCli(["update-many", input, "--dry-run"]);
+    expect(dryRun.stdout).toContain('"passwordProfile":{"password":"[REDACTED]","forceChangePassword":true}');
+    expectNoSecrets(...outputs(dryRun));
+  });
+});

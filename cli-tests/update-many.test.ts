@@ -1,0 +1,285 @@
+// `update-many` against a loopback stand-in for Partner Center that throttles, fails and holds
+// requests on cue: every input row is reported exactly once, whatever happens to it.
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { customerId, parseReport, readReportFile, reportedLines, scratchFolder, userIdFor, type ReportLine } from "./support/files.ts";
+import { fault, startFakePartnerCenter, throttled, updated, type Behaviour, type FakePartnerCenter } from "./support/fake-partner-center.ts";
+import { finished, runCli, startCli } from "./support/run-cli.ts";
+
+const env = { PARTNER_CENTER_TOKEN: "tok-bulk-test-9e2d" };
+const file = scratchFolder();
+const servers: FakePartnerCenter[] = [];
+async function fakePartnerCenter(behaviour?: Behaviour) {
+  const server = await startFakePartnerCenter(behaviour);
+  servers.push(server);
+  return server;
+}
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+const csv = (rows: readonly string[], header = "customerId,userId,usageLocation,displayName") => [header, ...rows].join("\n") + "\n";
+
+type Fate = "ok" | "throttled-once" | "throttled-1s" | "not-found" | "bad-id" | "bad-value" | "no-change";
+
+/** What happens to row i of the big run: each kind of trouble, spread over the file. */
+function fateOf(i: number): Fate {
+  if (i % 50 === 10) return "bad-id";
+  if (i % 50 === 20) return "bad-value";
+  if (i % 50 === 40) return "no-change";
+  if (i % 100 === 7) return "throttled-1s";
+  if (i % 10 === 3) return "throttled-once";
+  if (i % 25 === 4) return "not-found";
+  return "ok";
+}
+
+function rowFor(i: number): string {
+  const user = userIdFor(1000 + i);
+  switch (fateOf(i)) {
+    case "bad-id":
+      return `not-a-guid,${user},US,`;
+    case "bad-value":
+      return `${customerId},${user},usa,`;
+    case "no-change":
+      return `${customerId},${user},,`;
+    default:
+      return `${customerId},${user},US,Row ${i}`;
+  }
+}
+
+const bigRunBehaviour: Behaviour = (request) => {
+  const i = parseInt(request.userId.slice(-12), 16) - 1000;
+  const fate = fateOf(i);
+  if (fate === "throttled-once" && request.attempt === 1) return throttled(0);
+  if (fate === "throttled-1s" && request.attempt === 1) return throttled(1);
+  if (fate === "not-found") return fault(404, 60002, "User object ID not found.");
+  return updated(request);
+};
+
+describe("update-many", { timeout: 60_000 }, () => {
+  it("reports each of 300 rows exactly once through throttling, failures and invalid rows, exit 1", async () => {
+    const server = await fakePartnerCenter(bigRunBehaviour);
+    const count = 300;
+    const indexes = Array.from({ length: count }, (_, i) => i);
+    const input = file("big.csv", csv(indexes.map(rowFor)));
+    const reportPath = file("big-report.jsonl");
+    const result = await runCli(["update-many", input, "--report", reportPath, "--concurrency", "8", "--base-url", server.url], { env });
+    expect(result.code).toBe(1);
+
+    const report = readReportFile(reportPath);
+    // Row i is on line i + 2 (the header is line 1).
+    expect(reportedLines(report)).toEqual(indexes.map((i) => i + 2));
+    const byLine = new Map(report.map((entry) => [entry.line, entry]));
+    for (const i of indexes) {
+      const entry = byLine.get(i + 2)!;
+      const fate = fateOf(i);
+      if (fate === "bad-id") expect(entry).toMatchObject({ result: "invalid", issues: [{ field: "customerId" }] });
+      else if (fate === "bad-value") expect(entry).toMatchObject({ result: "invalid", issues: [{ field: "usageLocation" }] });
+      else if (fate === "no-change") expect(entry).toMatchObject({ result: "invalid", issues: [{ message: expect.stringMatching(/must change at least one field/) }] });
+      else if (fate === "not-found") {
+        expect(entry).toMatchObject({ result: "failed", error: { status: 404, code: 60002, description: "User object ID not found.", requestId: expect.any(String) } });
+      } else {
+        expect(entry).toMatchObject({ result: "ok", userId: userIdFor(1000 + i), user: { id: userIdFor(1000 + i), displayName: `Row ${i}` } });
+      }
+    }
+
+    // Invalid rows were never sent; each throttled row was retried once, with the same MS-RequestId.
+    const sentUsers = new Set(server.requests.map((request) => request.userId));
+    const invalid = indexes.filter((i) => ["bad-id", "bad-value", "no-change"].includes(fateOf(i)));
+    for (const i of invalid) expect(sentUsers.has(userIdFor(1000 + i))).toBe(false);
+    expect(sentUsers.size).toBe(count - invalid.length);
+    for (const i of indexes.filter((i) => fateOf(i).startsWith("throttled"))) {
+      const attempts = server.attemptsFor(userIdFor(1000 + i));
+      expect(attempts.map((attempt) => attempt.attempt)).toEqual([1, 2]);
+      expect(new Set(attempts.map((attempt) => attempt.headers["ms-requestid"])).size).toBe(1);
+    }
+    // One correlation id for the whole run, named in the summary.
+    const correlationIds = new Set(server.requests.map((request) => request.headers["ms-correlationid"]));
+    expect(correlationIds.size).toBe(1);
+    const failed = indexes.filter((i) => fateOf(i) === "not-found").length;
+    expect(result.stderr).toMatch(new RegExp(`^300 rows: ${invalid.length} invalid, `, "m"));
+    expect(result.stderr).toMatch(new RegExp(`${count - invalid.length - failed} ok`));
+    expect(result.stderr).toMatch(new RegExp(`${failed} failed`));
+    expect(result.stderr).toContain(`correlation id ${String([...correlationIds][0])}; report: ${reportPath}`);
+    // Without a terminal: one plain progress line per row.
+    expect(result.stderr.match(/^\[\s*\d+\/300\] line \d+: /gm)).toHaveLength(count);
+  });
+
+  it("keeps exactly --concurrency requests in flight, never more", async () => {
+    const limit = 3;
+    const rows = 12;
+    let inFlight = 0;
+    let most = 0;
+    let arrived = 0;
+    const waiting: (() => void)[] = [];
+    // Each answer is held until `limit` requests are waiting (or all have come): a CLI sending fewer
+    // at once would stall here, one sending more would raise `most` above the limit.
+    const server = await fakePartnerCenter(async (request) => {
+      inFlight += 1;
+      arrived += 1;
+      most = Math.max(most, inFlight);
+      await new Promise<void>((resolve) => {
+        waiting.push(resolve);
+        if (waiting.length === limit || arrived === rows) for (const release of waiting.splice(0)) release();
+      });
+      inFlight -= 1;
+      return updated(request);
+    });
+    const input = file("concurrency.csv", csv(Array.from({ length: rows }, (_, i) => `${customerId},${userIdFor(i)},US,`)));
+    const result = await runCli(["update-many", input, "--concurrency", String(limit), "--base-url", server.url], { env });
+    expect(result.code).toBe(0);
+    expect(most).toBe(limit);
+    expect(parseReport(result.stdout)).toHaveLength(rows);
+  });
+
+  it("reads JSON Lines, including nested fields", async () => {
+    const server = await fakePartnerCenter();
+    const lines = [
+      JSON.stringify({ customerId, userId: userIdFor(1), usageLocation: "US", attributes: { objectType: "CustomerUser" } }),
+      "",
+      JSON.stringify({ customerId, userId: userIdFor(2), firstName: "" }),
+      JSON.stringify({ customerId, userId: userIdFor(3), state: "inactive" }),
+    ];
+    const result = await runCli(["update-many", file("rows.jsonl", lines.join("\n")), "--base-url", server.url], { env });
+    expect(result.code).toBe(1);
+    const report = parseReport(result.stdout); // without --report, the report is stdout
+    expect(reportedLines(report)).toEqual([1, 3, 4]);
+    expect(report.find((entry) => entry.line === 3)).toMatchObject({ result: "ok" });
+    expect(report.find((entry) => entry.line === 4)).toMatchObject({ result: "invalid", issues: [{ field: "state" }] });
+    expect(server.requests.map((request) => JSON.parse(request.body) as unknown)).toEqual(
+      expect.arrayContaining([{ usageLocation: "US", attributes: { objectType: "CustomerUser" } }, { firstName: "" }]),
+    );
+  });
+
+  it("with --dry-run validates every row and sends nothing, needing no token; exit 1 when a row is invalid", async () => {
+    const server = await fakePartnerCenter();
+    const input = file("dry.csv", csv([`${customerId},${userIdFor(1)},US,`, `${customerId},${userIdFor(2)},usa,`]));
+    const result = await runCli(["update-many", input, "--dry-run", "--base-url", server.url]);
+    expect(result.code).toBe(1);
+    // Rows that cannot be sent are reported first, before any other row is looked at.
+    expect(parseReport(result.stdout)).toEqual([
+      { line: 3, customerId, userId: userIdFor(2), result: "invalid", issues: [{ field: "usageLocation", message: "must match ^[A-Z]{2}$" }] },
+      { line: 2, customerId, userId: userIdFor(1), result: "valid", patch: { usageLocation: "US" } },
+    ]);
+    expect(result.stderr).toMatch(/dry run, nothing sent/);
+    const clean = await runCli(["update-many", file("dry-ok.csv", csv([`${customerId},${userIdFor(1)},US,`])), "--dry-run", "--base-url", server.url]);
+    expect(clean.code).toBe(0);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("with --only-failed re-sends just the rows that did not succeed, and the new report still covers every row", async () => {
+    let failing = true;
+    const failingUsers = new Set([3, 8, 15].map(userIdFor));
+    const server = await fakePartnerCenter((request) =>
+      failing && failingUsers.has(request.userId) ? fault(500, 800003, "We&#39;re sorry, an unexpected error occurred.") : updated(request),
+    );
+    const input = file("retry.csv", csv(Array.from({ length: 20 }, (_, i) => `${customerId},${userIdFor(i)},US,`)));
+    const first = file("first.jsonl");
+    const firstRun = await runCli(["update-many", input, "--report", first, "--base-url", server.url], { env });
+    expect(firstRun.code).toBe(1);
+    expect(readReportFile(first).filter((entry) => entry.result === "failed").map((entry) => entry.userId).sort()).toEqual([...failingUsers].sort());
+
+    failing = false;
+    const sentBefore = server.requests.length;
+    const second = file("second.jsonl");
+    const secondRun = await runCli(["update-many", input, "--only-failed", first, "--report", second, "--base-url", server.url], { env });
+    expect(secondRun.code).toBe(0);
+    expect(server.requests.slice(sentBefore).map((request) => request.userId).sort()).toEqual([...failingUsers].sort());
+    const report = readReportFile(second);
+    expect(reportedLines(report)).toEqual(Array.from({ length: 20 }, (_, i) => i + 2));
+    expect(report.every((entry) => entry.result === "ok")).toBe(true);
+    expect(secondRun.stderr).toMatch(/17 carried over from/);
+  });
+
+  it("refuses --only-failed with the report of another input, exit 2", async () => {
+    const server = await fakePartnerCenter();
+    const previous = file("other-report.jsonl", `${JSON.stringify({ line: 2, customerId, userId: userIdFor(99), result: "failed", error: { description: "x" } })}\n`);
+    const input = file("mismatch.csv", csv([`${customerId},${userIdFor(1)},US,`]));
+    const result = await runCli(["update-many", input, "--only-failed", previous, "--base-url", server.url], { env });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/the report does not match this input file \(line 2 differs\)/);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("sends a repeated row once (skipped) and refuses a conflicting change to the same user", async () => {
+    const server = await fakePartnerCenter();
+    const input = file(
+      "repeats.csv",
+      csv([`${customerId},${userIdFor(1)},US,`, `${customerId},${userIdFor(1)},US,`, `${customerId},${userIdFor(2)},US,`, `${customerId},${userIdFor(2)},GB,`]),
+    );
+    const result = await runCli(["update-many", input, "--base-url", server.url], { env });
+    expect(result.code).toBe(1);
+    const report = parseReport(result.stdout);
+    expect(reportedLines(report)).toEqual([2, 3, 4, 5]);
+    expect(report.find((entry) => entry.line === 3)).toMatchObject({ result: "skipped", duplicateOf: 2 });
+    expect(report.find((entry) => entry.line === 5)).toMatchObject({ result: "invalid", issues: [{ message: expect.stringMatching(/same user as line 4/) }] });
+    expect(server.requests.map((request) => request.userId).sort()).toEqual([userIdFor(1), userIdFor(2)]);
+  });
+
+  it("on Ctrl-C stops, reports what finished and every unfinished row as cancelled, exit 130", async () => {
+    const answered = 5;
+    let seen = 0;
+    // The first rows are answered; every later request is held open until the CLI gives up on it.
+    const server = await fakePartnerCenter((request) => (++seen <= answered ? updated(request) : "hang"));
+    const rows = 40;
+    const input = file("interrupted.csv", csv(Array.from({ length: rows }, (_, i) => `${customerId},${userIdFor(i)},US,`)));
+    const reportPath = file("interrupted.jsonl");
+    const child = startCli(["update-many", input, "--report", reportPath, "--concurrency", "4", "--base-url", server.url], { env });
+    const result = finished(child);
+    let okLines = 0;
+    child.stderr?.on("data", (chunk: Buffer) => (okLines += (chunk.toString().match(/: ok /g) ?? []).length));
+    try {
+      // Interrupt once the answered rows are reported and the next four requests are held open.
+      await vi.waitFor(
+        () => {
+          expect(okLines).toBe(answered);
+          expect(server.requests).toHaveLength(answered + 4);
+        },
+        { timeout: 20_000, interval: 20 },
+      );
+      child.kill("SIGINT");
+      const { code, stderr } = await result;
+      expect(code).toBe(130);
+      expect(stderr).toMatch(/interrupted: stopping/);
+    } finally {
+      if (child.exitCode === null) child.kill("SIGKILL");
+    }
+    const report: ReportLine[] = readReportFile(reportPath);
+    expect(reportedLines(report)).toEqual(Array.from({ length: rows }, (_, i) => i + 2));
+    expect(report.filter((entry) => entry.result === "ok")).toHaveLength(answered);
+    const cancelled = report.filter((entry) => entry.result === "cancelled");
+    expect(cancelled).toHaveLength(rows - answered);
+    // The held requests were sent (their outcome is unknown, so their request ids are kept); the rest were not.
+    expect(cancelled.filter((entry) => entry.requestId !== undefined)).toHaveLength(server.requests.length - answered);
+  });
+
+  it("after a crash keeps every finished row in the report, and --only-failed then sends only the rest", async () => {
+    const answered = 6;
+    let seen = 0;
+    let crashed = false;
+    const server = await fakePartnerCenter((request) => (crashed || ++seen <= answered ? updated(request) : "hang"));
+    const rows = 20;
+    const input = file("crash.csv", csv(Array.from({ length: rows }, (_, i) => `${customerId},${userIdFor(i)},US,`)));
+    const reportPath = file("crash.jsonl");
+    const child = startCli(["update-many", input, "--report", reportPath, "--concurrency", "2", "--base-url", server.url], { env });
+    const exited = finished(child);
+    try {
+      await vi.waitFor(() => expect(readReportFile(reportPath)).toHaveLength(answered), { timeout: 20_000, interval: 20 });
+      child.kill("SIGKILL"); // no chance to clean up: only what was written survives
+      expect((await exited).signal).toBe("SIGKILL");
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    }
+    const survived = readReportFile(reportPath);
+    expect(survived.every((entry) => entry.result === "ok")).toBe(true);
+
+    crashed = true;
+    const sentBefore = server.requests.length;
+    const resumed = await runCli(["update-many", input, "--only-failed", reportPath, "--report", file("resumed.jsonl"), "--base-url", server.url], { env });
+    expect(resumed.code).toBe(0);
+    const done = new Set(survived.map((entry) => entry.userId));
+    expect(server.requests.slice(sentBefore).map((request) => request.userId).sort()).toEqual(
+      Array.from({ length: rows }, (_, i) => userIdFor(i)).filter((user) => !done.has(user)).sort(),
+    );
+    expect(reportedLines(readReportFile(file("resumed.jsonl")))).toEqual(Array.from({ length: rows }, (_, i) => i + 2));
+  });
+});

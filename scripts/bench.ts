@@ -1,0 +1,54 @@
+// npm run bench — all five measurements, side by side, as one table. Not part of `npm test`:
+// timings on a shared machine are for reading, not for asserting.
+import { execFileSync } from "node:child_process";
+import { cpus } from "node:os";
+import { measureBulk } from "../bench/bulk.ts";
+import { bundleBudgetBytes, issueTargetBytes, measureBundleSize } from "../bench/bundle-size.ts";
+import { measureColdStart } from "../bench/cold-start.ts";
+import { measureMemory, measureOverhead } from "../bench/overhead.ts";
+import { startBenchServer } from "../bench/server-process.ts";
+import { projectRoot } from "./lib/spec.ts";
+
+const quick = process.argv.includes("--quick");
+const began = performance.now();
+execFileSync("npm", ["run", "--silent", "build"], { cwd: projectRoot, stdio: "inherit" });
+
+const rows: [string, string, string][] = [];
+const add = (what: string, figure: string, target: string) => rows.push([what, figure, target]);
+const x = (n: number) => `${n.toFixed(3)}×`;
+const perSecond = (n: number) => `${Math.round(n).toLocaleString("en")}/s`;
+
+const server = await startBenchServer();
+try {
+  for (const inFlight of [1, 64]) {
+    const r = await measureOverhead(server.url, { rounds: quick ? 5 : 15, callsPerRound: inFlight === 1 ? (quick ? 200 : 500) : quick ? 1000 : 3000, inFlight });
+    const label = inFlight === 1 ? "sequential" : `${inFlight} in flight`;
+    add(`${label}: calls/s fetch | openapi-fetch | client`, `${perSecond(r.callsPerSecond.fetch)} | ${perSecond(r.callsPerSecond["openapi-fetch"])} | ${perSecond(r.callsPerSecond.client)}`, "");
+    add(`${label}: client / fetch (median of rounds)`, x(r.clientOverFetch), "≤ 1.15×");
+    add(`${label}: client / openapi-fetch`, x(r.clientOverOpenapiFetch), "< 1×");
+    add(`${label}: openapi-fetch / fetch`, x(r.openapiFetchOverFetch), "(reference)");
+  }
+  const calls = quick ? 20_000 : 100_000;
+  const memory = await measureMemory(server.url, calls, 64);
+  add(`memory over ${calls.toLocaleString("en")} calls (64 in flight): heap growth per call`, `${memory.bytesPerCall.toFixed(2)} B`, "≈ 0 (flat)");
+  add("memory: peak RSS", `${(memory.peakRss / 2 ** 20).toFixed(1)} MiB`, "");
+  const cold = await measureColdStart(server.url, quick ? 5 : 15);
+  add("cold start: import + first call, client | openapi-fetch (median)", `${cold.clientMs.toFixed(1)} ms | ${cold.openapiFetchMs.toFixed(1)} ms`, "");
+} finally {
+  await server.stop();
+}
+
+const size = await measureBundleSize();
+add("bundle: library + openapi-fetch, minified + gzipped", `${size.library.gzipped} B (openapi-fetch alone ${size.openapiFetchAlone.gzipped} B)`, `≤ ${issueTargetBytes} B (enforced: ≤ ${bundleBudgetBytes} B)`);
+
+const rate = 100;
+const bulk = await measureBulk({ rows: quick ? 500 : 2000, rate, concurrency: 8 });
+add(`bulk: update-many, ${quick ? 500 : 2000} rows, limit ${rate}/s`, `${bulk.achievedRate.toFixed(1)}/s = ${bulk.fractionOfLimit.toFixed(3)} R, ${bulk.throttled} × 429`, "≥ 0.9 R");
+add("bulk: report holds every row exactly once", `${bulk.everyRowOnce} (${bulk.reportLines} lines, ${bulk.okRows} ok)`, "true");
+
+const width = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length), ["measure", "figure", "target"][i]!.length));
+const line = (r: readonly string[]) => `| ${r.map((c, i) => c.padEnd(width[i]!)).join(" | ")} |`;
+console.log(`\nNode ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${((performance.now() - began) / 1000).toFixed(0)} s in all\n`);
+console.log(line(["measure", "figure", "target"]));
+console.log(line(width.map((w) => "-".repeat(w))));
+for (const r of rows) console.log(line(r));

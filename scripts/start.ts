@@ -1,0 +1,34 @@
+// npm start — the documentation page's update, end to end, on the embedded mock: no account and
+// no network. The request is the spec's own `page` example (ids from its parameter examples), sent
+// through the typed client; the updated user is printed with the ids to quote to Microsoft support.
+import { randomUUID } from "node:crypto";
+import type { OpenAPIV3 } from "openapi-types";
+import { createPartnerCenterClient, type CustomerUserPatch } from "../src/index.ts";
+import { startPrism } from "./lib/prism.ts";
+import { loadDereferencedSpec, operationPath, specPath, updateOperation } from "./lib/spec.ts";
+
+const spec = await loadDereferencedSpec();
+const requestBody = updateOperation(spec).requestBody as OpenAPIV3.RequestBodyObject;
+const body = (requestBody.content["application/json"]?.examples?.["page"] as OpenAPIV3.ExampleObject | undefined)?.value as
+  | CustomerUserPatch
+  | undefined;
+const parameters = (spec.paths[operationPath]?.parameters ?? []) as OpenAPIV3.ParameterObject[];
+const example = (name: string) => parameters.find((parameter) => parameter.name === name)?.example as string | undefined;
+const customerId = example("customer-tenant-id");
+const userId = example("user-id");
+if (!body || !customerId || !userId) throw new Error(`the spec lacks the page request example or the path parameters' examples`);
+
+const mock = await startPrism({ specPath, mode: "mock" });
+try {
+  const pc = createPartnerCenterClient({ credential: "dummy-token-for-the-mock", baseUrl: mock.url });
+  const requestId = randomUUID();
+  const correlationId = randomUUID();
+  console.log(`PATCH ${mock.url}/v1/customers/${customerId}/users/${userId} (the embedded mock)`);
+  console.log(JSON.stringify(body, null, 2));
+  const user = await pc.customers.byId(customerId).users.byId(userId).patch(body, { requestId, correlationId });
+  console.log("\nUpdated user:");
+  console.log(JSON.stringify(user, null, 2));
+  console.log(`\nMS-RequestId:     ${requestId}\nMS-CorrelationId: ${correlationId}`);
+} finally {
+  await mock.stop();
+}

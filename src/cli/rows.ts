@@ -1,0 +1,135 @@
+// Reading a bulk file (CSV with a header row, or JSON Lines) into rows: the ids, the patch body
+// built from the writable fields, and the line number each row starts on. A problem with one row
+// becomes that row's issue; only a problem with the whole file (its header) stops the run.
+import { parse } from "csv-parse/sync";
+import { extname } from "node:path";
+import { bulkColumns } from "./fields.js";
+import { idIssues, patchIssues, type Issue } from "./issues.js";
+import { setField } from "./patch-body.js";
+import { UsageError } from "./usage-error.js";
+
+export type RowFormat = "csv" | "jsonl";
+
+export interface Row {
+  /** The line the row starts on, 1-based, counting the CSV header. */
+  readonly line: number;
+  readonly customerId?: string;
+  readonly userId?: string;
+  /** The body to send: only the fields the row sets. */
+  readonly patch: Record<string, unknown>;
+  /** Why the row cannot be sent; empty when it can. */
+  readonly issues: readonly Issue[];
+  /** The row's password, if it sets one: scrubbed from anything printed about the row. */
+  readonly secret?: string;
+}
+
+const idColumns = ["customerId", "userId"] as const;
+
+export function detectFormat(path: string, text: string): RowFormat {
+  const extension = extname(path).toLowerCase();
+  if (extension === ".csv") return "csv";
+  if ([".jsonl", ".ndjson", ".json"].includes(extension)) return "jsonl";
+  return text.replace(/^\uFEFF/, "").trimStart().startsWith("{") ? "jsonl" : "csv";
+}
+
+export function readRows(text: string, format: RowFormat): Row[] {
+  return format === "csv" ? readCsv(text) : readJsonLines(text);
+}
+
+function finish(line: number, ids: { customerId?: unknown; userId?: unknown }, patch: Record<string, unknown>, early: readonly Issue[] = []): Row {
+  const issues = [...early, ...idIssues(ids), ...patchIssues(patch)];
+  const password = (patch["passwordProfile"] as { password?: unknown } | undefined)?.password;
+  return {
+    line,
+    ...(typeof ids.customerId === "string" && { customerId: ids.customerId }),
+    ...(typeof ids.userId === "string" && { userId: ids.userId }),
+    patch,
+    issues,
+    ...(typeof password === "string" && { secret: password }),
+  };
+}
+
+function readJsonLines(text: string): Row[] {
+  const rows: Row[] = [];
+  text.replace(/^\uFEFF/, "").split("\n").forEach((raw, index) => {
+    const source = raw.replace(/\r$/, "");
+    if (source.trim() === "") return;
+    const line = index + 1;
+    let value: unknown;
+    try {
+      value = JSON.parse(source);
+    } catch {
+      // Not the parser's message: it quotes the line, which may hold a password.
+      rows.push({ line, patch: {}, issues: [{ message: "is not valid JSON" }] });
+      return;
+    }
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+      rows.push({ line, patch: {}, issues: [{ message: "must be a JSON object" }] });
+      return;
+    }
+    const { customerId, userId, ...patch } = value as Record<string, unknown>;
+    rows.push(finish(line, { customerId, userId }, patch));
+  });
+  return rows;
+}
+
+interface CsvRecord {
+  readonly record: string[];
+  readonly info: { readonly lines: number };
+}
+
+/** Header cells matched to the spec's names without regard to case or surrounding spaces. */
+function readHeader(cells: readonly string[]): string[] {
+  const known = [...idColumns, ...bulkColumns.keys()];
+  const columns = cells.map((cell) => {
+    const name = known.find((candidate) => candidate.toLowerCase() === cell.trim().toLowerCase());
+    if (!name) throw new UsageError(`unknown column "${cell}" in the header; the columns are ${known.join(", ")}`);
+    return name;
+  });
+  const repeated = columns.find((name, index) => columns.indexOf(name) !== index);
+  if (repeated) throw new UsageError(`column "${repeated}" appears twice in the header`);
+  for (const id of idColumns) if (!columns.includes(id)) throw new UsageError(`the header has no "${id}" column`);
+  return columns;
+}
+
+/** A cell's text as the field's type: `true`/`false` for a boolean; anything else stays text, for the validator to judge. */
+function cellValue(column: string, text: string): unknown {
+  if (bulkColumns.get(column)?.type === "boolean" && /^(true|false)$/i.test(text)) return text.toLowerCase() === "true";
+  return text;
+}
+
+function readCsv(text: string): Row[] {
+  const skipped: Row[] = [];
+  const records = parse(text, {
+    bom: true,
+    info: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    skip_records_with_empty_values: true,
+    skip_records_with_error: true,
+    on_skip: (error) => {
+      // The parser's message quotes the cell, which may hold a password: keep only its code.
+      const line = (error as { lines?: number } | undefined)?.lines ?? 0;
+      skipped.push({ line, patch: {}, issues: [{ message: `is not valid CSV (${error?.code ?? "parse error"})` }] });
+    },
+  }) as unknown as CsvRecord[];
+  const [header, ...body] = records;
+  if (!header) throw new UsageError("the file is empty: a CSV file needs a header row");
+  const columns = readHeader(header.record);
+  const rows = body.map(({ record, info }) => {
+    // info.lines is where the record ends; a quoted cell may span lines, so count back to its start.
+    const line = info.lines - record.reduce((breaks, cell) => breaks + (cell.match(/\n/g)?.length ?? 0), 0);
+    const early: Issue[] =
+      record.length === columns.length ? [] : [{ message: `has ${record.length} cells, the header has ${columns.length}` }];
+    const ids: Record<string, string> = {};
+    const patch: Record<string, unknown> = {};
+    columns.forEach((column, index) => {
+      const text = record[index];
+      if (text === undefined || text === "") return; // an empty cell leaves the field unchanged
+      if (column === "customerId" || column === "userId") ids[column] = text;
+      else setField(patch, column, cellValue(column, text));
+    });
+    return finish(line, ids, patch, early);
+  });
+  return [...rows, ...skipped].sort((a, b) => a.line - b.line);
+}

@@ -1,0 +1,60 @@
+import { PartnerCenterArgumentError } from "./errors/argument-error.js";
+import { PartnerCenterCredentialError } from "./errors/credential-error.js";
+
+/** The delegated (App+User) scope Partner Center requires. */
+export const partnerCenterScope = "https://api.partnercenter.microsoft.com/user_impersonation";
+const scopes = [partnerCenterScope];
+
+/**
+ * The shape of `@azure/identity`'s TokenCredential, accepted structurally so this package does not
+ * depend on it: any of its credentials (InteractiveBrowserCredential, OnBehalfOfCredential …) fits.
+ */
+export interface TokenCredential {
+  getToken(scopes: string | string[], options?: { abortSignal?: AbortSignal }): Promise<{ token: string } | null>;
+}
+
+/** A token string, a function returning one (sync or async), or a TokenCredential. */
+export type Credential = string | (() => string | Promise<string>) | TokenCredential;
+
+/** Gives a token for one attempt; asked again on every attempt so a rotated token is picked up. */
+export type TokenSource = (signal: AbortSignal | undefined) => string | Promise<string>;
+
+// A bearer token is visible ASCII without spaces (RFC 6750 b64token is narrower still). Checking it
+// here matters: fetch would otherwise throw a TypeError that quotes the whole header, token included.
+function checked(token: unknown): string {
+  if (typeof token !== "string" || token === "") throw new PartnerCenterCredentialError("The credential gave no token");
+  for (let i = 0; i < token.length; i++) {
+    const code = token.charCodeAt(i);
+    if (code < 0x21 || code > 0x7e) throw new PartnerCenterCredentialError("The credential gave a token with characters a bearer token cannot have");
+  }
+  return token;
+}
+
+async function obtain(getToken: () => unknown): Promise<string> {
+  let token: unknown;
+  try {
+    token = await getToken();
+  } catch (error) {
+    throw new PartnerCenterCredentialError("The credential failed to give a token", {}, { cause: error });
+  }
+  return checked(token);
+}
+
+export function tokenSource(credential: Credential): TokenSource {
+  if (typeof credential === "string") {
+    // A bad token string is a bad argument, known before any call; the message still never quotes it.
+    try {
+      checked(credential);
+    } catch {
+      throw new PartnerCenterArgumentError("credential", [{ path: "credential", message: "must be a non-empty token without spaces or control characters" }]);
+    }
+    return () => credential;
+  }
+  if (typeof credential === "function") return () => obtain(credential);
+  if (typeof credential === "object" && credential !== null && typeof credential.getToken === "function") {
+    return (signal) => obtain(async () => (await credential.getToken(scopes, signal ? { abortSignal: signal } : {}))?.token);
+  }
+  throw new PartnerCenterArgumentError("credential", [
+    { path: "credential", message: "must be a token string, a function returning one, or an object with getToken(scopes)" },
+  ]);
+}

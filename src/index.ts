@@ -1,0 +1,28 @@
+// The public surface, listed one by one: nothing internal leaks through a wildcard.
+export { createPartnerCenterClient } from "./client.js";
+export type { CustomerOperations, CustomerUser, CustomerUserOperations, CustomerUserPatch, PartnerCenterClient } from "./client.js";
+export type { PartnerCenterClientOptions, PatchOptions } from "./options.js";
+export { defaultBaseUrl } from "./options.js";
+export type { RetryOptions } from "./retry/policy.js";
+export { partnerCenterScope } from "./credential.js";
+export type { Credential, TokenCredential } from "./credential.js";
+export type { PartnerCenterLog, PartnerCenterLogEntry } from "./log.js";
+export { redactBody, redactHeaders } from "./redact.js";
+export type { ValidationIssue } from "./validate.js";
+export type { components, paths } from "../generated/partner-center-users.js";
+
+export { PartnerCenterError } from "./errors/partner-center-error.js";
+export type { PartnerCenterErrorDetails } from "./errors/partner-center-error.js";
+export {
+  PartnerCenterBadRequestError,
+  PartnerCenterConflictError,
+  PartnerCenterForbiddenError,
+  PartnerCenterNotFoundError,
+  PartnerCenterServerError,
+  PartnerCenterTooManyRequestsError,
+  PartnerCenterUnauthorizedError,
+} from "./errors/http-errors.js";
+export { PartnerCenterAbortError, PartnerCenterNetworkError, PartnerCenterTimeoutError } from "./errors/transport-errors.js";
+export { PartnerCenterArgumentError } from "./errors/argument-error.js";
+export { PartnerCenterCredentialError } from "./errors/credential-error.js";
+export { PartnerCenterInvalidResponseError } from "./errors/invalid-response-error.js";

@@ -1,0 +1,33 @@
+/**
+ * What the client reports to the `log` option, one entry per event of a call. Headers and bodies
+ * are already redacted (Authorization is added beneath the log and never appears; every
+ * `password` is replaced), so an entry can be printed as it is.
+ */
+export type PartnerCenterLogEntry =
+  | {
+      readonly type: "request";
+      readonly attempt: number;
+      readonly method: string;
+      readonly url: string;
+      readonly requestId: string | undefined;
+      readonly correlationId: string | undefined;
+      readonly headers: Readonly<Record<string, string>>;
+      readonly body: unknown;
+    }
+  | {
+      readonly type: "response";
+      readonly attempt: number;
+      readonly status: number;
+      readonly requestId: string | undefined;
+      readonly headers: Readonly<Record<string, string>>;
+    }
+  | {
+      readonly type: "retry";
+      readonly attempt: number;
+      /** Why: `status 429`, `timeout`, `network error`. */
+      readonly reason: string;
+      readonly delayMs: number;
+      readonly requestId: string | undefined;
+    };
+
+export type PartnerCenterLog = (entry: PartnerCenterLogEntry) => void;

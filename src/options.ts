@@ -1,0 +1,130 @@
+import { PartnerCenterArgumentError } from "./errors/argument-error.js";
+import type { Credential } from "./credential.js";
+import { requireGuid } from "./ids.js";
+import type { PartnerCenterLog } from "./log.js";
+import { defaultRetryPolicy, defaultTimeoutMs, type RetryOptions, type RetryPolicy } from "./retry/policy.js";
+import type { FetchFunction } from "./transport/plain-fetch.js";
+
+export interface PartnerCenterClientOptions {
+  /** A token string, a function returning one (sync or async), or a TokenCredential. Asked for a token on every attempt. */
+  readonly credential: Credential;
+  /** Default `https://api.partnercenter.microsoft.com`. Must be https; http only for loopback (mocks, tests). */
+  readonly baseUrl?: string | undefined;
+  /** The fetch to call, always as `fetch(url, init)`. Default: the global fetch. */
+  readonly fetch?: FetchFunction | undefined;
+  /** `false` for a single attempt, or the retry settings (see RetryOptions for the defaults). */
+  readonly retry?: false | RetryOptions | undefined;
+  /** Per attempt, in ms; `Infinity` for none. Default 30 000. */
+  readonly timeoutMs?: number | undefined;
+  /** A GUID sent as MS-CorrelationId on every call. Default: a fresh one per call. */
+  readonly correlationId?: string | undefined;
+  /** Sent as X-Locale, e.g. `en-US`. */
+  readonly locale?: string | undefined;
+  /** Sent as MS-PartnerCenter-Application. */
+  readonly applicationName?: string | undefined;
+  /** Called for every attempt, answer and retry, with headers and bodies already redacted. */
+  readonly log?: PartnerCenterLog | undefined;
+}
+
+export interface PatchOptions {
+  /** Cancels the call, retries and backoff included. */
+  readonly signal?: AbortSignal | undefined;
+  /** A GUID sent as MS-RequestId on every attempt. Default: a fresh one per call. */
+  readonly requestId?: string | undefined;
+  /** A GUID sent as MS-CorrelationId. Default: the client's, or a fresh one per call. */
+  readonly correlationId?: string | undefined;
+}
+
+export const defaultBaseUrl = "https://api.partnercenter.microsoft.com";
+
+const maxTimerMs = 2 ** 31 - 1; // setTimeout's limit; longer timers fire at once
+
+function fail(argument: string, message: string): never {
+  throw new PartnerCenterArgumentError(argument, [{ path: argument, message }]);
+}
+
+function wholeNumber(value: unknown, argument: string, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > max) fail(argument, `must be a whole number from 0 to ${max}`);
+  return value;
+}
+
+function retryPolicy(retry: PartnerCenterClientOptions["retry"]): RetryPolicy {
+  if (retry === false) return { ...defaultRetryPolicy, maxRetries: 0 };
+  if (retry === undefined) return defaultRetryPolicy;
+  if (typeof retry !== "object" || retry === null) fail("retry", "must be false or an object");
+  return {
+    maxRetries: wholeNumber(retry.maxRetries, "retry.maxRetries", defaultRetryPolicy.maxRetries, 20),
+    baseDelayMs: wholeNumber(retry.baseDelayMs, "retry.baseDelayMs", defaultRetryPolicy.baseDelayMs, maxTimerMs),
+    maxDelayMs: wholeNumber(retry.maxDelayMs, "retry.maxDelayMs", defaultRetryPolicy.maxDelayMs, maxTimerMs),
+    maxRetryAfterMs: wholeNumber(retry.maxRetryAfterMs, "retry.maxRetryAfterMs", defaultRetryPolicy.maxRetryAfterMs, maxTimerMs),
+  };
+}
+
+function timeout(value: unknown): number {
+  if (value === undefined) return defaultTimeoutMs;
+  if (value === Infinity) return value;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > maxTimerMs) {
+    fail("timeoutMs", `must be a whole number of ms from 1 to ${maxTimerMs}, or Infinity`);
+  }
+  return value;
+}
+
+const loopbackHosts = new Set(["localhost", "[::1]"]);
+
+/**
+ * The base URL without a trailing slash. https only — the token and passwords travel in it — except
+ * plain http to a loopback host, for mocks and tests. The URL is never quoted in an error: it might
+ * carry credentials.
+ */
+export function checkBaseUrl(value: unknown): string {
+  if (typeof value !== "string") fail("baseUrl", "must be a string");
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return fail("baseUrl", "must be an absolute URL");
+  }
+  const loopback = loopbackHosts.has(url.hostname) || /^127(?:\.\d{1,3}){3}$/.test(url.hostname);
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback)) fail("baseUrl", "must use https (plain http only to localhost, 127.0.0.1 or [::1])");
+  if (url.username !== "" || url.password !== "") fail("baseUrl", "must not contain a user name or password");
+  if (url.search !== "" || url.hash !== "") fail("baseUrl", "must not have a query or a fragment");
+  return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
+}
+
+// Header values go on the wire as they are: no line breaks or other control characters.
+function headerValue(value: unknown, argument: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "string" || !/^[\x20-\x7e]+$/.test(value)) fail(argument, "must be a non-empty string of printable ASCII");
+  return value;
+}
+
+export interface ResolvedOptions {
+  readonly credential: Credential;
+  readonly baseUrl: string;
+  readonly fetch: FetchFunction;
+  readonly retry: RetryPolicy;
+  readonly timeoutMs: number;
+  readonly correlationId: string | undefined;
+  readonly locale: string | undefined;
+  readonly applicationName: string | undefined;
+  readonly log: PartnerCenterLog | undefined;
+}
+
+/** The options checked and completed with defaults; a bad one throws a PartnerCenterArgumentError naming it. */
+export function resolveOptions(options: PartnerCenterClientOptions): ResolvedOptions {
+  if (typeof options !== "object" || options === null) fail("options", "must be an object with at least a credential");
+  if (options.fetch !== undefined && typeof options.fetch !== "function") fail("fetch", "must be a function");
+  if (options.log !== undefined && typeof options.log !== "function") fail("log", "must be a function");
+  return {
+    credential: options.credential,
+    baseUrl: checkBaseUrl(options.baseUrl ?? defaultBaseUrl),
+    fetch: options.fetch ?? globalThis.fetch,
+    retry: retryPolicy(options.retry),
+    timeoutMs: timeout(options.timeoutMs),
+    correlationId: options.correlationId === undefined ? undefined : requireGuid(options.correlationId, "correlationId"),
+    locale: headerValue(options.locale, "locale"),
+    applicationName: headerValue(options.applicationName, "applicationName"),
+    log: options.log,
+  };
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { sleep } from "./sleep.js";
+
+describe("sleep", () => {
+  it("resolves after the delay", async () => {
+    await expect(sleep(1)).resolves.toBeUndefined();
+  });
+
+  it("rejects with the signal's reason as soon as the signal aborts, long before the delay", async () => {
+    const controller = new AbortController();
+    const waiting = sleep(10 * 60_000, controller.signal); // would hang the test if the abort were ignored
+    const reason = new Error("stop");
+    controller.abort(reason);
+    await expect(waiting).rejects.toBe(reason);
+  });
+
+  it("rejects at once when the signal is already aborted", async () => {
+    await expect(sleep(10 * 60_000, AbortSignal.abort("gone"))).rejects.toBe("gone");
+  });
+});
