@@ -63,10 +63,15 @@ describe("resolveOptions", () => {
     ["retry.baseDelayMs", { ...base, retry: { baseDelayMs: -1 } }],
     ["correlationId", { ...base, correlationId: "not-a-guid" }],
     ["locale", { ...base, locale: "en-US\r\nX-Evil: 1" }],
+    ["locale", { ...base, locale: "en_US" }], // breaks the spec's X-Locale pattern
     ["applicationName", { ...base, applicationName: "" }],
     ["fetch", { ...base, fetch: "fetch" as never }],
   ])("refuses a bad %s, naming it", (argument, options) => {
     expect(argumentOf(() => resolveOptions(options))).toBe(argument);
+  });
+
+  it("accepts a locale that matches the spec's X-Locale pattern", () => {
+    expect(resolveOptions({ ...base, locale: "zh-Hans-CN" }).locale).toBe("zh-Hans-CN");
   });
 
   it("accepts timeoutMs: Infinity for no timeout", () => {

@@ -1,3 +1,4 @@
+import { headerPatterns } from "../generated/patch-rules.js";
 import { PartnerCenterArgumentError } from "./errors/argument-error.js";
 import type { Credential } from "./credential.js";
 import { requireGuid } from "./ids.js";
@@ -92,10 +93,12 @@ export function checkBaseUrl(value: unknown): string {
   return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
 }
 
-// Header values go on the wire as they are: no line breaks or other control characters.
-function headerValue(value: unknown, argument: string): string | undefined {
+// Header values go on the wire as they are: no line breaks or other control characters; and where
+// the spec gives the header a pattern, what the server would refuse is refused here first.
+function headerValue(value: unknown, argument: string, pattern?: string): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== "string" || !/^[\x20-\x7e]+$/.test(value)) fail(argument, "must be a non-empty string of printable ASCII");
+  if (pattern !== undefined && !new RegExp(pattern, "u").test(value)) fail(argument, `must match ${pattern}`);
   return value;
 }
 
@@ -123,7 +126,7 @@ export function resolveOptions(options: PartnerCenterClientOptions): ResolvedOpt
     retry: retryPolicy(options.retry),
     timeoutMs: timeout(options.timeoutMs),
     correlationId: options.correlationId === undefined ? undefined : requireGuid(options.correlationId, "correlationId"),
-    locale: headerValue(options.locale, "locale"),
+    locale: headerValue(options.locale, "locale", headerPatterns["X-Locale"]),
     applicationName: headerValue(options.applicationName, "applicationName"),
     log: options.log,
   };

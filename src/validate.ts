@@ -58,7 +58,8 @@ export function validate(schema: SchemaSubset, value: unknown, path: string): Va
       if (!Object.hasOwn(object, name)) issues.push({ path: `${path}.${name}`, message: "is required" });
     }
     for (const [name, child] of Object.entries(object)) {
-      const childSchema = schema.properties?.[name];
+      // Own properties only: `constructor` or `__proto__` must not find Object.prototype's members.
+      const childSchema = schema.properties && Object.hasOwn(schema.properties, name) ? schema.properties[name] : undefined;
       if (childSchema) issues.push(...validate(childSchema, child, `${path}.${name}`));
       else if (schema.additionalProperties === false) issues.push({ path: `${path}.${name}`, message: "is not a known property" });
     }

@@ -59,11 +59,16 @@ export async function startPrism(options: PrismOptions): Promise<PrismServer> {
   const pid = child.pid;
   track(child);
 
-  let output = "";
+  // The most recent output, in chunks so that dropping the oldest costs nothing per request.
+  const chunks: string[] = [];
+  let outputChars = 0;
   const append = (chunk: Buffer) => {
-    output += chunk.toString("utf8").replace(ansiEscape, "");
-    if (output.length > maxLogChars) output = output.slice(-maxLogChars);
+    const text = chunk.toString("utf8").replace(ansiEscape, "");
+    chunks.push(text);
+    outputChars += text.length;
+    while (outputChars > maxLogChars && chunks.length > 1) outputChars -= chunks.shift()?.length ?? 0;
   };
+  const output = () => chunks.join("");
   child.stdout?.on("data", append);
   child.stderr?.on("data", append);
   child.on("error", (error) => append(Buffer.from(`\n[startPrism] ${error.message}\n`)));
@@ -83,10 +88,10 @@ export async function startPrism(options: PrismOptions): Promise<PrismServer> {
   const url = await new Promise<string>((resolve, reject) => {
     const fail = (why: string) => {
       cleanup();
-      void stop().then(() => reject(new Error(`Prism ${options.mode} ${why}. Prism's output:\n${output || "(none)"}`)));
+      void stop().then(() => reject(new Error(`Prism ${options.mode} ${why}. Prism's output:\n${output() || "(none)"}`)));
     };
     const onData = () => {
-      const match = /Prism is listening on (http:\/\/[^\s]+)/.exec(output);
+      const match = /Prism is listening on (http:\/\/[^\s]+)/.exec(output());
       if (match?.[1]) {
         cleanup();
         resolve(match[1].replace(/\/+$/, ""));
@@ -104,7 +109,7 @@ export async function startPrism(options: PrismOptions): Promise<PrismServer> {
     child.once("close", onExit);
   });
 
-  return { url, pid, log: () => output, stop };
+  return { url, pid, log: output, stop };
 }
 
 // Matches the colour codes Prism prints when a terminal is attached despite NO_COLOR.

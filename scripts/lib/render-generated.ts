@@ -29,7 +29,16 @@ function renderPatchRules(spec: Spec): string {
   return (
     header +
     `export const customerUserPatchSchema = ${JSON.stringify(patch, null, 2)} as const;\n\n` +
-    `export const guidPattern = ${JSON.stringify(guid.pattern)};\n`
+    `export const guidPattern = ${JSON.stringify(guid.pattern)};\n\n` +
+    `/** The patterns of the optional request headers that have one, by header name. */\n` +
+    `export const headerPatterns: Readonly<Record<string, string>> = ${JSON.stringify(headerPatterns(spec), null, 2)};\n`
+  );
+}
+
+function headerPatterns(spec: Spec): Record<string, string> {
+  const parameters = Object.values(spec.components?.parameters ?? {}) as { in?: string; name?: string; schema?: { pattern?: string } }[];
+  return Object.fromEntries(
+    parameters.filter((p) => p.in === "header" && p.schema?.pattern !== undefined).map((p) => [p.name, p.schema?.pattern]),
   );
 }
 

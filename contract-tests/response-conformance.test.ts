@@ -1,0 +1,69 @@
+// Item 6: the responses the mock gives conform to the spec — judged by ajv on the spec's own
+// schemas (contract-tests/support/conformance.ts). This file asks the mock for every documented
+// status and example; every other contract test file ends with the same check over all the
+// responses it received. The last tests show the check refuses a response that departs.
+import { describe, expect, it } from "vitest";
+import type { OpenAPIV3 } from "openapi-types";
+import { loadDereferencedSpec, updateOperation } from "../scripts/lib/spec.ts";
+import { checkEveryResponseConforms, responseViolations } from "./support/conformance.ts";
+import { rawPatch, type RecordedResponse } from "./support/mock.ts";
+
+const spec = await loadDereferencedSpec();
+const responses = updateOperation(spec).responses as Record<string, OpenAPIV3.ResponseObject>;
+
+const documented = Object.entries(responses).flatMap(([status, response]) =>
+  Object.keys(response.content?.["application/json"]?.examples ?? {}).map((name) => [`${status} ${name}`, status, name] as const),
+);
+
+describe("every documented answer the mock gives conforms to the spec", () => {
+  it.each(documented)("%s", async (_name, status, name) => {
+    const answer = await rawPatch({ body: { displayName: "A" }, headers: { prefer: `code=${status}, example=${name}` } });
+    expect(answer.status).toBe(Number(status));
+    expect(responseViolations(spec, answer)).toEqual([]);
+  });
+
+  it("answers an invalid request with a documented 400, which conforms", async () => {
+    const answer = await rawPatch({ body: { usageLocaton: "US" } });
+    expect(answer.status).toBe(400);
+    expect(responseViolations(spec, answer)).toEqual([]);
+  });
+});
+
+describe("the conformance check refuses a response that departs from the spec", () => {
+  const ok = (): RecordedResponse => ({
+    status: 200,
+    headers: { "content-type": "application/json", "ms-requestid": "b1317092-f087-471e-a637-f66523b2b94c" },
+    body: JSON.stringify({ id: "4b10bf41-ab11-40e3-8c53-cd67849b50de", userPrincipalName: "ada@contoso.com", attributes: { objectType: "CustomerUser" } }),
+  });
+
+  it("accepts a response that conforms (the baseline for the cases below)", () => {
+    expect(responseViolations(spec, ok())).toEqual([]);
+  });
+
+  it("refuses an undocumented status", () => {
+    expect(responseViolations(spec, { ...ok(), status: 418 })).toEqual(["status 418 is not documented"]);
+  });
+
+  it("refuses a body property the schema does not know", () => {
+    const body = { ...(JSON.parse(ok().body) as object), password: "x" };
+    expect(responseViolations(spec, { ...ok(), body: JSON.stringify(body) })).toEqual([expect.stringContaining("must NOT have additional properties")]);
+  });
+
+  it("refuses a body that lacks a required property", () => {
+    const { id: _id, ...body } = JSON.parse(ok().body) as { id: string };
+    expect(responseViolations(spec, { ...ok(), body: JSON.stringify(body) })).toEqual([expect.stringContaining("must have required property 'id'")]);
+  });
+
+  it("refuses an undocumented media type", () => {
+    expect(responseViolations(spec, { ...ok(), headers: { "content-type": "text/html" } })).toEqual([expect.stringContaining("content type text/html")]);
+  });
+
+  it("refuses a documented header whose value breaks its schema", () => {
+    expect(responseViolations(spec, { ...ok(), headers: { ...ok().headers, "ms-requestid": "not-a-guid" } })).toEqual([
+      expect.stringContaining("header MS-RequestId"),
+      expect.stringContaining("header MS-RequestId"),
+    ]);
+  });
+});
+
+checkEveryResponseConforms();

@@ -1,0 +1,61 @@
+// Whether a response the mock gave conforms to the spec: a documented status, a documented media
+// type, a body that validates against that status's schema and documented headers that validate
+// against theirs — judged by ajv on the spec's own schemas, not by a hand-copied shape.
+import { describe, expect, it } from "vitest";
+import type { OpenAPIV3 } from "openapi-types";
+import { loadDereferencedSpec, updateOperation, type Spec } from "../../scripts/lib/spec.ts";
+import { exchanges, type RecordedResponse } from "./mock.ts";
+import { schemaErrors } from "./spec-ajv.ts";
+
+/** The ways `response` departs from what the spec documents for the operation (empty when it conforms). */
+export function responseViolations(spec: Spec, response: RecordedResponse): string[] {
+  const documented = updateOperation(spec).responses;
+  const declared = (documented[String(response.status)] ?? documented["default"]) as OpenAPIV3.ResponseObject | undefined;
+  if (!declared) return [`status ${response.status} is not documented`];
+  const found: string[] = [];
+  const at = (what: string) => `${response.status} ${what}`;
+
+  const mediaType = response.headers["content-type"]?.split(";")[0]?.trim().toLowerCase();
+  const content = declared.content ?? {};
+  if (Object.keys(content).length === 0) {
+    if (response.body !== "") found.push(at(`has a body, but the spec documents none`));
+  } else if (!mediaType || !content[mediaType]) {
+    found.push(at(`has content type ${mediaType ?? "(none)"}, not one of ${Object.keys(content).join(", ")}`));
+  } else {
+    const schema = content[mediaType]?.schema;
+    let body: unknown;
+    try {
+      body = JSON.parse(response.body);
+    } catch {
+      found.push(at("body is not JSON"));
+    }
+    if (schema && body !== undefined) found.push(...schemaErrors(schema, body).map((error) => at(`body ${error}`)));
+  }
+
+  for (const [name, header] of Object.entries(declared.headers ?? {}) as [string, OpenAPIV3.HeaderObject][]) {
+    const value = response.headers[name.toLowerCase()];
+    if (value === undefined) {
+      if (header.required) found.push(at(`lacks the required header ${name}`));
+      continue;
+    }
+    if (header.schema) found.push(...schemaErrors(header.schema, value).map((error) => at(`header ${name}: ${error}`)));
+  }
+  return found;
+}
+
+/**
+ * Registers, at the end of a test file, the check that every response the mock returned in that
+ * file conforms to the spec. Call it last: vitest runs a file's tests in order.
+ */
+export function checkEveryResponseConforms(): void {
+  describe("every response the mock returned in this file", () => {
+    it("conforms to the spec's schema for its status", async () => {
+      expect(exchanges.length, "responses recorded in this file").toBeGreaterThan(0);
+      const spec = await loadDereferencedSpec();
+      const violations = exchanges.flatMap(({ request, response }) =>
+        responseViolations(spec, response).map((violation) => `${request.method} ${request.url}: ${violation}`),
+      );
+      expect(violations).toEqual([]);
+    });
+  });
+}

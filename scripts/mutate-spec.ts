@@ -1,0 +1,190 @@
+// `npm run test:mutations`: shows the contract suite can fail. It makes broken copies of the spec
+// (one mistake each), runs the contract tests against each copy (PARTNER_CENTER_SPEC points the
+// mock and the tests at it, while generated/ and src/ stay as committed: the point is to catch a
+// spec that no longer matches the client), and fails if any broken copy passes. The unbroken spec,
+// copied the same way, must pass first — otherwise every copy would "fail" for nothing.
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { defaultSpecPath, projectRoot } from "./lib/spec.ts";
+
+/**
+ * One text edit of the spec: in the YAML block that starts at the line `within` (which must occur
+ * once; the block ends at the next line indented no deeper), the first `from` becomes `to`. Text
+ * edits keep the copy's formatting, which the spec tests' own text edits rely on.
+ */
+interface Edit {
+  readonly within: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+interface Mutation {
+  readonly name: string;
+  readonly edits: readonly Edit[];
+}
+
+const q = (text: string) => JSON.stringify(text);
+
+const mutations: Mutation[] = [
+  {
+    name: "renamed property (CustomerUserPatch usageLocation → usageLocale)",
+    edits: [{ within: "    CustomerUserPatch:", from: "\n        usageLocation:\n", to: "\n        usageLocale:\n" }],
+  },
+  {
+    name: "changed type (PersonName string → integer)",
+    edits: [{ within: "    PersonName:", from: "type: string", to: "type: integer" }],
+  },
+  {
+    name: "dropped required path parameter (user-id, as PAGE's request-syntax table has it)",
+    edits: [
+      { within: "paths:", from: "/users/{user-id}:", to: "/users:" },
+      { within: "paths:", from: `      - $ref: ${q("#/components/parameters/UserId")}\n`, to: "" },
+    ],
+  },
+  {
+    name: "changed status code (404 → 410)",
+    edits: [{ within: "      responses:", from: `\n        "404":\n`, to: `\n        "410":\n` }],
+  },
+  {
+    name: "removed security requirement (document and operation)",
+    edits: [
+      { within: "security:", from: "security:\n  - appPlusUser:\n      - https://api.partnercenter.microsoft.com/user_impersonation\n", to: "security: []\n" },
+      { within: "    patch:", from: "      security:\n        - appPlusUser:\n            - https://api.partnercenter.microsoft.com/user_impersonation\n", to: "" },
+    ],
+  },
+  {
+    name: "changed example value (PAGE's 200 example: firstName)",
+    edits: [{ within: `        "200":`, from: "firstName: FirstNameChange\n", to: "firstName: FirstNameChanged\n" }],
+  },
+  {
+    name: "changed example value (PAGE's request example: usageLocation US → GB)",
+    edits: [{ within: "      requestBody:", from: "usageLocation: US\n", to: "usageLocation: GB\n" }],
+  },
+  {
+    name: "changed limit (displayName maxLength 256 → 255)",
+    edits: [{ within: "    DisplayName:", from: "maxLength: 256", to: "maxLength: 255" }],
+  },
+  {
+    name: "loosened pattern (usageLocation accepts lower case)",
+    edits: [{ within: "    UsageLocation:", from: q("^[A-Z]{2}$"), to: q("^[A-Za-z]{2}$") }],
+  },
+  {
+    name: "unknown properties allowed (CustomerUserPatch additionalProperties: true)",
+    edits: [{ within: "    CustomerUserPatch:", from: "\n      additionalProperties: false\n", to: "\n      additionalProperties: true\n" }],
+  },
+  {
+    name: "Retry-After no longer documented on 429",
+    edits: [{ within: `        "429":`, from: `          headers:\n            Retry-After:\n              $ref: ${q("#/components/headers/RetryAfter")}\n`, to: "" }],
+  },
+  {
+    name: "dropped optional header (MS-CorrelationId)",
+    edits: [{ within: "    patch:", from: `        - $ref: ${q("#/components/parameters/MSCorrelationId")}\n`, to: "" }],
+  },
+];
+
+function applyEdit(text: string, { within, from, to }: Edit, mutation: string): string {
+  const misfit = (why: string) => new Error(`mutation "${mutation}" no longer fits the spec: ${why}`);
+  const lines = text.split("\n");
+  const starts = lines.flatMap((line, i) => (line === within ? [i] : []));
+  if (starts.length !== 1) throw misfit(`the line ${q(within)} occurs ${starts.length} times (expected once)`);
+  const start = starts[0] as number;
+  const indent = within.length - within.trimStart().length;
+  let end = start + 1;
+  while (end < lines.length && (lines[end]?.trim() === "" || (lines[end]?.length ?? 0) - (lines[end]?.trimStart().length ?? 0) > indent)) end++;
+  const before = lines.slice(0, start).join("\n");
+  const block = lines.slice(start, end).join("\n") + (end < lines.length ? "\n" : "");
+  const after = lines.slice(end).join("\n");
+  if (!block.includes(from)) throw misfit(`${q(from)} is not in the block ${q(within)}`);
+  return `${before}${start > 0 ? "\n" : ""}${block.replace(from, to)}${after}`;
+}
+
+function mutate(spec: string, mutation: Mutation): string {
+  return mutation.edits.reduce((text, edit) => applyEdit(text, edit, mutation.name), spec);
+}
+
+const vitestBin = join(dirname(createRequire(import.meta.url).resolve("vitest/package.json")), "vitest.mjs");
+
+interface RunResult {
+  readonly passed: boolean;
+  /** The names of the tests that failed (or why the run failed before any test). */
+  readonly failures: string[];
+  readonly seconds: number;
+}
+
+interface JsonReport {
+  testResults?: { name: string; message?: string; assertionResults?: { fullName: string; status: string }[] }[];
+}
+
+/** Runs the contract project against `specPath`; with `bail`, it stops at the first failure (one kills a mutant). */
+async function runContractSuite(specPath: string, reportPath: string, bail: boolean): Promise<RunResult> {
+  const started = performance.now();
+  const args = [vitestBin, "run", "--project", "contract", ...(bail ? ["--bail", "1"] : []), "--reporter", "json", "--outputFile", reportPath];
+  const child = spawn(process.execPath, args, { cwd: projectRoot, env: { ...process.env, PARTNER_CENTER_SPEC: specPath }, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once("close", resolve));
+  const seconds = (performance.now() - started) / 1000;
+  let failures: string[] = [];
+  try {
+    const report = JSON.parse(await readFile(reportPath, "utf8")) as JsonReport;
+    failures = (report.testResults ?? []).flatMap((file) => {
+      const failed = (file.assertionResults ?? []).filter((t) => t.status === "failed").map((t) => t.fullName);
+      return failed.length > 0 || !file.message ? failed : [`${file.name.replace(projectRoot, "")}: ${file.message.split("\n")[0]}`];
+    });
+  } catch {
+    failures = [`no test report; vitest said: ${output.trim().split("\n").slice(-5).join(" | ")}`];
+  }
+  if (code !== 0 && failures.length === 0) failures = [`vitest exited ${code}: ${output.trim().split("\n").slice(-5).join(" | ")}`];
+  return { passed: code === 0, failures, seconds };
+}
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  const source = await readFile(defaultSpecPath, "utf8");
+  const copies = mutations.map((mutation) => ({ mutation, text: mutate(source, mutation) }));
+  const dir = await mkdtemp(join(tmpdir(), "pcu-mutants-"));
+  try {
+    const baselinePath = join(dir, "unbroken.yaml");
+    await writeFile(baselinePath, source);
+    const baseline = await runContractSuite(baselinePath, join(dir, "unbroken.json"), false);
+    console.log(`unbroken spec: ${baseline.passed ? "passes" : "FAILS"} (${baseline.seconds.toFixed(1)} s)`);
+    if (!baseline.passed) {
+      console.error(`The contract suite fails on the unbroken spec, so broken copies prove nothing. Fix this first:\n  ${baseline.failures.join("\n  ")}`);
+      return 1;
+    }
+
+    const survivors: string[] = [];
+    // Two at a time: each run starts its own Prism and vitest workers; more would only queue on two cores.
+    const queue = copies.map((copy, i) => ({ ...copy, i }));
+    const worker = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const specPath = join(dir, `mutant-${next.i}.yaml`);
+        await writeFile(specPath, next.text);
+        const result = await runContractSuite(specPath, join(dir, `mutant-${next.i}.json`), true);
+        if (result.passed) survivors.push(next.mutation.name);
+        console.log(
+          result.passed
+            ? `SURVIVED  ${next.mutation.name} (${result.seconds.toFixed(1)} s): the contract suite passed on it`
+            : `killed    ${next.mutation.name} (${result.seconds.toFixed(1)} s) by: ${result.failures[0] ?? "?"}`,
+        );
+      }
+    };
+    await Promise.all([worker(), worker()]);
+
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(`\nkilled ${copies.length - survivors.length}/${copies.length} broken copies of the spec in ${seconds} s`);
+    if (survivors.length > 0) {
+      console.error(`These broken copies passed the contract suite; add a test that catches them:\n  ${survivors.join("\n  ")}`);
+      return 1;
+    }
+    return 0;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+process.exitCode = await main();
