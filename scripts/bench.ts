@@ -30,8 +30,13 @@ try {
   }
   const calls = quick ? 20_000 : 100_000;
   const memory = await measureMemory(server.url, calls, 64);
-  add(`memory over ${calls.toLocaleString("en")} calls (64 in flight): heap growth per call`, `${memory.bytesPerCall.toFixed(2)} B`, "≈ 0 (flat)");
-  add("memory: peak RSS", `${(memory.peakRss / 2 ** 20).toFixed(1)} MiB`, "");
+  const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
+  add(
+    `memory over ${calls.toLocaleString("en")} calls (64 in flight): heap growth per call`,
+    `${memory.bytesPerCall.toFixed(1)} B (heap after GC, 5 samples: ${memory.samples.map(mib).join(", ")} MiB)`,
+    "≈ 0 (flat)",
+  );
+  add("memory: peak RSS", `${mib(memory.peakRss)} MiB`, "");
   const cold = await measureColdStart(server.url, quick ? 5 : 15);
   add("cold start: import + first call, client | openapi-fetch (median)", `${cold.clientMs.toFixed(1)} ms | ${cold.openapiFetchMs.toFixed(1)} ms`, "");
 } finally {
