@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { parseReport, reportedLines, scratchFolder, userIdFor } from "./support/files.ts";
 import { pageCustomerId, pageRequest, pageUser, pageUserId } from "./support/page.ts";
 import { finished, projectRoot, runCli } from "./support/run-cli.ts";
+import { isRunning } from "../scripts/lib/prism.ts";
 
 const file = scratchFolder();
 
@@ -12,15 +13,6 @@ function mockPid(stderr: string): number {
   const pid = /mock: Prism serving .* at http:\/\/\S+ \(pid (\d+)\)/.exec(stderr)?.[1];
   expect(pid, stderr).toBeDefined();
   return Number(pid);
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 describe("--mock", { timeout: 60_000 }, () => {

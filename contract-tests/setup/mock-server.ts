@@ -4,22 +4,13 @@
 // the mock by the pid it started, whether the tests passed or failed; scripts/lib/prism.ts also
 // kills it if the run is interrupted.
 import type { TestProject } from "vitest/node";
-import { startPrism } from "../../scripts/lib/prism.ts";
+import { isRunning, startPrism } from "../../scripts/lib/prism.ts";
 import { specPath } from "../../scripts/lib/spec.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
     /** The Prism mock's base URL, e.g. `http://127.0.0.1:41234`. */
     mockUrl: string;
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -150,3 +150,13 @@ function track(child: ChildProcess): void {
 function untrack(child: ChildProcess): void {
   if (running.delete(child) && running.size === 0) removeHandlers();
 }
+
+/** Whether a process with this pid still exists (signal 0 checks without sending anything). */
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
