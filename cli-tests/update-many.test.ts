@@ -192,11 +192,21 @@ describe("update-many", { timeout: 60_000 }, () => {
 
   it("refuses --only-failed with the report of another input, exit 2", async () => {
     const server = await fakePartnerCenter();
-    const previous = file("other-report.jsonl", `${JSON.stringify({ line: 2, customerId, userId: userIdFor(99), result: "failed", error: { description: "x" } })}\n`);
+    const previous = file("other-report.jsonl", `${JSON.stringify({ line: 2, customerId, userId: userIdFor(99), result: "ok", requestId: "r", user: {} })}\n`);
     const input = file("mismatch.csv", csv([`${customerId},${userIdFor(1)},US,`]));
     const result = await runCli(["update-many", input, "--only-failed", previous, "--base-url", server.url], { env });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/the report does not match this input file \(line 2 differs\)/);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("refuses a --report path that is the --only-failed report (it would be emptied first), exit 2", async () => {
+    const server = await fakePartnerCenter();
+    const previous = file("same-report.jsonl", `${JSON.stringify({ line: 2, customerId, userId: userIdFor(1), result: "failed", error: { description: "x" } })}\n`);
+    const input = file("same-report.csv", csv([`${customerId},${userIdFor(1)},US,`]));
+    const result = await runCli(["update-many", input, "--only-failed", previous, "--report", previous, "--base-url", server.url], { env });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--report would overwrite the --only-failed report/);
     expect(server.requests).toHaveLength(0);
   });
 

@@ -32,6 +32,11 @@ describe("planning a bulk run", () => {
     expect(steps[2]).toMatchObject({ entry: { result: "invalid", line: 4 } });
   });
 
+  it("with a previous report, sends a row corrected since it was reported invalid", () => {
+    const previous = new Map<number, ReportEntry>([[2, { line: 2, customerId: "bad", userId: users[0], result: "invalid", issues: [] }]]);
+    expect(planRows(csv(`${customer},${users[0]},US`), previous).map((step) => step.action)).toEqual(["send"]);
+  });
+
   it("refuses a previous report made from a different input", () => {
     const previous = new Map<number, ReportEntry>([[2, { line: 2, customerId: customer, userId: users[1], result: "ok", requestId: "r", user: {} }]]);
     expect(() => planRows(csv(`${customer},${users[0]},US`), previous)).toThrow(UsageError);

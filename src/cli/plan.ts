@@ -59,10 +59,15 @@ export function planRows(rows: readonly Row[], previous?: ReadonlyMap<number, Re
   });
 }
 
-/** --only-failed must be given the report of this same input: its rows are matched by line. */
+/**
+ * --only-failed must be given the report of this same input: rows are matched by line, so each row
+ * it carries over (ok or skipped) must still name the same user. Rows that failed or were invalid
+ * are sent again as the file now has them — correcting them is the point of a rerun.
+ */
 function checkSameInput(rows: readonly Row[], previous: ReadonlyMap<number, ReportEntry>): void {
   const byLine = new Map(rows.map((row) => [row.line, row]));
   for (const entry of previous.values()) {
+    if (!doneResults.has(entry.result)) continue;
     const row = byLine.get(entry.line);
     if (!row || row.customerId !== entry.customerId || row.userId !== entry.userId) {
       throw new UsageError(`the report does not match this input file (line ${entry.line} differs): use the input the report was made from`);

@@ -39,13 +39,26 @@ describe("reading a bulk file", () => {
     expect(row?.secret).toBe("Secret-Pw-123");
   });
 
-  it("never repeats a malformed line's text in its issue (it may hold a password)", () => {
+  it("never repeats a malformed line's text in its issue or error (it may hold a password)", () => {
     const text = `customerId,userId,passwordProfile.password\n${customer},${user},ab"Secret-Pw-123\n`;
     const jsonl = `{"customerId":"${customer}","passwordProfile":{"password":"Secret-Pw-123"}\n`;
-    for (const row of [...readRows(text, "csv"), ...readRows(jsonl, "jsonl")]) {
+    for (const row of readRows(jsonl, "jsonl")) {
       expect(row.issues.length).toBeGreaterThan(0);
       expect(JSON.stringify(row.issues)).not.toContain("Secret");
     }
+    expect(() => readRows(text, "csv")).toThrow(UsageError);
+    expect(() => readRows(text, "csv")).not.toThrow(/Secret/);
+  });
+
+  it("stops on a broken quote, naming the line it starts on, rather than swallow the rows after it", () => {
+    const text = `customerId,userId,displayName\n${customer},${user},ok\n${customer},${user},"Ada\n${customer},${user},b\n${customer},${user},c\n`;
+    expect(() => readRows(text, "csv")).toThrow(/^line 3 is not valid CSV \(CSV_QUOTE_NOT_CLOSED\)/);
+  });
+
+  it("reports a row of empty cells as an invalid row instead of dropping it", () => {
+    const rows = readRows(`customerId,userId,usageLocation\n${customer},${user},US\n,,\n`, "csv");
+    expect(rows.map((row) => row.line)).toEqual([2, 3]);
+    expect(rows[1]?.issues).toEqual(expect.arrayContaining([expect.objectContaining({ field: "customerId" })]));
   });
 
   it("reads JSON Lines: ids out, the remaining keys as the patch, each line validated", () => {

@@ -99,20 +99,17 @@ function cellValue(column: string, text: string): unknown {
 }
 
 function readCsv(text: string): Row[] {
-  const skipped: Row[] = [];
-  const records = parse(text, {
-    bom: true,
-    info: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    skip_records_with_empty_values: true,
-    skip_records_with_error: true,
-    on_skip: (error) => {
-      // The parser's message quotes the cell, which may hold a password: keep only its code.
-      const line = (error as { lines?: number } | undefined)?.lines ?? 0;
-      skipped.push({ line, patch: {}, issues: [{ message: `is not valid CSV (${error?.code ?? "parse error"})` }] });
-    },
-  }) as unknown as CsvRecord[];
+  let records: CsvRecord[];
+  try {
+    records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as CsvRecord[];
+  } catch (error) {
+    // A broken quote leaves no way to tell where the following rows start (an unclosed one runs to
+    // the end of the file), so skipping the bad record could swallow good rows: stop instead. The
+    // parser's message quotes the cell, which may hold a password: keep only its code.
+    const { code, bytes_records: readBytes = 0 } = error as { code?: string; bytes_records?: number };
+    const line = Buffer.from(text).subarray(0, readBytes).toString().split("\n").length;
+    throw new UsageError(`line ${line} is not valid CSV (${code ?? "parse error"}) and the rows after it cannot be read: fix the file; nothing was sent`);
+  }
   const [header, ...body] = records;
   if (!header) throw new UsageError("the file is empty: a CSV file needs a header row");
   const columns = readHeader(header.record);
@@ -131,5 +128,5 @@ function readCsv(text: string): Row[] {
     });
     return finish(line, ids, patch, early);
   });
-  return [...rows, ...skipped].sort((a, b) => a.line - b.line);
+  return rows;
 }

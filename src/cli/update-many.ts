@@ -75,6 +75,9 @@ export async function runUpdateMany(file: string, options: UpdateManyOptions): P
   if (options.report !== undefined && resolve(options.report) === resolve(file)) {
     throw new UsageError("--report would overwrite the input file: give another file name");
   }
+  if (options.report !== undefined && options.onlyFailed !== undefined && resolve(options.report) === resolve(options.onlyFailed)) {
+    throw new UsageError("--report would overwrite the --only-failed report: give another file name");
+  }
   const rows = readInput(file, options.format);
   if (rows.length === 0) throw new UsageError(`${file} has no rows`);
   const previous = options.onlyFailed === undefined ? undefined : readReport(options.onlyFailed);
