@@ -68,8 +68,6 @@ describe("secrets stay out of every output", { timeout: 20_000 }, () => {
       `${customerId},${echoUser},${passwords[0]},true`,
       `${customerId},${refuseUser},${passwords[1]},`,
       `${customerId},${userIdFor(201)},${passwords[1]},false`,
-      // Malformed: a stray quote inside the password cell.
-      `${customerId},${userIdFor(202)},x"${passwords[0]},`,
       // Too weak for the spec: invalid, never sent, never shown.
       `${customerId},${userIdFor(203)},short1,`,
     ];
@@ -82,6 +80,14 @@ describe("secrets stay out of every output", { timeout: 20_000 }, () => {
     expectNoSecrets(report, ...outputs(result));
     expect(report + result.stderr).not.toContain("short1");
     expect(server.attemptsFor(userIdFor(201)).at(-1)?.body).toContain(passwords[1]);
+
+    // Malformed: a stray quote inside a password cell stops the run, without quoting the cell.
+    const header = "customerId,userId,passwordProfile.password,passwordProfile.forceChangePassword";
+    const malformed = file("malformed.csv", [header, `${customerId},${userIdFor(202)},x"${passwords[0]},`].join("\n"));
+    const refused = await runCli(["update-many", malformed, "--report", file("malformed-report.jsonl"), "--base-url", server.url], { env });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/line 2 is not valid CSV/);
+    expectNoSecrets(...outputs(refused));
 
     // A dry run reports the body each row would send: with the password redacted.
     const dryRun = await runCli(["update-many", input, "--dry-run"]);

@@ -77,10 +77,5 @@ export const customerUserPatchSchema = {
 
 export const guidPattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
 
-/** The patterns of the optional request headers that have one, by header name. */
-export const headerPatterns: Readonly<Record<string, string>> = {
-  "MS-RequestId": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
-  "MS-CorrelationId": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
-  "MS-Contract-Version": "^v[0-9]+$",
-  "X-Locale": "^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$"
-};
+/** The X-Locale header's pattern, which the client's `locale` option must match. */
+export const localePattern = "^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$";

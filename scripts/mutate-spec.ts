@@ -109,14 +109,27 @@ const vitestBin = join(dirname(createRequire(import.meta.url).resolve("vitest/pa
 
 interface RunResult {
   readonly passed: boolean;
-  /** The names of the tests that failed (or why the run failed before any test). */
+  /**
+   * The tests that failed on the spec's content (or the file that refused to load it). Empty when the
+   * run failed for another reason — Prism not starting, a timeout, a crash — which proves nothing
+   * about the spec: such a run is inconclusive, never a kill.
+   */
   readonly failures: string[];
+  /** Why a failed run is inconclusive, when it is. */
+  readonly inconclusive?: string;
   readonly seconds: number;
 }
 
 interface JsonReport {
-  testResults?: { name: string; message?: string; assertionResults?: { fullName: string; status: string }[] }[];
+  testResults?: {
+    name: string;
+    message?: string;
+    assertionResults?: { fullName: string; status: string; failureMessages?: string[] }[];
+  }[];
 }
+
+// Failures that say the machinery broke, not that the contract did.
+const infrastructure = /timed out|ECONNREFUSED|ECONNRESET|Prism|mock exited/i;
 
 /** Runs the contract project against `specPath`; with `bail`, it stops at the first failure (one kills a mutant). */
 async function runContractSuite(specPath: string, reportPath: string, bail: boolean): Promise<RunResult> {
@@ -128,18 +141,22 @@ async function runContractSuite(specPath: string, reportPath: string, bail: bool
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.once("close", resolve));
   const seconds = (performance.now() - started) / 1000;
-  let failures: string[] = [];
+  const tail = () => output.trim().split("\n").slice(-5).join(" | ");
+  if (code === 0) return { passed: true, failures: [], seconds };
+  let report: JsonReport;
   try {
-    const report = JSON.parse(await readFile(reportPath, "utf8")) as JsonReport;
-    failures = (report.testResults ?? []).flatMap((file) => {
-      const failed = (file.assertionResults ?? []).filter((t) => t.status === "failed").map((t) => t.fullName);
-      return failed.length > 0 || !file.message ? failed : [`${file.name.replace(projectRoot, "")}: ${file.message.split("\n")[0]}`];
-    });
+    report = JSON.parse(await readFile(reportPath, "utf8")) as JsonReport;
   } catch {
-    failures = [`no test report; vitest said: ${output.trim().split("\n").slice(-5).join(" | ")}`];
+    return { passed: false, failures: [], inconclusive: `no test report; vitest said: ${tail()}`, seconds };
   }
-  if (code !== 0 && failures.length === 0) failures = [`vitest exited ${code}: ${output.trim().split("\n").slice(-5).join(" | ")}`];
-  return { passed: code === 0, failures, seconds };
+  const failed = (report.testResults ?? []).flatMap((file) => {
+    const tests = (file.assertionResults ?? []).filter((t) => t.status === "failed").map((t) => ({ name: t.fullName, message: t.failureMessages?.join(" ") ?? "" }));
+    return tests.length > 0 || !file.message ? tests : [{ name: `${file.name.replace(projectRoot, "")}: ${file.message.split("\n")[0]}`, message: file.message }];
+  });
+  const failures = failed.filter((f) => !infrastructure.test(f.message)).map((f) => f.name);
+  if (failures.length > 0) return { passed: false, failures, seconds };
+  const why = failed[0] ? `${failed[0].name}: ${failed[0].message.split("\n")[0]}` : `vitest exited ${code}: ${tail()}`;
+  return { passed: false, failures: [], inconclusive: why, seconds };
 }
 
 async function main(): Promise<number> {
@@ -153,11 +170,12 @@ async function main(): Promise<number> {
     const baseline = await runContractSuite(baselinePath, join(dir, "unbroken.json"), false);
     console.log(`unbroken spec: ${baseline.passed ? "passes" : "FAILS"} (${baseline.seconds.toFixed(1)} s)`);
     if (!baseline.passed) {
-      console.error(`The contract suite fails on the unbroken spec, so broken copies prove nothing. Fix this first:\n  ${baseline.failures.join("\n  ")}`);
+      console.error(`The contract suite fails on the unbroken spec, so broken copies prove nothing. Fix this first:\n  ${[...baseline.failures, baseline.inconclusive ?? ""].filter(Boolean).join("\n  ")}`);
       return 1;
     }
 
     const survivors: string[] = [];
+    const inconclusive: string[] = [];
     // Two at a time: each run starts its own Prism and vitest workers; more would only queue on two cores.
     const queue = copies.map((copy, i) => ({ ...copy, i }));
     const worker = async () => {
@@ -165,18 +183,27 @@ async function main(): Promise<number> {
         const specPath = join(dir, `mutant-${next.i}.yaml`);
         await writeFile(specPath, next.text);
         const result = await runContractSuite(specPath, join(dir, `mutant-${next.i}.json`), true);
-        if (result.passed) survivors.push(next.mutation.name);
-        console.log(
-          result.passed
-            ? `SURVIVED  ${next.mutation.name} (${result.seconds.toFixed(1)} s): the contract suite passed on it`
-            : `killed    ${next.mutation.name} (${result.seconds.toFixed(1)} s) by: ${result.failures[0] ?? "?"}`,
-        );
+        const took = `(${result.seconds.toFixed(1)} s)`;
+        if (result.passed) {
+          survivors.push(next.mutation.name);
+          console.log(`SURVIVED  ${next.mutation.name} ${took}: the contract suite passed on it`);
+        } else if (result.inconclusive) {
+          inconclusive.push(next.mutation.name);
+          console.log(`UNSURE    ${next.mutation.name} ${took}: the run failed, but not on the contract: ${result.inconclusive}`);
+        } else {
+          console.log(`killed    ${next.mutation.name} ${took} by: ${result.failures[0]}`);
+        }
       }
     };
     await Promise.all([worker(), worker()]);
 
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`\nkilled ${copies.length - survivors.length}/${copies.length} broken copies of the spec in ${seconds} s`);
+    const killed = copies.length - survivors.length - inconclusive.length;
+    console.log(`\nkilled ${killed}/${copies.length} broken copies of the spec in ${seconds} s`);
+    if (inconclusive.length > 0) {
+      console.error(`These runs failed for a reason other than the contract, so they prove nothing; run again:\n  ${inconclusive.join("\n  ")}`);
+      return 1;
+    }
     if (survivors.length > 0) {
       console.error(`These broken copies passed the contract suite; add a test that catches them:\n  ${survivors.join("\n  ")}`);
       return 1;

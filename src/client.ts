@@ -2,7 +2,7 @@ import createClient, { type Client } from "openapi-fetch";
 import { customerUserPatchSchema } from "../generated/patch-rules.js";
 import type { components, paths } from "../generated/partner-center-users.js";
 import { tokenSource } from "./credential.js";
-import { PartnerCenterArgumentError } from "./errors/argument-error.js";
+import { argumentError, PartnerCenterArgumentError } from "./errors/argument-error.js";
 import { callHeaders, fixedHeaders } from "./headers.js";
 import { callIds, requireGuid } from "./ids.js";
 import { guidPathParams } from "./middleware/guid-path-params.js";
@@ -70,7 +70,7 @@ export function createPartnerCenterClient(options: PartnerCenterClientOptions): 
     // Checks what will be sent (a toJSON method or an undefined field changes it), against the spec's rules.
     const issues = validate(customerUserPatchSchema, json === undefined ? body : JSON.parse(json), "patch");
     if (issues.length > 0) throw new PartnerCenterArgumentError("patch", issues);
-    if (json === undefined) throw new PartnerCenterArgumentError("patch", [{ path: "patch", message: "cannot be written as JSON" }]);
+    if (json === undefined) throw argumentError("patch", "cannot be written as JSON");
     const ids = callIds(patchOptions.requestId, patchOptions.correlationId ?? resolved.correlationId);
     const caller = patchOptions.signal;
     // GUIDs need no encoding; encoding anyway keeps the path fixed whatever a caller passes.

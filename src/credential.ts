@@ -1,4 +1,4 @@
-import { PartnerCenterArgumentError } from "./errors/argument-error.js";
+import { argumentError } from "./errors/argument-error.js";
 import { PartnerCenterCredentialError } from "./errors/credential-error.js";
 
 /** The delegated (App+User) scope Partner Center requires. */
@@ -23,10 +23,7 @@ export type TokenSource = (signal: AbortSignal | undefined) => string | Promise<
 // here matters: fetch would otherwise throw a TypeError that quotes the whole header, token included.
 function checked(token: unknown): string {
   if (typeof token !== "string" || token === "") throw new PartnerCenterCredentialError("The credential gave no token");
-  for (let i = 0; i < token.length; i++) {
-    const code = token.charCodeAt(i);
-    if (code < 0x21 || code > 0x7e) throw new PartnerCenterCredentialError("The credential gave a token with characters a bearer token cannot have");
-  }
+  if (!/^[\x21-\x7e]+$/.test(token)) throw new PartnerCenterCredentialError("The credential gave a token with characters a bearer token cannot have");
   return token;
 }
 
@@ -46,7 +43,7 @@ export function tokenSource(credential: Credential): TokenSource {
     try {
       checked(credential);
     } catch {
-      throw new PartnerCenterArgumentError("credential", [{ path: "credential", message: "must be a non-empty token without spaces or control characters" }]);
+      throw argumentError("credential", "must be a non-empty token without spaces or control characters");
     }
     return () => credential;
   }
@@ -54,7 +51,5 @@ export function tokenSource(credential: Credential): TokenSource {
   if (typeof credential === "object" && credential !== null && typeof credential.getToken === "function") {
     return (signal) => obtain(async () => (await credential.getToken(scopes, signal ? { abortSignal: signal } : {}))?.token);
   }
-  throw new PartnerCenterArgumentError("credential", [
-    { path: "credential", message: "must be a token string, a function returning one, or an object with getToken(scopes)" },
-  ]);
+  throw argumentError("credential", "must be a token string, a function returning one, or an object with getToken(scopes)");
 }

@@ -1,5 +1,5 @@
 import { guidPattern } from "../generated/patch-rules.js";
-import { PartnerCenterArgumentError } from "./errors/argument-error.js";
+import { argumentError } from "./errors/argument-error.js";
 
 const guid = new RegExp(guidPattern);
 
@@ -12,7 +12,7 @@ export interface CallIds {
 /** Returns `value` when it is a GUID; otherwise throws an error that names `argument`. */
 export function requireGuid(value: unknown, argument: string): string {
   if (typeof value === "string" && guid.test(value)) return value;
-  throw new PartnerCenterArgumentError(argument, [{ path: argument, message: `must be a GUID, not ${quote(value)}` }]);
+  throw argumentError(argument, `must be a GUID, not ${quote(value)}`);
 }
 
 // Ids are not secrets, and the bad value is what a caller needs to find the faulty row; cut it short.

@@ -1,5 +1,5 @@
-import { headerPatterns } from "../generated/patch-rules.js";
-import { PartnerCenterArgumentError } from "./errors/argument-error.js";
+import { localePattern } from "../generated/patch-rules.js";
+import { argumentError } from "./errors/argument-error.js";
 import type { Credential } from "./credential.js";
 import { requireGuid } from "./ids.js";
 import type { PartnerCenterLog } from "./log.js";
@@ -41,7 +41,7 @@ export const defaultBaseUrl = "https://api.partnercenter.microsoft.com";
 const maxTimerMs = 2 ** 31 - 1; // setTimeout's limit; longer timers fire at once
 
 function fail(argument: string, message: string): never {
-  throw new PartnerCenterArgumentError(argument, [{ path: argument, message }]);
+  throw argumentError(argument, message);
 }
 
 function wholeNumber(value: unknown, argument: string, fallback: number, max: number): number {
@@ -50,16 +50,18 @@ function wholeNumber(value: unknown, argument: string, fallback: number, max: nu
   return value;
 }
 
+// The largest value of each retry setting: 20 retries; delays up to setTimeout's limit.
+const retryLimits: RetryPolicy = { maxRetries: 20, baseDelayMs: maxTimerMs, maxDelayMs: maxTimerMs, maxRetryAfterMs: maxTimerMs };
+
 function retryPolicy(retry: PartnerCenterClientOptions["retry"]): RetryPolicy {
   if (retry === false) return { ...defaultRetryPolicy, maxRetries: 0 };
   if (retry === undefined) return defaultRetryPolicy;
   if (typeof retry !== "object" || retry === null) fail("retry", "must be false or an object");
-  return {
-    maxRetries: wholeNumber(retry.maxRetries, "retry.maxRetries", defaultRetryPolicy.maxRetries, 20),
-    baseDelayMs: wholeNumber(retry.baseDelayMs, "retry.baseDelayMs", defaultRetryPolicy.baseDelayMs, maxTimerMs),
-    maxDelayMs: wholeNumber(retry.maxDelayMs, "retry.maxDelayMs", defaultRetryPolicy.maxDelayMs, maxTimerMs),
-    maxRetryAfterMs: wholeNumber(retry.maxRetryAfterMs, "retry.maxRetryAfterMs", defaultRetryPolicy.maxRetryAfterMs, maxTimerMs),
-  };
+  const policy = { ...defaultRetryPolicy };
+  for (const key of Object.keys(policy) as (keyof RetryPolicy)[]) {
+    policy[key] = wholeNumber(retry[key], `retry.${key}`, defaultRetryPolicy[key], retryLimits[key]);
+  }
+  return policy;
 }
 
 function timeout(value: unknown): number {
@@ -71,7 +73,8 @@ function timeout(value: unknown): number {
   return value;
 }
 
-const loopbackHosts = new Set(["localhost", "[::1]"]);
+// localhost, [::1] or any 127.x.y.z address.
+const loopbackHost = /^(?:localhost|\[::1\]|127(?:\.\d{1,3}){3})$/;
 
 /**
  * The base URL without a trailing slash. https only — the token and passwords travel in it — except
@@ -86,8 +89,7 @@ export function checkBaseUrl(value: unknown): string {
   } catch {
     return fail("baseUrl", "must be an absolute URL");
   }
-  const loopback = loopbackHosts.has(url.hostname) || /^127(?:\.\d{1,3}){3}$/.test(url.hostname);
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback)) fail("baseUrl", "must use https (plain http only to localhost, 127.0.0.1 or [::1])");
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && loopbackHost.test(url.hostname))) fail("baseUrl", "must use https (plain http only to localhost, 127.0.0.1 or [::1])");
   if (url.username !== "" || url.password !== "") fail("baseUrl", "must not contain a user name or password");
   if (url.search !== "" || url.hash !== "") fail("baseUrl", "must not have a query or a fragment");
   return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
@@ -126,7 +128,7 @@ export function resolveOptions(options: PartnerCenterClientOptions): ResolvedOpt
     retry: retryPolicy(options.retry),
     timeoutMs: timeout(options.timeoutMs),
     correlationId: options.correlationId === undefined ? undefined : requireGuid(options.correlationId, "correlationId"),
-    locale: headerValue(options.locale, "locale", headerPatterns["X-Locale"]),
+    locale: headerValue(options.locale, "locale", localePattern),
     applicationName: headerValue(options.applicationName, "applicationName"),
     log: options.log,
   };

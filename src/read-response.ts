@@ -32,9 +32,9 @@ function parseJson(text: string): unknown {
 export async function readCustomerUser(response: Response, context: ReadContext): Promise<CustomerUser> {
   const text = await bodyText(response, context);
   const ids = { requestId: context.requestId, correlationId: context.correlationId };
-  if (!response.ok) throw createHttpError(response.status, text === "" ? undefined : parseJson(text), response.headers, ids);
-  const user = text === "" ? undefined : parseJson(text);
-  if (typeof user !== "object" || user === null || Array.isArray(user)) {
+  const body = parseJson(text); // undefined when empty or not JSON
+  if (!response.ok) throw createHttpError(response.status, body, response.headers, ids);
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
     const contentType = response.headers.get("content-type") ?? "no content type";
     throw new PartnerCenterInvalidResponseError(
       `Partner Center answered ${response.status} with a body that is not a JSON object (${contentType}) [MS-RequestId ${ids.requestId}]`,
@@ -43,6 +43,6 @@ export async function readCustomerUser(response: Response, context: ReadContext)
   }
   // Partner Center's own reset-password example echoes the new password; the spec says it is never
   // returned, and a caller printing the result must not print it.
-  if ("passwordProfile" in user) delete (user as { passwordProfile?: unknown }).passwordProfile;
-  return user as CustomerUser;
+  if ("passwordProfile" in body) delete (body as { passwordProfile?: unknown }).passwordProfile;
+  return body as CustomerUser;
 }

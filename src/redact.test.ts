@@ -41,6 +41,17 @@ describe("passwordsIn and scrub", () => {
     expect(passwordsIn(undefined)).toEqual([]);
   });
 
+  it("finds every non-empty string password at any depth, in arrays and in any case, in document order", () => {
+    const body = JSON.stringify({
+      password: "top-1",
+      nested: { PassWord: "deep-2", list: [{ password: "in-array-3" }, { password: "" }] },
+      passwordProfile: { password: { password: "inner-4" } },
+      other: "password",
+    });
+    expect(passwordsIn(body)).toEqual(["top-1", "deep-2", "in-array-3", "inner-4"]);
+    expect(passwordsIn(new TextEncoder().encode(body).buffer)).toEqual(["top-1", "deep-2", "in-array-3", "inner-4"]);
+  });
+
   it("replaces a secret both raw and as escaped inside a JSON string", () => {
     const secret = 'a"b\\c';
     expect(scrub(`raw ${secret} json ${JSON.stringify(secret)}`, [secret])).toBe('raw [REDACTED] json "[REDACTED]"');

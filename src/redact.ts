@@ -52,22 +52,17 @@ export function redactBodyText(body: string | ArrayBuffer | undefined): unknown 
 
 /** The passwords a JSON request body carries (any property named `password`), to scrub them from what comes back. */
 export function passwordsIn(body: string | ArrayBuffer | undefined): string[] {
-  if (body === undefined) return [];
-  let value: unknown;
-  try {
-    value = JSON.parse(typeof body === "string" ? body : new TextDecoder().decode(body));
-  } catch {
-    return [];
-  }
   const found: string[] = [];
-  const visit = (node: unknown): void => {
-    if (node === null || typeof node !== "object") return;
-    for (const [key, child] of Object.entries(node)) {
-      if (isPasswordKey(key) && typeof child === "string" && child !== "") found.push(child);
-      else visit(child);
-    }
-  };
-  visit(value);
+  if (body === undefined) return found;
+  try {
+    // The reviver sees every property at every depth, once the whole text has parsed.
+    JSON.parse(typeof body === "string" ? body : new TextDecoder().decode(body), (key, value: unknown) => {
+      if (isPasswordKey(key) && typeof value === "string" && value !== "") found.push(value);
+      return value;
+    });
+  } catch {
+    // Not JSON: no passwords to find.
+  }
   return found;
 }
 

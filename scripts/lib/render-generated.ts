@@ -26,20 +26,21 @@ function renderPatchRules(spec: Spec): string {
   const patch = pruneForClient(schemas["CustomerUserPatch"], "CustomerUserPatch");
   const guid = schemas["Guid"] as { pattern?: string } | undefined;
   if (!guid?.pattern) throw new Error("components.schemas.Guid needs a pattern");
+  const locale = headerPattern(spec, "X-Locale");
   return (
     header +
     `export const customerUserPatchSchema = ${JSON.stringify(patch, null, 2)} as const;\n\n` +
     `export const guidPattern = ${JSON.stringify(guid.pattern)};\n\n` +
-    `/** The patterns of the optional request headers that have one, by header name. */\n` +
-    `export const headerPatterns: Readonly<Record<string, string>> = ${JSON.stringify(headerPatterns(spec), null, 2)};\n`
+    `/** The X-Locale header's pattern, which the client's \`locale\` option must match. */\n` +
+    `export const localePattern = ${JSON.stringify(locale)};\n`
   );
 }
 
-function headerPatterns(spec: Spec): Record<string, string> {
+function headerPattern(spec: Spec, name: string): string {
   const parameters = Object.values(spec.components?.parameters ?? {}) as { in?: string; name?: string; schema?: { pattern?: string } }[];
-  return Object.fromEntries(
-    parameters.filter((p) => p.in === "header" && p.schema?.pattern !== undefined).map((p) => [p.name, p.schema?.pattern]),
-  );
+  const pattern = parameters.find((p) => p.in === "header" && p.name === name)?.schema?.pattern;
+  if (pattern === undefined) throw new Error(`the ${name} header parameter needs a pattern`);
+  return pattern;
 }
 
 /**

@@ -11,8 +11,8 @@ export class PartnerCenterArgumentError extends PartnerCenterError {
     this.prototype.name = "PartnerCenterArgumentError";
   }
 
-  readonly argument: string;
-  readonly issues: readonly ValidationIssue[];
+  declare readonly argument: string;
+  declare readonly issues: readonly ValidationIssue[];
 
   constructor(argument: string, issues: readonly ValidationIssue[]) {
     super(`Invalid ${argument}: ${issues.map((issue) => `${issue.path} ${issue.message}`).join("; ")}`);
@@ -23,4 +23,9 @@ export class PartnerCenterArgumentError extends PartnerCenterError {
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), argument: this.argument, issues: this.issues };
   }
+}
+
+/** The error for one bad argument, with its one issue at the argument itself. */
+export function argumentError(argument: string, message: string): PartnerCenterArgumentError {
+  return new PartnerCenterArgumentError(argument, [{ path: argument, message }]);
 }

@@ -19,6 +19,10 @@ export interface PartnerCenterErrorDetails {
   readonly retryAfterMs?: number | undefined;
 }
 
+// The detail fields, in one list: the constructor copies exactly these from the details, and
+// toJSON() shows exactly these, so nothing added to the class later leaks by accident.
+const detailFields = ["status", "code", "description", "data", "source", "requestId", "correlationId", "retryAfterMs"] as const;
+
 /** Every failure of this client rejects with a PartnerCenterError (or one of its subclasses). */
 export class PartnerCenterError extends Error {
   static {
@@ -26,40 +30,25 @@ export class PartnerCenterError extends Error {
     this.prototype.name = "PartnerCenterError";
   }
 
-  readonly status: number | undefined;
-  readonly code: number | string | undefined;
-  readonly description: string | undefined;
-  readonly data: readonly unknown[] | undefined;
-  readonly source: string | undefined;
-  readonly requestId: string | undefined;
-  readonly correlationId: string | undefined;
-  readonly retryAfterMs: number | undefined;
+  // Declared, not defined: the constructor sets each of them (to undefined when absent).
+  declare readonly status: number | undefined;
+  declare readonly code: number | string | undefined;
+  declare readonly description: string | undefined;
+  declare readonly data: readonly unknown[] | undefined;
+  declare readonly source: string | undefined;
+  declare readonly requestId: string | undefined;
+  declare readonly correlationId: string | undefined;
+  declare readonly retryAfterMs: number | undefined;
 
   constructor(message: string, details: PartnerCenterErrorDetails = {}, options?: ErrorOptions) {
     super(message, options);
-    this.status = details.status;
-    this.code = details.code;
-    this.description = details.description;
-    this.data = details.data;
-    this.source = details.source;
-    this.requestId = details.requestId;
-    this.correlationId = details.correlationId;
-    this.retryAfterMs = details.retryAfterMs;
+    for (const field of detailFields) (this as Record<string, unknown>)[field] = details[field];
   }
 
-  /** The safe fields, listed one by one so that nothing added later leaks by accident. */
+  /** The safe fields: the name, the message and the detail fields, nothing else. */
   toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      message: this.message,
-      status: this.status,
-      code: this.code,
-      description: this.description,
-      data: this.data,
-      source: this.source,
-      requestId: this.requestId,
-      correlationId: this.correlationId,
-      retryAfterMs: this.retryAfterMs,
-    };
+    const json: Record<string, unknown> = { name: this.name, message: this.message };
+    for (const field of detailFields) json[field] = this[field];
+    return json;
   }
 }

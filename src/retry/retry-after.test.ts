@@ -20,6 +20,18 @@ describe("parseRetryAfter", () => {
     expect(parseRetryAfter("Sat, 01 Mar 2025 12:00:42 GMT", now)).toBe(42_000);
   });
 
+  it("reads the obsolete RFC 850 and asctime date forms too, asctime as GMT whatever the local zone", () => {
+    const zone = process.env["TZ"];
+    process.env["TZ"] = "America/New_York"; // a parse in local time would be off by hours
+    try {
+      expect(parseRetryAfter("Saturday, 01-Mar-25 12:00:42 GMT", now)).toBe(42_000);
+      expect(parseRetryAfter("Sat Mar  1 12:00:42 2025", now)).toBe(42_000);
+    } finally {
+      if (zone === undefined) delete process.env["TZ"];
+      else process.env["TZ"] = zone;
+    }
+  });
+
   it("reads an HTTP date in the past as zero", () => {
     expect(parseRetryAfter("Sat, 01 Mar 2025 11:59:00 GMT", now)).toBe(0);
   });

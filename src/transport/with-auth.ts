@@ -1,4 +1,4 @@
-import { PartnerCenterArgumentError } from "../errors/argument-error.js";
+import { argumentError } from "../errors/argument-error.js";
 import type { TokenSource } from "../credential.js";
 import { passwordsIn, scrub } from "../redact.js";
 import type { FetchFunction, PlainFetch } from "./plain-fetch.js";
@@ -13,9 +13,7 @@ import type { FetchFunction, PlainFetch } from "./plain-fetch.js";
 export function withAuth(fetch: FetchFunction, getToken: TokenSource, baseUrl: string): PlainFetch {
   const allowedPrefix = `${baseUrl}/`;
   return async function authorizedFetch(url, init) {
-    if (!url.startsWith(allowedPrefix)) {
-      throw new PartnerCenterArgumentError("url", [{ path: "url", message: "must be under the client's baseUrl" }]);
-    }
+    if (!url.startsWith(allowedPrefix)) throw argumentError("url", "must be under the client's baseUrl");
     const token = await getToken(init.signal);
     const response = await fetch(url, {
       method: init.method,
