@@ -12,11 +12,15 @@ export interface Issue {
 
 const guid = new RegExp(guidPattern, "u");
 
+export function isGuid(value: string): boolean {
+  return guid.test(value);
+}
+
 export function idIssues(ids: { readonly customerId?: unknown; readonly userId?: unknown }): Issue[] {
   return (["customerId", "userId"] as const).flatMap((field): Issue[] => {
     const value = ids[field];
     if (value === undefined || value === "") return [{ field, message: "is required" }];
-    if (typeof value !== "string" || !guid.test(value)) return [{ field, message: "must be a GUID" }];
+    if (typeof value !== "string" || !isGuid(value)) return [{ field, message: "must be a GUID" }];
     return [];
   });
 }

@@ -1,6 +1,6 @@
 // What to do with each row before anything is sent: send it, report it invalid, skip it as a
 // repeat of an earlier row, or carry over its result from a previous report (--only-failed).
-import type { Row } from "./rows.js";
+import { rowIds, type Row } from "./rows.js";
 import { doneResults, type ReportEntry } from "./report.js";
 import { UsageError } from "./usage-error.js";
 
@@ -14,10 +14,6 @@ function sortedJson(value: unknown): string {
       ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b)))
       : inner,
   );
-}
-
-function ids(row: Row) {
-  return { ...(row.customerId !== undefined && { customerId: row.customerId }), ...(row.userId !== undefined && { userId: row.userId }) };
 }
 
 /**
@@ -34,11 +30,10 @@ function checkRepeats(rows: readonly Row[]): Map<Row, ReportEntry> {
     const earlier = first.get(user);
     if (!earlier) first.set(user, row);
     else if (sortedJson(earlier.patch) === sortedJson(row.patch)) {
-      verdicts.set(row, { line: row.line, ...ids(row), result: "skipped", duplicateOf: earlier.line });
+      verdicts.set(row, { ...rowIds(row), result: "skipped", duplicateOf: earlier.line });
     } else {
       verdicts.set(row, {
-        line: row.line,
-        ...ids(row),
+        ...rowIds(row),
         result: "invalid",
         issues: [{ message: `updates the same user as line ${earlier.line} with different changes: merge them into one row` }],
       });
@@ -53,7 +48,7 @@ export function planRows(rows: readonly Row[], previous?: ReadonlyMap<number, Re
   return rows.map((row): Step => {
     const done = previous?.get(row.line);
     if (done && doneResults.has(done.result)) return { action: "report", row, entry: done };
-    if (row.issues.length > 0) return { action: "report", row, entry: { line: row.line, ...ids(row), result: "invalid", issues: row.issues } };
+    if (row.issues.length > 0) return { action: "report", row, entry: { ...rowIds(row), result: "invalid", issues: row.issues } };
     const repeat = repeats.get(row);
     return repeat ? { action: "report", row, entry: repeat } : { action: "send", row };
   });

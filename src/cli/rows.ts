@@ -10,6 +10,11 @@ import { UsageError } from "./usage-error.js";
 
 export type RowFormat = "csv" | "jsonl";
 
+/** How a report entry names its row: the line it starts on and whichever ids it has. */
+export function rowIds(row: Row) {
+  return { line: row.line, ...(row.customerId !== undefined && { customerId: row.customerId }), ...(row.userId !== undefined && { userId: row.userId }) };
+}
+
 export interface Row {
   /** The line the row starts on, 1-based, counting the CSV header. */
   readonly line: number;

@@ -1,8 +1,10 @@
 // Tokens and passwords must never reach stdout, stderr or a report. Structured output is redacted
-// by key before it is written (redactSecrets); as a second line of defence every line the CLI
-// writes is scrubbed of the secret values it knows (a server may echo a password in a message).
+// by key before it is written (redactSecrets, the client's own redactBody); as a second line of
+// defence every line the CLI writes is scrubbed of the secret values it knows — the token and each
+// row's password — since a server may echo a password in a message.
+import { redactBody, redacted, scrub as scrubSecrets } from "../redact.js";
 
-export const redacted = "[REDACTED]";
+export { redacted };
 
 /** Secrets shorter than this are not scrubbed by value: they would mangle ordinary text. */
 const minimumScrubLength = 4;
@@ -14,16 +16,10 @@ export function registerSecret(secret: string): void {
 }
 
 export function scrub(text: string, extra: readonly string[] = []): string {
-  let clean = text;
-  for (const secret of [...known, ...extra]) {
-    if (secret.length >= minimumScrubLength) clean = clean.split(secret).join(redacted);
-  }
-  return clean;
+  return scrubSecrets(text, [...known, ...extra.filter((secret) => secret.length >= minimumScrubLength)]);
 }
 
-/** A deep copy with every string under a key containing "password" (any case) replaced. */
+/** A deep copy with every property named `password` (any case, any depth) redacted. */
 export function redactSecrets<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value), (key, inner: unknown) =>
-    typeof inner === "string" && /password/i.test(key) ? redacted : inner,
-  ) as T;
+  return redactBody(value) as T;
 }

@@ -6,16 +6,15 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import pLimit from "p-limit";
 import type { CustomerUserPatch } from "../index.js";
-import { guidPattern } from "../../generated/patch-rules.js";
 import { connect, type Client } from "./connect.js";
 import { errorLine, summarizeError } from "./describe-error.js";
 import { abortOnInterrupt, interruptedExitCode } from "./interrupt.js";
-import { formatIssue } from "./issues.js";
+import { formatIssue, isGuid } from "./issues.js";
 import { say } from "./output.js";
 import { planRows } from "./plan.js";
 import { createProgress } from "./progress.js";
 import { ReportWriter, readReport, type ReportEntry, type ReportResult } from "./report.js";
-import { detectFormat, readRows, type Row, type RowFormat } from "./rows.js";
+import { detectFormat, readRows, rowIds, type Row, type RowFormat } from "./rows.js";
 import { checkOneStdinReader } from "./stdin.js";
 import { checkTarget, openTarget, type Target, type TargetOptions } from "./target.js";
 import { resolveToken } from "./token.js";
@@ -52,10 +51,6 @@ function describeEntry(entry: ReportEntry): string {
 
 const successes: ReadonlySet<ReportResult> = new Set(["ok", "skipped", "valid"]);
 
-function rowIds(row: Row) {
-  return { line: row.line, ...(row.customerId !== undefined && { customerId: row.customerId }), ...(row.userId !== undefined && { userId: row.userId }) };
-}
-
 function readInput(file: string, format: RowFormat | undefined): Row[] {
   let text: string;
   try {
@@ -69,7 +64,7 @@ function readInput(file: string, format: RowFormat | undefined): Row[] {
 export async function runUpdateMany(file: string, options: UpdateManyOptions): Promise<number> {
   checkTarget(options);
   checkOneStdinReader({ "--token-stdin": options.tokenStdin });
-  if (options.correlationId !== undefined && !new RegExp(guidPattern, "u").test(options.correlationId)) {
+  if (options.correlationId !== undefined && !isGuid(options.correlationId)) {
     throw new UsageError(`--correlation-id must be a GUID`);
   }
   if (options.report !== undefined && resolve(options.report) === resolve(file)) {
