@@ -23,7 +23,7 @@ try {
   for (const inFlight of [1, 64]) {
     const r = await measureOverhead(server.url, { rounds: quick ? 5 : 15, callsPerRound: inFlight === 1 ? (quick ? 200 : 500) : quick ? 1000 : 3000, inFlight });
     const label = inFlight === 1 ? "sequential" : `${inFlight} in flight`;
-    add(`${label}: calls/s fetch | openapi-fetch | client`, `${perSecond(r.callsPerSecond.fetch)} | ${perSecond(r.callsPerSecond["openapi-fetch"])} | ${perSecond(r.callsPerSecond.client)}`, "");
+    add(`${label}: calls/s fetch / openapi-fetch / client`, `${perSecond(r.callsPerSecond.fetch)} / ${perSecond(r.callsPerSecond["openapi-fetch"])} / ${perSecond(r.callsPerSecond.client)}`, "");
     add(`${label}: client / fetch (median of rounds)`, x(r.clientOverFetch), "≤ 1.15×");
     add(`${label}: client / openapi-fetch`, x(r.clientOverOpenapiFetch), "< 1×");
     add(`${label}: openapi-fetch / fetch`, x(r.openapiFetchOverFetch), "(reference)");
@@ -38,7 +38,7 @@ try {
   );
   add("memory: peak RSS", `${mib(memory.peakRss)} MiB`, "");
   const cold = await measureColdStart(server.url, quick ? 5 : 15);
-  add("cold start: import + first call, client | openapi-fetch (median)", `${cold.clientMs.toFixed(1)} ms | ${cold.openapiFetchMs.toFixed(1)} ms`, "");
+  add("cold start: import + first call, client / openapi-fetch (median)", `${cold.clientMs.toFixed(1)} ms / ${cold.openapiFetchMs.toFixed(1)} ms`, "");
 } finally {
   await server.stop();
 }
