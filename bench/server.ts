@@ -3,15 +3,12 @@
 // one-second window and answers the rest 429 with Retry-After, as Partner Center does.
 // Prints `listening <port>` on stdout once ready, and `stats <json>` when it gets SIGTERM.
 import { createServer } from "node:http";
-import { loadDereferencedSpec, updateOperation } from "../scripts/lib/spec.ts";
+import { loadDereferencedSpec, pageExample } from "../scripts/lib/spec.ts";
 
 const rateArgument = process.argv.indexOf("--rate");
 const rate = rateArgument > 0 ? Number(process.argv[rateArgument + 1]) : Infinity;
 
-const ok = updateOperation(await loadDereferencedSpec()).responses["200"] as {
-  content: Record<string, { examples: Record<string, { value: unknown }> }>;
-};
-const body = JSON.stringify(ok.content["application/json"]?.examples["page"]?.value);
+const body = JSON.stringify(pageExample(await loadDereferencedSpec()).response.value);
 const throttledBody = (seconds: number) => JSON.stringify({ statusCode: 429, message: `Rate limit is exceeded. Try again in ${seconds} seconds.` });
 
 let windowStart = Date.now();

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import type { OpenAPIV3 } from "openapi-types";
 import { PartnerCenterError, type CustomerUserPatch } from "../src/index.ts";
-import { loadDereferencedSpec, operationPath, updateOperation } from "../scripts/lib/spec.ts";
+import { loadDereferencedSpec, operationPath, pageExample, updateOperation } from "../scripts/lib/spec.ts";
 import { pageIds, pageRequest, pageRequestLine, pageResponse } from "./fixtures/page-examples.ts";
 import { checkEveryResponseConforms } from "./support/conformance.ts";
 import { mockClient, mockUrl, rawPatch, recordingFetch } from "./support/mock.ts";
@@ -16,13 +16,9 @@ const requestMedia = (operation.requestBody as OpenAPIV3.RequestBodyObject).cont
 const okMedia = (operation.responses["200"] as OpenAPIV3.ResponseObject).content?.["application/json"];
 
 type PlaceholderExample = OpenAPIV3.ExampleObject & { "x-placeholders"?: Record<string, string> };
-function pageExample(media: OpenAPIV3.MediaTypeObject | undefined, where: string): PlaceholderExample {
-  const example = media?.examples?.["page"] as PlaceholderExample | undefined;
-  if (!example) throw new Error(`the spec's ${where} has no "page" example`);
-  return example;
-}
-const requestExample = pageExample(requestMedia, "request body");
-const responseExample = pageExample(okMedia, "200 response");
+const page = pageExample(spec);
+const requestExample: PlaceholderExample = page.request;
+const responseExample: PlaceholderExample = page.response;
 
 /** The example's value with PAGE's text put back at each listed JSON pointer. */
 function withPlaceholdersRestored(example: PlaceholderExample): unknown {

@@ -2,21 +2,13 @@
 // no network. The request is the spec's own `page` example (ids from its parameter examples), sent
 // through the typed client; the updated user is printed with the ids to quote to Microsoft support.
 import { randomUUID } from "node:crypto";
-import type { OpenAPIV3 } from "openapi-types";
 import { createPartnerCenterClient, type CustomerUserPatch } from "../src/index.ts";
 import { startPrism } from "./lib/prism.ts";
-import { loadDereferencedSpec, operationPath, specPath, updateOperation } from "./lib/spec.ts";
+import { loadDereferencedSpec, pageExample, specPath } from "./lib/spec.ts";
 
-const spec = await loadDereferencedSpec();
-const requestBody = updateOperation(spec).requestBody as OpenAPIV3.RequestBodyObject;
-const body = (requestBody.content["application/json"]?.examples?.["page"] as OpenAPIV3.ExampleObject | undefined)?.value as
-  | CustomerUserPatch
-  | undefined;
-const parameters = (spec.paths[operationPath]?.parameters ?? []) as OpenAPIV3.ParameterObject[];
-const example = (name: string) => parameters.find((parameter) => parameter.name === name)?.example as string | undefined;
-const customerId = example("customer-tenant-id");
-const userId = example("user-id");
-if (!body || !customerId || !userId) throw new Error(`the spec lacks the page request example or the path parameters' examples`);
+const page = pageExample(await loadDereferencedSpec());
+const body = page.request.value as CustomerUserPatch;
+const { customerId, userId } = page;
 
 const mock = await startPrism({ specPath, mode: "mock" });
 try {

@@ -27,3 +27,34 @@ export function updateOperation(spec: Spec): OpenAPIV3.OperationObject {
   if (!operation) throw new Error(`the spec has no PATCH ${operationPath}`);
   return operation;
 }
+
+export interface PageExample {
+  readonly customerId: string;
+  readonly userId: string;
+  /** The request body example; `x-placeholders` lists what was substituted for PAGE's placeholders. */
+  readonly request: OpenAPIV3.ExampleObject;
+  /** The 200 response example, likewise. */
+  readonly response: OpenAPIV3.ExampleObject;
+}
+
+/** PAGE's documented update as the spec holds it: the path parameters' examples and the `page` examples. */
+export function pageExample(spec: Spec): PageExample {
+  const operation = updateOperation(spec);
+  const parameters = (spec.paths[operationPath]?.parameters ?? []) as OpenAPIV3.ParameterObject[];
+  const id = (name: string): string => {
+    const value: unknown = parameters.find((parameter) => parameter.name === name)?.example;
+    if (typeof value !== "string") throw new Error(`the spec's ${name} parameter has no example`);
+    return value;
+  };
+  const example = (media: OpenAPIV3.MediaTypeObject | undefined, where: string): OpenAPIV3.ExampleObject => {
+    const found = media?.examples?.["page"];
+    if (!found) throw new Error(`the spec's ${where} has no "page" example`);
+    return found as OpenAPIV3.ExampleObject;
+  };
+  return {
+    customerId: id("customer-tenant-id"),
+    userId: id("user-id"),
+    request: example((operation.requestBody as OpenAPIV3.RequestBodyObject | undefined)?.content["application/json"], "request body"),
+    response: example((operation.responses["200"] as OpenAPIV3.ResponseObject | undefined)?.content?.["application/json"], "200 response"),
+  };
+}
