@@ -1,8 +1,9 @@
+import { partnerCenterScope } from "../generated/spec-rules.js";
 import { argumentError } from "./errors/argument-error.js";
 import { PartnerCenterCredentialError } from "./errors/credential-error.js";
 
-/** The delegated (App+User) scope Partner Center requires. */
-export const partnerCenterScope = "https://api.partnercenter.microsoft.com/user_impersonation";
+/** The delegated (App+User) scope Partner Center requires, from the spec's security scheme. */
+export { partnerCenterScope };
 const scopes = [partnerCenterScope];
 
 /**

@@ -1,6 +1,5 @@
-// The request headers, written once for both paths (patch() and the openapi-fetch `api`).
+// The request headers, written once for both doors (the fluent API and the openapi-fetch `api`).
 // Names are lower case: fetch compares them case-insensitively, and plain records need one spelling.
-import type { CallIds } from "./ids.js";
 
 export const requestIdHeader = "ms-requestid";
 export const correlationIdHeader = "ms-correlationid";
@@ -10,15 +9,10 @@ export interface FixedHeaderOptions {
   readonly applicationName?: string | undefined;
 }
 
-/** The headers that are the same on every call of one client. */
+/** The headers that are the same on every call of one client (Content-Type goes with a body). */
 export function fixedHeaders({ locale, applicationName }: FixedHeaderOptions): Record<string, string> {
-  const headers: Record<string, string> = { accept: "application/json", "content-type": "application/json" };
+  const headers: Record<string, string> = { accept: "application/json" };
   if (locale !== undefined) headers["x-locale"] = locale;
   if (applicationName !== undefined) headers["ms-partnercenter-application"] = applicationName;
   return headers;
-}
-
-/** The headers of one call: the fixed ones and its ids. The token is added per attempt, beneath the retries. */
-export function callHeaders(fixed: Readonly<Record<string, string>>, ids: CallIds): Record<string, string> {
-  return { ...fixed, [requestIdHeader]: ids.requestId, [correlationIdHeader]: ids.correlationId };
 }

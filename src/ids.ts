@@ -1,5 +1,6 @@
-import { guidPattern } from "../generated/patch-rules.js";
+import { guidPattern } from "../generated/spec-rules.js";
 import { argumentError } from "./errors/argument-error.js";
+import { quoteId } from "./validate.js";
 
 const guid = new RegExp(guidPattern);
 
@@ -12,23 +13,16 @@ export interface CallIds {
 /** Returns `value` when it is a GUID; otherwise throws an error that names `argument`. */
 export function requireGuid(value: unknown, argument: string): string {
   if (typeof value === "string" && guid.test(value)) return value;
-  throw argumentError(argument, `must be a GUID, not ${quote(value)}`);
-}
-
-// Ids are not secrets, and the bad value is what a caller needs to find the faulty row; cut it short.
-function quote(value: unknown): string {
-  if (typeof value !== "string") return value === null ? "null" : typeof value;
-  return JSON.stringify(value.length > 64 ? `${value.slice(0, 64)}…` : value);
+  throw argumentError(argument, `must be a GUID, not ${quoteId(value)}`);
 }
 
 /**
- * The ids of one call, made once before the first attempt: the caller's (checked) or fresh ones.
- * A fresh MS-RequestId per call is the idempotency key Partner Center documents; reusing it on
- * every retry of the call lets the server recognise a replay.
+ * The ids of one logical call (already checked against the spec), made once before the first
+ * attempt: the caller's or fresh ones. One MS-RequestId per logical call, reused by every attempt of
+ * it — after a timeout, a network failure, a 429 or a 503 alike — and by any later resend of a call
+ * whose outcome is unknown: it is Partner Center's idempotency key, so the server can recognise a
+ * replay. A new call gets a new one.
  */
 export function callIds(requestId: string | undefined, correlationId: string | undefined): CallIds {
-  return {
-    requestId: requestId === undefined ? crypto.randomUUID() : requireGuid(requestId, "requestId"),
-    correlationId: correlationId === undefined ? crypto.randomUUID() : requireGuid(correlationId, "correlationId"),
-  };
+  return { requestId: requestId ?? crypto.randomUUID(), correlationId: correlationId ?? crypto.randomUUID() };
 }

@@ -1,4 +1,4 @@
-import { localePattern } from "../generated/patch-rules.js";
+import { defaultBaseUrl, localePattern } from "../generated/spec-rules.js";
 import { argumentError } from "./errors/argument-error.js";
 import type { Credential } from "./credential.js";
 import { requireGuid } from "./ids.js";
@@ -36,7 +36,7 @@ export interface PatchOptions {
   readonly correlationId?: string | undefined;
 }
 
-export const defaultBaseUrl = "https://api.partnercenter.microsoft.com";
+export { defaultBaseUrl };
 
 const maxTimerMs = 2 ** 31 - 1; // setTimeout's limit; longer timers fire at once
 

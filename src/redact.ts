@@ -1,6 +1,12 @@
-// Keeping secrets out of logs and errors. Allow-lists, not block-lists: a header or field this file
-// does not know is hidden, so a new secret cannot slip through. No regular expressions, so nothing
-// here can be made slow by a crafted input.
+// Keeping secrets out of logs and errors, two ways:
+// - by key: a copy of a body with every string under a field the spec marks writeOnly replaced
+//   (redactBody), and of headers with everything but known harmless ones replaced (redactHeaders);
+// - by value: every occurrence of a known secret (the token, the passwords sent) replaced, in text
+//   (scrub) and in every string of a parsed body (scrubValues), in each encoding a server may
+//   echo it in — raw, JSON-escaped in any style, percent-encoded.
+// Allow-lists, not block-lists: a header this file does not know is hidden. No regular expressions,
+// so nothing here can be made slow by a crafted input.
+import { writeOnlyFields } from "../generated/spec-rules.js";
 
 export const redacted = "[REDACTED]";
 
@@ -27,50 +33,129 @@ export function redactHeaders(headers: Readonly<Record<string, string>> | Header
   return copy;
 }
 
-function isPasswordKey(key: string): boolean {
-  return key.toLowerCase() === "password";
+// Compared in lower case: a server or a hand-written body may spell `Password`.
+const secretKeys: ReadonlySet<string> = new Set(writeOnlyFields.map((name) => name.toLowerCase()));
+
+export function isSecretKey(key: string): boolean {
+  return secretKeys.has(key.toLowerCase());
 }
 
-/** A deep copy of a JSON value fit for a log: every property named `password` (any case, any depth) redacted. */
-export function redactBody(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redactBody);
+/**
+ * A deep copy of a JSON value fit for a log: every string under a writeOnly field (`password`,
+ * anything in `passwordProfile`), at any depth and in any case, redacted; flags such as
+ * `forceChangePassword` kept.
+ */
+export function redactBody(value: unknown, secret = false): unknown {
+  if (typeof value === "string") return secret ? redacted : value;
+  if (Array.isArray(value)) return value.map((item) => redactBody(item, secret));
   if (value === null || typeof value !== "object") return value;
   const copy: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(value)) copy[key] = isPasswordKey(key) ? redacted : redactBody(child);
+  for (const [key, child] of Object.entries(value)) copy[key] = redactBody(child, secret || isSecretKey(key));
   return copy;
 }
 
-/** A buffered request body fit for a log: JSON with passwords redacted; a body that is not JSON is hidden whole. */
-export function redactBodyText(body: string | ArrayBuffer | undefined): unknown {
+/** A JSON request body fit for a log, passwords redacted; a body that is not JSON is hidden whole. */
+export function redactBodyText(body: string | undefined): unknown {
   if (body === undefined) return undefined;
   try {
-    return redactBody(JSON.parse(typeof body === "string" ? body : new TextDecoder().decode(body)));
+    return redactBody(JSON.parse(body));
   } catch {
     return redacted;
   }
 }
 
-/** The passwords a JSON request body carries (any property named `password`), to scrub them from what comes back. */
-export function passwordsIn(body: string | ArrayBuffer | undefined): string[] {
-  const found: string[] = [];
-  if (body === undefined) return found;
-  try {
-    // The reviver sees every property at every depth, once the whole text has parsed.
-    JSON.parse(typeof body === "string" ? body : new TextDecoder().decode(body), (key, value: unknown) => {
-      if (isPasswordKey(key) && typeof value === "string" && value !== "") found.push(value);
-      return value;
-    });
-  } catch {
-    // Not JSON: no passwords to find.
-  }
-  return found;
+/** The secrets a parsed request body carries: every non-empty string under a writeOnly field. */
+export function secretsIn(value: unknown, secret = false): string[] {
+  if (typeof value === "string") return secret && value !== "" ? [value] : [];
+  if (value === null || typeof value !== "object") return [];
+  return Object.entries(value).flatMap(([key, child]) => secretsIn(child, secret || isSecretKey(key)));
 }
 
-/** `text` with every occurrence of each secret replaced, raw and as it appears inside a JSON string. */
-export function scrub(text: string, secrets: readonly string[]): string {
-  for (const secret of secrets) {
-    if (secret === "") continue;
-    text = text.replaceAll(secret, redacted).replaceAll(JSON.stringify(secret).slice(1, -1), redacted);
+const hex = (code: number, upper: boolean) => {
+  const digits = code.toString(16).padStart(4, "0");
+  return `\\u${upper ? digits.toUpperCase() : digits}`;
+};
+const isAlphanumeric = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+// What .NET's default JavaScriptEncoder escapes besides non-ASCII: HTML-sensitive characters and `+`.
+const dotNetEscaped = new Set([..."\"&'+<>`\\"].map((c) => c.charCodeAt(0)));
+
+/** `text` with the characters `escape` picks written as \uXXXX (per UTF-16 unit, as JSON does). */
+function unicodeEscaped(text: string, escape: (code: number) => boolean, upper: boolean): string {
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    out += escape(code) ? hex(code, upper) : text[i];
   }
-  return text;
+  return out;
+}
+
+function percentForms(secret: string): string[] {
+  let encoded: string;
+  try {
+    encoded = encodeURIComponent(secret);
+  } catch {
+    return []; // a lone surrogate has no UTF-8 form
+  }
+  const lower = encoded.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
+  return [encoded, lower, encoded.replaceAll("%20", "+")];
+}
+
+/** Each way a server may write `secret` in a response, longest first (so no form is cut by a shorter one). */
+export function secretForms(secret: string): string[] {
+  const forms = new Set([secret, ...percentForms(secret)]);
+  const minimal = JSON.stringify(secret).slice(1, -1);
+  for (const json of [
+    minimal,
+    unicodeEscaped(secret, (code) => !isAlphanumeric(code), false),
+    unicodeEscaped(secret, (code) => !isAlphanumeric(code), true),
+    unicodeEscaped(minimal, (code) => code > 0x7e || dotNetEscaped.has(code), false),
+    unicodeEscaped(minimal, (code) => code > 0x7e || dotNetEscaped.has(code), true),
+  ]) {
+    forms.add(json).add(json.replaceAll("/", "\\/"));
+  }
+  forms.delete("");
+  return [...forms].sort((a, b) => b.length - a.length);
+}
+
+/** A function replacing every form of each secret in a text (the forms are worked out once). */
+export function scrubber(secrets: readonly string[]): (text: string) => string {
+  const forms = secrets.flatMap((secret) => (secret === "" ? [] : secretForms(secret))).sort((a, b) => b.length - a.length);
+  return (text) => {
+    for (const form of forms) text = text.replaceAll(form, redacted);
+    return text;
+  };
+}
+
+/** `text` with every form of each secret replaced. */
+export function scrub(text: string, secrets: readonly string[]): string {
+  return scrubber(secrets)(text);
+}
+
+/** A deep copy of a parsed body with every form of each secret replaced in every string (keys included). */
+export function scrubValues(value: unknown, secrets: readonly string[]): unknown {
+  const replace = scrubber(secrets);
+  const copy = (inner: unknown): unknown => {
+    if (typeof inner === "string") return replace(inner);
+    if (Array.isArray(inner)) return inner.map(copy);
+    if (inner === null || typeof inner !== "object") return inner;
+    return Object.fromEntries(Object.entries(inner).map(([key, child]) => [replace(key), copy(child)]));
+  };
+  return copy(value);
+}
+
+/**
+ * Removes every writeOnly field (any depth) from a parsed response body, in place; true when it
+ * removed one. Partner Center's own reset-password example echoes the new password, which the spec
+ * says is never returned: a caller printing the result must not print it.
+ */
+export function dropWriteOnly(value: unknown): boolean {
+  if (value === null || typeof value !== "object") return false;
+  let dropped = false;
+  for (const [key, child] of Object.entries(value)) {
+    if (isSecretKey(key)) {
+      delete (value as Record<string, unknown>)[key];
+      dropped = true;
+    } else if (dropWriteOnly(child)) dropped = true;
+  }
+  return dropped;
 }

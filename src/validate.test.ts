@@ -1,8 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { customerUserPatchSchema } from "../generated/patch-rules.ts";
-import { validate } from "./validate.ts";
+import { operationRules } from "./operations.ts";
+import { validate, type SchemaSubset } from "./validate.ts";
+
+const customerUserPatchSchema: SchemaSubset = operationRules.updateCustomerUser.requestBody?.schema ?? {};
 
 describe("validate (the spec's patch rules)", () => {
+  it("has the patch rules to check against", () => {
+    expect(Object.keys(customerUserPatchSchema.properties ?? {})).toContain("usageLocation");
+  });
+
+  it("says an id that is not a GUID is not one, quoting it (ids are not secrets)", () => {
+    const [rule] = operationRules.updateCustomerUser.parameters;
+    expect(validate(rule?.schema ?? {}, "../me", "userId")).toEqual([{ path: "userId", message: 'must be a GUID, not "../me"' }]);
+  });
+
   it.each(["constructor", "toString", "__proto__", "hasOwnProperty"])("refuses an unknown property named like Object.prototype's %s", (name) => {
     const patch = JSON.parse(`{"displayName":"A","${name}":1}`) as unknown;
     expect(validate(customerUserPatchSchema, patch, "patch")).toEqual([{ path: `patch.${name}`, message: "is not a known property" }]);

@@ -1,4 +1,4 @@
-// Checks a value against the JSON Schema subset that generated/patch-rules.ts holds, so the client
+// Checks a value against the JSON Schema subset that generated/spec-rules.ts holds, so the client
 // refuses what the spec refuses before anything is sent. The rules come from the spec; this file
 // only knows the keywords (scripts/lib/render-generated.ts fails on any other), and the contract
 // tests check it agrees with a full JSON Schema validator on the spec.
@@ -19,7 +19,18 @@ export interface SchemaSubset {
   readonly minLength?: number;
   readonly maxLength?: number;
   readonly pattern?: string;
+  /** Only `uuid` is kept, to say "must be a GUID" rather than quote the pattern. */
+  readonly format?: string;
   readonly description?: string;
+}
+
+/**
+ * An id as an error may quote it: ids are not secrets, and the bad value is what a caller needs to
+ * find the faulty row; cut short. Nothing else is ever quoted (a refused password must not be).
+ */
+export function quoteId(value: unknown): string {
+  if (typeof value !== "string") return value === null ? "null" : typeof value;
+  return JSON.stringify(value.length > 64 ? `${value.slice(0, 64)}…` : value);
 }
 
 const patterns = new Map<string, RegExp>();
@@ -50,7 +61,7 @@ export function validate(schema: SchemaSubset, value: unknown, path: string): Va
     const length = [...value].length;
     if (schema.minLength !== undefined && length < schema.minLength) fail(`must be at least ${schema.minLength} characters`);
     if (schema.maxLength !== undefined && length > schema.maxLength) fail(`must be at most ${schema.maxLength} characters`);
-    if (schema.pattern !== undefined && !compiled(schema.pattern).test(value)) fail(`must match ${schema.pattern}`);
+    if (schema.pattern !== undefined && !compiled(schema.pattern).test(value)) fail(schema.format === "uuid" ? `must be a GUID, not ${quoteId(value)}` : `must match ${schema.pattern}`);
   }
   if (actual === "object") {
     const object = value as Record<string, unknown>;

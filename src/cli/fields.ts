@@ -1,10 +1,10 @@
 // The writable fields and how a person gives them, derived from the spec's patch schema
-// (generated/patch-rules.ts) so a field added to the spec becomes a CLI option and a bulk column
+// (generated/spec-rules.ts) so a field added to the spec becomes a CLI option and a bulk column
 // without an edit here. Only the fields that cannot follow the generic rule are named below.
-import { customerUserPatchSchema } from "../../generated/patch-rules.js";
+import { operationRules } from "../operations.js";
 import type { SchemaSubset } from "../validate.js";
 
-const patchSchema: SchemaSubset = customerUserPatchSchema;
+const patchSchema: SchemaSubset = operationRules.updateCustomerUser.requestBody?.schema ?? {};
 
 /** A command-line option of `update` that sets part of the patch. */
 export interface FieldOption {

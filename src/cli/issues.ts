@@ -1,6 +1,6 @@
 // Whether a customer id, a user id and a patch body may be sent: the rules are the spec's
-// (generated/patch-rules.ts), checked by the same validator the client uses.
-import { guidPattern } from "../../generated/patch-rules.js";
+// (generated/spec-rules.ts), checked by the same validator the client uses.
+import { guidPattern } from "../../generated/spec-rules.js";
 import { validate } from "../validate.js";
 import { patchSchema } from "./fields.js";
 

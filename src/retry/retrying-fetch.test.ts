@@ -1,8 +1,10 @@
+import { getEventListeners } from "node:events";
 import { describe, expect, it, vi } from "vitest";
 import { PartnerCenterAbortError, PartnerCenterNetworkError, PartnerCenterTimeoutError } from "../errors/transport-errors.js";
 import { PartnerCenterCredentialError } from "../errors/credential-error.js";
+import { PartnerCenterError } from "../errors/partner-center-error.js";
 import type { PartnerCenterLogEntry } from "../log.js";
-import type { PlainFetch, PlainInit } from "../transport/plain-fetch.js";
+import type { Answer, Attempt, PlainInit } from "../transport/plain-fetch.js";
 import { defaultRetryPolicy } from "./policy.js";
 import { withRetries, type RetryingFetchOptions } from "./retrying-fetch.js";
 
@@ -15,15 +17,19 @@ const init: PlainInit = {
   body: JSON.stringify({ usageLocation: "US" }),
 };
 
+async function answerOf(response: Response): Promise<Answer> {
+  return { status: response.status, ok: response.ok, headers: response.headers, text: await response.text(), body: undefined };
+}
+
 /** A `next` that answers from a script, one entry per attempt, and records what each attempt got. */
-function scripted(...answers: Array<Response | Error | (() => Promise<Response>)>) {
+function scripted(...answers: Array<Response | Error>) {
   const seen: PlainInit[] = [];
-  const next: PlainFetch = async (_url, attemptInit) => {
+  const next: Attempt = async (_url, attemptInit) => {
     seen.push(attemptInit);
     const answer = answers[seen.length - 1];
     if (answer === undefined) throw new Error(`unexpected attempt ${seen.length}`);
     if (answer instanceof Error) throw answer;
-    return typeof answer === "function" ? answer() : answer;
+    return answerOf(answer);
   };
   return { next, seen };
 }
@@ -33,7 +39,7 @@ function status(code: number, headers: Record<string, string> = {}) {
 }
 
 /** Retrying fetch with recorded sleeps that take no time, and a fixed random source and clock. */
-function retrying(next: PlainFetch, overrides: Partial<RetryingFetchOptions> = {}) {
+function retrying(next: Attempt, overrides: Partial<RetryingFetchOptions> = {}) {
   const sleeps: number[] = [];
   const send = withRetries(next, {
     ...defaultRetryPolicy,
@@ -137,11 +143,21 @@ describe("Retry-After", () => {
     expect(sleeps).toEqual([0]);
   });
 
-  it("caps a huge Retry-After at maxRetryAfterMs", async () => {
-    const { next } = scripted(status(429, { "retry-after": "999999999" }), new Response("{}"));
+  it("waits a Retry-After of exactly maxRetryAfterMs", async () => {
+    const { next } = scripted(status(429, { "retry-after": "120" }), new Response("{}"));
     const { send, sleeps } = retrying(next);
     await send(url, init);
     expect(sleeps).toEqual([120_000]);
+  });
+
+  it("does not come back early when Retry-After is longer than maxRetryAfterMs: the answer is returned at once", async () => {
+    const { next, seen } = scripted(status(429, { "retry-after": "121" }), new Response("{}"));
+    const { send, sleeps } = retrying(next);
+    const answer = await send(url, init);
+    expect(answer.status).toBe(429);
+    expect(answer.headers.get("retry-after")).toBe("121");
+    expect(seen).toHaveLength(1);
+    expect(sleeps).toEqual([]);
   });
 
   it.each(["soon", "-5", "1.5"])("falls back to the backoff when Retry-After is garbage (%s)", async (value) => {
@@ -174,7 +190,7 @@ describe("failures before an answer", () => {
 
   it("times out each attempt, retries, and rejects with PartnerCenterTimeoutError carrying the request id", async () => {
     // An attempt that only ends when its signal aborts: the per-attempt timeout must end it.
-    const hang: PlainFetch = (_url, attemptInit) =>
+    const hang: Attempt = (_url, attemptInit) =>
       new Promise((_, reject) => attemptInit.signal?.addEventListener("abort", () => reject(attemptInit.signal?.reason)));
     const next = vi.fn(hang);
     const { send, sleeps } = retrying(next, { timeoutMs: 5, maxRetries: 1 });
@@ -191,6 +207,33 @@ describe("failures before an answer", () => {
     const { send } = retrying(next, { timeoutMs: Infinity });
     await send(url, init);
     expect(seen[0]?.signal).toBeUndefined();
+  });
+
+  it.each([
+    ["a SyntaxError", new SyntaxError("Unexpected token")],
+    ["a TypeError that is not a fetch failure", new TypeError("fetch is not a function")],
+    ["an Error without a system code", new Error("bug")],
+  ])("treats %s from fetch as a bug, not a network failure: one attempt, the error as cause", async (_, bug) => {
+    const { next, seen } = scripted(bug);
+    const { send, sleeps } = retrying(next);
+    const error = await send(url, init).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PartnerCenterError);
+    expect(error).not.toBeInstanceOf(PartnerCenterNetworkError);
+    expect(error).toMatchObject({ cause: bug, requestId });
+    expect((error as Error).message).toMatch(/not a network failure, so it was not retried/);
+    expect(seen).toHaveLength(1);
+    expect(sleeps).toEqual([]);
+  });
+
+  it.each([
+    ["undici's fetch failed", new TypeError("fetch failed", { cause: Object.assign(new Error("x"), { code: "ECONNRESET" }) })],
+    ["a body cut off", new TypeError("terminated")],
+    ["an error with a system code", Object.assign(new Error("socket hang up"), { code: "ECONNRESET" })],
+  ])("retries %s as a network failure", async (_, failure) => {
+    const { next, seen } = scripted(failure, new Response("{}"));
+    const { send } = retrying(next);
+    expect((await send(url, init)).status).toBe(200);
+    expect(seen).toHaveLength(2);
   });
 
   it("does not retry an error of its own, such as a failing credential", async () => {
@@ -215,7 +258,7 @@ describe("cancellation", () => {
   it("rejects with PartnerCenterAbortError, the reason as cause, when the caller aborts during an attempt; no retry", async () => {
     const controller = new AbortController();
     const reason = new Error("user cancelled");
-    const next = vi.fn<PlainFetch>(async (_url, attemptInit) => {
+    const next = vi.fn<Attempt>(async (_url, attemptInit) => {
       controller.abort(reason);
       throw attemptInit.signal?.reason;
     });
@@ -237,6 +280,16 @@ describe("cancellation", () => {
     controller.abort();
     await expect(pending).rejects.toBeInstanceOf(PartnerCenterAbortError);
     expect(seen).toHaveLength(1);
+  });
+});
+
+describe("a long-lived caller signal", () => {
+  it("keeps no listener on the caller's signal once each call is over, whatever its outcome", async () => {
+    const controller = new AbortController();
+    const { next } = scripted(status(503), new Response("{}"), new TypeError("fetch failed"), new Response("{}"), status(400));
+    const { send } = retrying(next);
+    for (let call = 0; call < 3; call++) await send(url, { ...init, signal: controller.signal });
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
   });
 });
 

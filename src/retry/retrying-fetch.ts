@@ -2,8 +2,9 @@ import { PartnerCenterNetworkError, PartnerCenterTimeoutError } from "../errors/
 import { correlationIdHeader, requestIdHeader } from "../headers.js";
 import type { PartnerCenterLog } from "../log.js";
 import { redactBodyText, redactHeaders } from "../redact.js";
+import { attemptSignal } from "../transport/attempt-signal.js";
 import { abortError, classifyFailure } from "../transport/classify-failure.js";
-import type { PlainFetch } from "../transport/plain-fetch.js";
+import type { Answer, Attempt } from "../transport/plain-fetch.js";
 import { backoffDelay } from "./backoff.js";
 import { retryableStatuses, type RetryPolicy } from "./policy.js";
 import { parseRetryAfter } from "./retry-after.js";
@@ -26,44 +27,45 @@ interface Ids {
 
 /**
  * Retries beneath everything that fixes the request: the caller's init (its headers, so its
- * MS-RequestId; its buffered body) is sent again unchanged on every attempt, each with a fresh
- * per-attempt timeout combined with the caller's signal. The loop knows nothing of openapi-fetch
- * or of tokens (`next` asks for one per attempt).
+ * MS-RequestId; its body) is sent again unchanged on every attempt, each under its own signal (the
+ * caller's, plus the attempt's time). The loop knows nothing of doors or of tokens (the attempt
+ * asks for one each time).
  */
-export function withRetries(next: PlainFetch, options: RetryingFetchOptions): PlainFetch {
-  const { maxRetries, timeoutMs, log, sleep = timerSleep, random = Math.random, now = Date.now } = options;
+export function withRetries(attempt: Attempt, options: RetryingFetchOptions): Attempt {
+  const { maxRetries, maxRetryAfterMs, timeoutMs, log, sleep = timerSleep, random = Math.random, now = Date.now } = options;
 
-  return async function retryingFetch(url, init) {
+  return async function retrying(url, init) {
     const caller = init.signal;
     const ids: Ids = { requestId: init.headers[requestIdHeader], correlationId: init.headers[correlationIdHeader] };
-    for (let attempt = 1; ; attempt++) {
+    for (let n = 1; ; n++) {
       if (caller?.aborted) throw abortError(caller, ids);
-      // A signal per attempt: one made per client would fire once and doom every later call.
-      const timeout = timeoutMs === Infinity ? undefined : AbortSignal.timeout(timeoutMs);
-      // AbortSignal.any only when there are two signals to combine (it is not free).
-      const signal = caller && timeout ? AbortSignal.any([caller, timeout]) : (caller ?? timeout);
-      log?.({ type: "request", attempt, method: init.method, url, ...ids, headers: redactHeaders(init.headers), body: redactBodyText(init.body) });
+      log?.({ type: "request", attempt: n, method: init.method, url, ...ids, headers: redactHeaders(init.headers), body: redactBodyText(init.body) });
 
-      let response: Response;
+      const bound = attemptSignal(caller, timeoutMs);
+      let answer: Answer;
       try {
-        response = await next(url, { ...init, signal });
+        answer = await attempt(url, { ...init, signal: bound.signal });
       } catch (error) {
-        const failure = classifyFailure(error, { caller, timedOut: timeout?.aborted === true, timeoutMs, attempt, ...ids });
+        const failure = classifyFailure(error, { caller, timedOut: bound.timedOut, timeoutMs, attempt: n, ...ids });
         const retryable = failure instanceof PartnerCenterTimeoutError || failure instanceof PartnerCenterNetworkError;
-        if (!retryable || attempt > maxRetries) throw failure;
-        const delayMs = backoffDelay(attempt, options, random);
-        log?.({ type: "retry", attempt, reason: failure instanceof PartnerCenterTimeoutError ? "timeout" : "network error", delayMs, requestId: ids.requestId });
+        if (!retryable || n > maxRetries) throw failure;
+        const delayMs = backoffDelay(n, options, random);
+        log?.({ type: "retry", attempt: n, reason: failure instanceof PartnerCenterTimeoutError ? "timeout" : "network error", delayMs, requestId: ids.requestId });
         await pause(sleep, delayMs, caller, ids);
         continue;
+      } finally {
+        bound.done();
       }
 
-      log?.({ type: "response", attempt, status: response.status, requestId: ids.requestId, headers: redactHeaders(response.headers) });
-      if (attempt > maxRetries || !retryableStatuses.has(response.status)) return response;
-      const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), now());
-      // The server's own delay is obeyed as given (capped), without jitter: it already knows its load.
-      const delayMs = retryAfterMs === undefined ? backoffDelay(attempt, options, random) : Math.min(retryAfterMs, options.maxRetryAfterMs);
-      await response.arrayBuffer().catch(() => undefined); // read to the end, so the connection can be reused
-      log?.({ type: "retry", attempt, reason: `status ${response.status}`, delayMs, requestId: ids.requestId });
+      log?.({ type: "response", attempt: n, status: answer.status, requestId: ids.requestId, headers: redactHeaders(answer.headers) });
+      if (n > maxRetries || !retryableStatuses.has(answer.status)) return answer;
+      const retryAfterMs = parseRetryAfter(answer.headers.get("retry-after"), now());
+      // A server asking for longer than we would wait is not a reason to come back early: its answer
+      // goes to the caller now, with the wait it asked for (the error's retryAfterMs).
+      if (retryAfterMs !== undefined && retryAfterMs > maxRetryAfterMs) return answer;
+      // The server's own delay is obeyed as given, without jitter: it already knows its load.
+      const delayMs = retryAfterMs ?? backoffDelay(n, options, random);
+      log?.({ type: "retry", attempt: n, reason: `status ${answer.status}`, delayMs, requestId: ids.requestId });
       await pause(sleep, delayMs, caller, ids);
     }
   };

@@ -1,9 +1,20 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { sleep } from "./sleep.js";
 
 describe("sleep", () => {
-  it("resolves after the delay", async () => {
-    await expect(sleep(1)).resolves.toBeUndefined();
+  it("resolves after the delay and not before", async () => {
+    vi.useFakeTimers();
+    try {
+      let done = false;
+      const waiting = sleep(1000).then(() => (done = true));
+      await vi.advanceTimersByTimeAsync(999);
+      expect(done).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      await waiting;
+      expect(done).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("rejects with the signal's reason as soon as the signal aborts, long before the delay", async () => {

@@ -3,38 +3,56 @@ import { PartnerCenterAbortError, PartnerCenterNetworkError, PartnerCenterTimeou
 
 export interface FailureContext {
   readonly caller: AbortSignal | undefined;
-  /** Whether the per-attempt timeout fired. */
+  /** Whether the attempt's time ran out. */
   readonly timedOut: boolean;
   readonly timeoutMs: number;
   readonly requestId: string | undefined;
   readonly correlationId: string | undefined;
-  /** While reading which attempt, or undefined while reading a response body. */
-  readonly attempt?: number | undefined;
+  readonly attempt: number;
 }
 
 /**
- * What a rejection from fetch (or from reading a body) means, in this order: the caller aborted
- * (never retried), the per-attempt timeout fired, an error of ours passing through (credential,
- * argument), or else the network failed.
+ * What an attempt that threw means, in this order: the caller aborted (never retried), the
+ * attempt's time ran out, an error of ours passing through (credential, argument), the network
+ * failed (retried) — or else a bug, in an injected fetch or a credential, which no retry mends: it
+ * surfaces after one attempt as the cause of an error that says so.
  */
 export function classifyFailure(error: unknown, context: FailureContext): PartnerCenterError {
   const ids = { requestId: context.requestId, correlationId: context.correlationId };
-  const where = `${context.attempt === undefined ? "" : ` (attempt ${context.attempt})`} [MS-RequestId ${context.requestId}]`;
+  const where = ` (attempt ${context.attempt}) [MS-RequestId ${context.requestId}]`;
   if (context.caller?.aborted) return abortError(context.caller, ids);
   if (context.timedOut) {
     return new PartnerCenterTimeoutError(`Partner Center did not answer within ${context.timeoutMs} ms${where}`, ids, { cause: error });
   }
   if (error instanceof PartnerCenterError) return error;
-  return new PartnerCenterNetworkError(`Could not reach Partner Center: ${reasonOf(error)}${where}`, ids, { cause: error });
+  const code = networkCode(error);
+  if (code !== undefined) return new PartnerCenterNetworkError(`Could not reach Partner Center: ${code}${where}`, ids, { cause: error });
+  // Not quoted: a bug's message may hold anything, the token included.
+  return new PartnerCenterError(`The fetch function threw ${nameOf(error)}, which is not a network failure, so it was not retried (see cause)${where}`, ids, { cause: error });
 }
 
 export function abortError(caller: AbortSignal, ids: { requestId: string | undefined; correlationId: string | undefined }): PartnerCenterAbortError {
   return new PartnerCenterAbortError(`The call was aborted [MS-RequestId ${ids.requestId}]`, ids, { cause: caller.reason });
 }
 
-// undici says only "fetch failed"; the useful part (ECONNREFUSED, ENOTFOUND …) is the cause's code.
-function reasonOf(error: unknown): string {
-  if (!(error instanceof Error)) return "unknown error";
-  const code = (error.cause as { code?: unknown } | undefined)?.code;
-  return typeof code === "string" ? `${error.message} (${code})` : error.message;
+// undici's failures to connect are TypeError("fetch failed") with the reason (ECONNREFUSED,
+// ENOTFOUND …) as the cause, and a body cut off is TypeError("terminated"); other fetches throw
+// errors carrying a system error code themselves.
+const systemCode = /^(?:E[A-Z0-9]+|UND_ERR_[A-Z_]+)$/;
+
+function codeOf(value: unknown): string | undefined {
+  const code = (value as { code?: unknown } | null | undefined)?.code;
+  return typeof code === "string" && systemCode.test(code) ? code : undefined;
+}
+
+/** A short reason when `error` is a failure to reach the server (or to read its answer); otherwise undefined. */
+function networkCode(error: unknown): string | undefined {
+  const code = codeOf(error) ?? codeOf((error as { cause?: unknown } | null | undefined)?.cause);
+  if (code !== undefined) return code;
+  if (error instanceof TypeError && (error.message === "fetch failed" || error.message === "terminated")) return error.message;
+  return undefined;
+}
+
+function nameOf(error: unknown): string {
+  return error instanceof Error ? `a ${error.name}` : `a ${typeof error}`;
 }

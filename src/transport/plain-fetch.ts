@@ -1,16 +1,26 @@
 /**
- * The request as the layers beneath patch() and `api` pass it on: a URL string and a plain init
- * whose headers are a record (lower-case names) and whose body is already buffered, so every
- * attempt can send it again.
+ * The request as the layers beneath the doors pass it on: a URL string and a plain init whose
+ * headers are a record (lower-case names) and whose body is JSON text, so every attempt can send it again.
  */
 export interface PlainInit {
   readonly method: string;
   readonly headers: Readonly<Record<string, string>>;
-  readonly body?: string | ArrayBuffer | undefined;
+  readonly body?: string | undefined;
   readonly signal?: AbortSignal | undefined;
 }
 
-export type PlainFetch = (url: string, init: PlainInit) => Promise<Response>;
+/** A whole answer, read within the attempt's time: status, headers and body (secrets scrubbed from an error body). */
+export interface Answer {
+  readonly status: number;
+  readonly ok: boolean;
+  readonly headers: Headers;
+  readonly text: string;
+  /** The parsed JSON, or undefined when the body was empty or not JSON. */
+  readonly body: unknown;
+}
+
+/** One attempt, or (wrapped in the retries) one call. */
+export type Attempt = (url: string, init: PlainInit) => Promise<Answer>;
 
 /** The fetch this client calls at the bottom: the global one or an injected one (tests, proxies). */
 export type FetchFunction = (input: string, init: RequestInit) => Promise<Response>;

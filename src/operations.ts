@@ -1,0 +1,119 @@
+// The spec's operations as the client knows them (generated/spec-rules.ts), and the one check every
+// request passes before anything is sent, whichever door it came through: each parameter and the
+// body against the spec's rules, refused with a PartnerCenterArgumentError naming what is wrong.
+import { operations } from "../generated/spec-rules.js";
+import { PartnerCenterArgumentError } from "./errors/argument-error.js";
+import { validate, type SchemaSubset, type ValidationIssue } from "./validate.js";
+
+export type OperationId = keyof typeof operations;
+
+export interface ParameterRule {
+  readonly name: string;
+  readonly in: string;
+  readonly required: boolean;
+  readonly schema: SchemaSubset;
+}
+
+export interface OperationRules {
+  readonly method: string;
+  readonly path: string;
+  readonly parameters: readonly ParameterRule[];
+  readonly requestBody?: { readonly required: boolean; readonly schema: SchemaSubset };
+}
+
+export const operationRules: Readonly<Record<OperationId, OperationRules>> = operations;
+
+/** What one request carries, as a door hands it over. Header names are lower case. */
+export interface RequestParts {
+  readonly path: Readonly<Record<string, unknown>>;
+  readonly query?: URLSearchParams | undefined;
+  readonly headers: Readonly<Record<string, string | undefined>>;
+  /** The JSON text to send, if any. */
+  readonly body?: string | undefined;
+}
+
+/**
+ * How a door names what it was given, for its errors: the fluent API says `customerId`, `patch`,
+ * `requestId`; `api` callers wrote the spec's names, which are the default (`customer-tenant-id`,
+ * `body`, `MS-RequestId`). Keys: `body`, or `<in>:<spec name>`.
+ */
+export type ArgumentNames = Readonly<Record<string, string>>;
+
+// Path, query and header values travel as text; a schema that wants another type gets it parsed.
+function typed(text: string, schema: SchemaSubset): unknown {
+  if (schema.type === "integer" || schema.type === "number") return text.trim() === "" ? text : Number(text);
+  if (schema.type === "boolean") return text === "true" ? true : text === "false" ? false : text;
+  return text;
+}
+
+function parameterValue(rule: ParameterRule, parts: RequestParts): unknown {
+  if (rule.in === "path") return parts.path[rule.name];
+  if (rule.in === "query") return parts.query?.get(rule.name) ?? undefined;
+  if (rule.in === "header") return parts.headers[rule.name.toLowerCase()];
+  return undefined;
+}
+
+function refuse(argument: string, issues: readonly ValidationIssue[]): never {
+  throw new PartnerCenterArgumentError(argument, issues);
+}
+
+/** The body as parsed JSON, checked against the operation's schema; throws when it may not be sent. */
+export function checkRequest(operation: OperationRules, parts: RequestParts, names: ArgumentNames = {}): void {
+  for (const rule of operation.parameters) {
+    const argument = names[`${rule.in}:${rule.name}`] ?? rule.name;
+    const value = parameterValue(rule, parts);
+    if (value === undefined) {
+      if (rule.required) refuse(argument, [{ path: argument, message: "is required" }]);
+      continue;
+    }
+    const issues = validate(rule.schema, typeof value === "string" ? typed(value, rule.schema) : value, argument);
+    if (issues.length > 0) refuse(argument, issues);
+  }
+  for (const name of parts.query?.keys() ?? []) {
+    if (!operation.parameters.some((rule) => rule.in === "query" && rule.name === name)) {
+      refuse(name, [{ path: name, message: `is not a query parameter of ${operation.method} ${operation.path}` }]);
+    }
+  }
+  const argument = names["body"] ?? "body";
+  if (parts.body === undefined) {
+    if (operation.requestBody?.required) refuse(argument, [{ path: argument, message: "is required" }]);
+    return;
+  }
+  if (!operation.requestBody) refuse(argument, [{ path: argument, message: `is not taken by ${operation.method} ${operation.path}` }]);
+  let value: unknown;
+  try {
+    value = JSON.parse(parts.body);
+  } catch {
+    refuse(argument, [{ path: argument, message: "is not JSON" }]); // the parser's message would quote it
+  }
+  const issues = validate(operation.requestBody.schema, value, argument);
+  if (issues.length > 0) refuse(argument, issues);
+}
+
+/** The operation a method and a path (below the base URL, no query) stand for, with its path parameters decoded. */
+export function findOperation(method: string, path: string): { operation: OperationRules; path: Record<string, string> } | undefined {
+  const segments = path.split("/");
+  for (const operation of Object.values(operationRules)) {
+    if (operation.method !== method.toUpperCase()) continue;
+    const template = operation.path.split("/");
+    if (template.length !== segments.length) continue;
+    const params: Record<string, string> = {};
+    const fits = template.every((part, i) => {
+      const segment = segments[i] as string;
+      if (!(part.startsWith("{") && part.endsWith("}"))) return part === segment;
+      try {
+        params[part.slice(1, -1)] = decodeURIComponent(segment);
+        return segment !== "";
+      } catch {
+        return false;
+      }
+    });
+    if (fits) return { operation, path: params };
+  }
+  return undefined;
+}
+
+/** The operation's path with its parameters filled in, each percent-encoded so it stays one segment. */
+export function fillPath(operation: OperationRules, path: Readonly<Record<string, unknown>>): string {
+  return operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(path[name])));
+}

@@ -1,0 +1,50 @@
+import { argumentError } from "../errors/argument-error.js";
+import type { TokenSource } from "../credential.js";
+import { scrub, scrubValues, secretsIn } from "../redact.js";
+import { untilAborted } from "./attempt-signal.js";
+import type { Answer, Attempt, FetchFunction } from "./plain-fetch.js";
+
+/**
+ * The bottom layer: one attempt, from asking for a token to the last byte of the answer, all under
+ * the attempt's signal (a credential that never settles ends with the attempt). The only layer that
+ * sees the token, so it is also where the token stays in:
+ * - it goes only to URLs under `baseUrl` (a per-call `baseUrl` given to `api` cannot take it elsewhere);
+ * - redirects are not followed (a PATCH with a password must not be replayed to wherever a Location points);
+ * - an error body that echoes the token or a password from the request is scrubbed — in its text and,
+ *   once parsed, in every string, whatever the encoding — before any other layer reads it.
+ */
+export function authorizedAttempt(fetch: FetchFunction, getToken: TokenSource, baseUrl: string): Attempt {
+  const allowedPrefix = `${baseUrl}/`;
+  return async function attempt(url, init) {
+    if (!url.startsWith(allowedPrefix)) throw argumentError("url", "must be under the client's baseUrl");
+    const token = await untilAborted(getToken(init.signal), init.signal);
+    const response = await fetch(url, {
+      method: init.method,
+      headers: { ...init.headers, authorization: `Bearer ${token}` },
+      body: init.body ?? null,
+      signal: init.signal ?? null,
+      redirect: "manual",
+    });
+    const text = await response.text(); // decodes UTF-8 and drops a byte-order mark, which Partner Center sends
+    const answer = { status: response.status, headers: response.headers, ok: response.ok };
+    if (response.ok) return { ...answer, text, body: parseJson(text) };
+    // Only error answers: a 2xx body is the caller's own data, and searching it would cost every call.
+    const secrets = [token, ...secretsIn(init.body === undefined ? undefined : parseJson(init.body))];
+    const scrubbed = scrub(text, secrets);
+    const body = parseJson(scrubbed);
+    return body === undefined ? { ...answer, text: scrubbed, body } : scrubbedJson(answer, scrubValues(body, secrets));
+  };
+}
+
+function scrubbedJson(answer: Omit<Answer, "text" | "body">, body: unknown): Answer {
+  return { ...answer, text: JSON.stringify(body), body };
+}
+
+/** The parsed JSON, or undefined for an empty body or one that is not JSON. */
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
