@@ -83,11 +83,20 @@ export async function measureOverhead(baseUrl: string, options: { rounds: number
   };
 }
 
-/** Heap after a full GC, sampled while the client makes `total` calls: growth per call. */
-export async function measureMemory(baseUrl: string, total: number, inFlight: number): Promise<{ samples: number[]; bytesPerCall: number; peakRss: number }> {
+/**
+ * Heap after a full GC, sampled while the client makes `total` calls: growth per call. With
+ * `sharedSignal`, every call is given the same long-lived AbortSignal, as a bulk run does.
+ */
+export async function measureMemory(
+  baseUrl: string,
+  total: number,
+  inFlight: number,
+  sharedSignal?: AbortSignal,
+): Promise<{ samples: number[]; bytesPerCall: number; peakRss: number }> {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error("run with --expose-gc");
-  const call = variants(baseUrl).client;
+  const user = createPartnerCenterClient({ credential: token, baseUrl }).customers.byId(customerId).users.byId(userId);
+  const call = () => user.patch(patch, { signal: sharedSignal });
   const step = total / 5;
   const samples: number[] = [];
   let peakRss = 0;

@@ -193,9 +193,15 @@ export interface components {
          */
         UserId: components["schemas"]["Guid"];
         /**
-         * @description A GUID for this request, the idempotency key: after a timeout retry with the **same**
-         *     value; after any response use a new one. The server makes one up when absent.
-         *     Source: DOCS `headers.md`, REF.
+         * @description A GUID for this request, the idempotency key: **one id per logical call**, reused by every
+         *     attempt of it — after a timeout, a network failure, a 429 or a 503 alike — and by any later
+         *     resend of a call whose outcome is unknown; a new call gets a new id. The server makes one
+         *     up when absent. Source: DOCS `headers.md`, REF.
+         *
+         *     **Departs from DOCS' wording** "after any response use a new one": a 429 or 503 answer
+         *     means the call was not carried out, so resending it under the same id is the same logical
+         *     call (the .NET SDK keeps the id across its retries too), and it is what lets the server
+         *     recognise a replay if an earlier attempt did get through.
          * @example b1317092-f087-471e-a637-f66523b2b94c
          */
         MSRequestId: components["schemas"]["Guid"];
@@ -244,9 +250,15 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A GUID for this request, the idempotency key: after a timeout retry with the **same**
-                 *     value; after any response use a new one. The server makes one up when absent.
-                 *     Source: DOCS `headers.md`, REF.
+                 * @description A GUID for this request, the idempotency key: **one id per logical call**, reused by every
+                 *     attempt of it — after a timeout, a network failure, a 429 or a 503 alike — and by any later
+                 *     resend of a call whose outcome is unknown; a new call gets a new id. The server makes one
+                 *     up when absent. Source: DOCS `headers.md`, REF.
+                 *
+                 *     **Departs from DOCS' wording** "after any response use a new one": a 429 or 503 answer
+                 *     means the call was not carried out, so resending it under the same id is the same logical
+                 *     call (the .NET SDK keeps the id across its retries too), and it is what lets the server
+                 *     recognise a replay if an earlier attempt did get through.
                  * @example b1317092-f087-471e-a637-f66523b2b94c
                  */
                 "MS-RequestId"?: components["parameters"]["MSRequestId"];

@@ -37,6 +37,14 @@ try {
     "≈ 0 (flat)",
   );
   add("memory: peak RSS", `${mib(memory.peakRss)} MiB`, "");
+  // A bulk run hands every call the same long-lived signal: nothing may stay attached to it per call.
+  const sharedCalls = quick ? 40_000 : 200_000;
+  const shared = await measureMemory(server.url, sharedCalls, 64, new AbortController().signal);
+  add(
+    `memory over ${sharedCalls.toLocaleString("en")} calls sharing one caller signal: heap growth per call`,
+    `${shared.bytesPerCall.toFixed(1)} B (heap after GC, 5 samples: ${shared.samples.map(mib).join(", ")} MiB)`,
+    "≈ 0 (flat)",
+  );
   const cold = await measureColdStart(server.url, quick ? 5 : 15);
   add("cold start: import + first call, client / openapi-fetch (median)", `${cold.clientMs.toFixed(1)} ms / ${cold.openapiFetchMs.toFixed(1)} ms`, "");
 } finally {
