@@ -94,4 +94,27 @@ describe("secrets stay out of every output", { timeout: 20_000 }, () => {
     expect(dryRun.stdout).toContain('"passwordProfile":{"password":"[REDACTED]","forceChangePassword":true}');
     expectNoSecrets(...outputs(dryRun));
   });
+
+  it("keeps a password and the token out of stderr and the report when the server echoes them JSON-escaped as .NET does, or percent-encoded", async () => {
+    const password = "Pw+<SECRET>ä-9";
+    const escapeAll = (text: string) => [...text].map((c) => (/[A-Za-z0-9]/.test(c) ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()}`)).join("");
+    const escaping = await startFakePartnerCenter(() => ({
+      status: 400,
+      text: `{"code":3000,"description":"Password ${escapeAll(password)} refused for ${escapeAll(token)}; reset: /r?p=${encodeURIComponent(password)}","data":[],"source":"PartnerFD"}`,
+    }));
+    try {
+      const single = await runCli(["update", customerId, refuseUser, "--password-stdin", "--base-url", escaping.url], { env, stdin: password });
+      expect(single.code).toBe(1);
+      expect(single.stderr).toMatch(/Password \[REDACTED\] refused for \[REDACTED\]; reset: \/r\?p=\[REDACTED\]/);
+      const input = file("escaped.csv", ["customerId,userId,passwordProfile.password", `${customerId},${refuseUser},${password}`].join("\n"));
+      const reportPath = file("escaped-report.jsonl");
+      const bulk = await runCli(["update-many", input, "--report", reportPath, "--base-url", escaping.url], { env });
+      expect(bulk.code).toBe(1);
+      const report = readFileSync(reportPath, "utf8");
+      expect(report).toContain('"description":"Password [REDACTED] refused for [REDACTED]; reset: /r?p=[REDACTED]"');
+      for (const text of [report, ...outputs(single), ...outputs(bulk)]) expect(text).not.toContain("SECRET");
+    } finally {
+      await escaping.close();
+    }
+  });
 });

@@ -16,7 +16,8 @@ export interface SeenRequest {
 }
 
 export type Answer =
-  | { readonly status: number; readonly headers?: Readonly<Record<string, string>>; readonly body?: unknown }
+  /** `body` is sent as JSON; `text`, when given, is sent as it is (an echo in an encoding of the server's choosing). */
+  | { readonly status: number; readonly headers?: Readonly<Record<string, string>>; readonly body?: unknown; readonly text?: string }
   /** Never answer (until the client gives up or the server closes). */
   | "hang";
 
@@ -82,7 +83,7 @@ export async function startFakePartnerCenter(behaviour: Behaviour = updated): Pr
         return;
       }
       response.writeHead(answer.status, { "content-type": "application/json; charset=utf-8", ...answer.headers });
-      response.end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
+      response.end(answer.text ?? (answer.body === undefined ? undefined : JSON.stringify(answer.body)));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
