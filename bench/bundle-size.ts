@@ -6,10 +6,11 @@ import { gzipSync } from "node:zlib";
 
 /** Issue 6 asks for 5 kB and this library misses it (README, "Benchmarks", says by how much and
  * why); the enforced budget is what it weighs now, rounded up, so any growth is a deliberate act.
- * 8 → 10 KiB (issue 9): one pipeline checking every operation of the spec through both doors, and
- * secrets scrubbed by value in every encoding, took it from 7.9 to 9.6 kB. */
+ * 8 → 11 KiB: one pipeline checking every operation of the spec through both doors, and secrets
+ * scrubbed by value in every encoding (issue 9), took it from 7.9 to 9.6 kB; listing, get and
+ * find-by-UPN with the pager and their rules (issue 11) to 10.8 kB. */
 export const issueTargetBytes = 5 * 1024;
-export const bundleBudgetBytes = 10 * 1024;
+export const bundleBudgetBytes = 11 * 1024;
 
 async function gzippedBundle(entry: string): Promise<{ minified: number; gzipped: number }> {
   const result = await build({

@@ -1,4 +1,48 @@
 export interface paths {
+    "/v1/customers/{customer-tenant-id}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The customer's tenant id, a GUID.
+                 *
+                 *     **Departs from PAGE:** PAGE calls it a "query parameter" that "allows the reseller to filter
+                 *     the results" (copied from a list page); it is a path parameter that names the customer (REF).
+                 * @example eebd1b55-5360-4438-a11d-5c06918c3014
+                 */
+                "customer-tenant-id": components["parameters"]["CustomerTenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a customer's users, a page at a time
+         * @description The customer's active users, a page at a time; with the `filter` of the `deleted` example,
+         *     the soft-deleted ones instead (DELETED: deleted users are not in the unfiltered list, and
+         *     stay `inactive` for 30 days before they are purged).
+         *
+         *     Paging (PAGING; `x-paging` states it as data, and the client's pager reads it from there):
+         *     a page may carry `continuationToken` and `links.next`, whose `headers` hold
+         *     `MS-ContinuationToken`. The next page is `GET` on `links.next.uri` — with `/v1` put in front
+         *     when it lacks it (it may or may not have it; PowerShell bug #379 doubled it) — with the
+         *     link's headers; or, without a link, `GET …/users?seekOperation=Next` with the header
+         *     `MS-ContinuationToken: <continuationToken>`. No `links.next` and an absent or empty
+         *     `continuationToken` mean the last page. `totalCount` counts the items of this page, not
+         *     the collection (every documented example has `totalCount` equal to the number of items).
+         *     A transient failure on a later page has been reported (PowerShell #384): retry it like any
+         *     call, never end the listing early.
+         *
+         *     GDAP roles (any one): Directory Reader, Global Reader, User Administrator (LIST).
+         */
+        get: operations["listCustomerUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customers/{customer-tenant-id}/users/{user-id}": {
         parameters: {
             query?: never;
@@ -23,7 +67,12 @@ export interface paths {
             };
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Get a customer's user
+         * @description One user of the customer, active or soft-deleted (GET). GDAP roles (any one): Directory
+         *     Reader, Global Reader, User Administrator.
+         */
+        get: operations["getCustomerUser"];
         put?: never;
         post?: never;
         delete?: never;
@@ -43,8 +92,8 @@ export interface paths {
          *     request example, NET (`customers/{0}/users/{1}`), REF and the restore page all include the
          *     user id, so this path does. `/v1` is part of the path, not of the server URL.
          *
-         *     Idempotency: after a timeout, retry with the **same** `MS-RequestId`; after any response,
-         *     use a new one (DOCS `headers.md`).
+         *     Idempotency: one `MS-RequestId` per logical call, reused by every attempt of it and by any
+         *     resend of a call whose outcome is unknown (see the header's description).
          */
         patch: operations["updateCustomerUser"];
         trace?: never;
@@ -142,6 +191,22 @@ export interface components {
             links?: components["schemas"]["UserLinks"];
             attributes: components["schemas"]["ResourceAttributes"];
         };
+        /** @description One page of users (LIST, DELETED; paging fields from PAGING). `totalCount` is the number of items on this page. A page after which there is more carries `continuationToken` and `links.next`. */
+        CustomerUserCollection: {
+            totalCount: number;
+            items: components["schemas"]["CustomerUser"][];
+            continuationToken?: string;
+            links?: components["schemas"]["CollectionLinks"];
+            attributes: {
+                /** @enum {string} */
+                objectType: "Collection";
+            };
+        };
+        /** @description `self` is this page; `next`, when present, the next one: its `uri` is relative to the API, with or without `/v1`, and its `headers` carry `MS-ContinuationToken` (PAGING). */
+        CollectionLinks: {
+            self?: components["schemas"]["Link"];
+            next?: components["schemas"]["Link"];
+        };
         UserLinks: {
             self?: components["schemas"]["Link"];
         };
@@ -174,7 +239,75 @@ export interface components {
             message: string;
         };
     };
-    responses: never;
+    responses: {
+        /** @description The request is invalid: a property the server refuses (3000) or bad input (800002). Source: DOCS `error-codes.md`. No source documents the codes for a duplicate UPN or an unknown `usageLocation`. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Fault"];
+            };
+        };
+        /** @description No token, an invalid one, or an App+User token without the MFA claim (900421). Source: DOCS `error-codes.md`, `headers.md`. */
+        Unauthorized: {
+            headers: {
+                /** @description The authentication challenge (DOCS). */
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Fault"];
+            };
+        };
+        /** @description No reseller or GDAP relationship with the customer (20002), or the caller's role lacks the rights — also what an app-only token gets (900150). Source: DOCS `error-codes.md`. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Fault"];
+            };
+        };
+        /** @description The user (60002) or the customer tenant (60003) was not found. Source: DOCS `error-codes.md`. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Fault"];
+            };
+        };
+        /** @description Throttled. Counted per partner tenant, or per partner and customer; writes are throttled first. Wait `Retry-After`, then back off exponentially. The body is not a Fault. Source: DOCS `api-throttling-guidance.md`. */
+        TooManyRequests: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Throttled"];
+            };
+        };
+        /** @description An unexpected service error (800003). Source: DOCS `error-codes.md`. */
+        InternalServerError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Fault"];
+            };
+        };
+        /** @description The service is busy; retry later, honouring `Retry-After` when given. Source: DOCS `error-codes.md` (which documents no fault code for it: the example is illustrative, and shows the string form of `code`), NET (ServerBusy). */
+        ServiceUnavailable: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Fault"];
+            };
+        };
+    };
     parameters: {
         /**
          * @description The customer's tenant id, a GUID.
@@ -221,6 +354,11 @@ export interface components {
          */
         XLocale: string;
         /**
+         * @description The continuation token of the page before, to get the next one (with `seekOperation=Next`, or as `links.next.headers` give it). Source: PAGING (NET enumerator).
+         * @example c2Vla1Rva2VuPTE=
+         */
+        MSContinuationToken: string;
+        /**
          * @description The calling application's name. Source: DOCS `headers.md`.
          * @example partner-center-users
          */
@@ -245,6 +383,184 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listCustomerUsers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The most users on one page. No documented maximum; 100 is the default a user reports, DELETED's example asks for 500 (PAGING).
+                 * @example 500
+                 */
+                size?: number;
+                /** @description `Next` asks for the page after the one whose continuation token the `MS-ContinuationToken` header carries (PAGING; NET's enumerator sends only `Next`). */
+                seekOperation?: "Next";
+                /**
+                 * @description A JSON object, URL-encoded in the query. The one documented filter selects the soft-deleted users: `{"Field":"UserState","Value":"Inactive","Operator":"equals"}` (DELETED; `x-filters.deleted`).
+                 * @example {"Field":"UserState","Value":"Inactive","Operator":"equals"}
+                 */
+                filter?: string;
+            };
+            header?: {
+                /**
+                 * @description The continuation token of the page before, to get the next one (with `seekOperation=Next`, or as `links.next.headers` give it). Source: PAGING (NET enumerator).
+                 * @example c2Vla1Rva2VuPTE=
+                 */
+                "MS-ContinuationToken"?: components["parameters"]["MSContinuationToken"];
+                /**
+                 * @description A GUID for this request, the idempotency key: **one id per logical call**, reused by every
+                 *     attempt of it — after a timeout, a network failure, a 429 or a 503 alike — and by any later
+                 *     resend of a call whose outcome is unknown; a new call gets a new id. The server makes one
+                 *     up when absent. Source: DOCS `headers.md`, REF.
+                 *
+                 *     **Departs from DOCS' wording** "after any response use a new one": a 429 or 503 answer
+                 *     means the call was not carried out, so resending it under the same id is the same logical
+                 *     call (the .NET SDK keeps the id across its retries too), and it is what lets the server
+                 *     recognise a replay if an earlier attempt did get through.
+                 * @example b1317092-f087-471e-a637-f66523b2b94c
+                 */
+                "MS-RequestId"?: components["parameters"]["MSRequestId"];
+                /**
+                 * @description A GUID that traces a call or a group of calls. Source: DOCS `headers.md`.
+                 * @example 8a53b025-d5be-4d98-ab20-229d1813de76
+                 */
+                "MS-CorrelationId"?: components["parameters"]["MSCorrelationId"];
+                /**
+                 * @description The API contract version, e.g. `v1`. DOCS `headers.md` calls it required; NET never sends it and the server accepts its absence, so it is optional here (NET followed).
+                 * @example v1
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MSContractVersion"];
+                /**
+                 * @description The language of returned text, e.g. `en-US`. Source: DOCS `headers.md`.
+                 * @example en-US
+                 */
+                "X-Locale"?: components["parameters"]["XLocale"];
+                /**
+                 * @description The calling application's name. Source: DOCS `headers.md`.
+                 * @example partner-center-users
+                 */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MSPartnerCenterApplication"];
+            };
+            path: {
+                /**
+                 * @description The customer's tenant id, a GUID.
+                 *
+                 *     **Departs from PAGE:** PAGE calls it a "query parameter" that "allows the reseller to filter
+                 *     the results" (copied from a list page); it is a path parameter that names the customer (REF).
+                 * @example eebd1b55-5360-4438-a11d-5c06918c3014
+                 */
+                "customer-tenant-id": components["parameters"]["CustomerTenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of users (LIST, DELETED). */
+            200: {
+                headers: {
+                    "MS-RequestId": components["headers"]["MSRequestId"];
+                    "MS-CorrelationId": components["headers"]["MSCorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerUserCollection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description The customer tenant (60003) was not found. Source: DOCS `error-codes.md`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Fault"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCustomerUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A GUID for this request, the idempotency key: **one id per logical call**, reused by every
+                 *     attempt of it — after a timeout, a network failure, a 429 or a 503 alike — and by any later
+                 *     resend of a call whose outcome is unknown; a new call gets a new id. The server makes one
+                 *     up when absent. Source: DOCS `headers.md`, REF.
+                 *
+                 *     **Departs from DOCS' wording** "after any response use a new one": a 429 or 503 answer
+                 *     means the call was not carried out, so resending it under the same id is the same logical
+                 *     call (the .NET SDK keeps the id across its retries too), and it is what lets the server
+                 *     recognise a replay if an earlier attempt did get through.
+                 * @example b1317092-f087-471e-a637-f66523b2b94c
+                 */
+                "MS-RequestId"?: components["parameters"]["MSRequestId"];
+                /**
+                 * @description A GUID that traces a call or a group of calls. Source: DOCS `headers.md`.
+                 * @example 8a53b025-d5be-4d98-ab20-229d1813de76
+                 */
+                "MS-CorrelationId"?: components["parameters"]["MSCorrelationId"];
+                /**
+                 * @description The API contract version, e.g. `v1`. DOCS `headers.md` calls it required; NET never sends it and the server accepts its absence, so it is optional here (NET followed).
+                 * @example v1
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MSContractVersion"];
+                /**
+                 * @description The language of returned text, e.g. `en-US`. Source: DOCS `headers.md`.
+                 * @example en-US
+                 */
+                "X-Locale"?: components["parameters"]["XLocale"];
+                /**
+                 * @description The calling application's name. Source: DOCS `headers.md`.
+                 * @example partner-center-users
+                 */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MSPartnerCenterApplication"];
+            };
+            path: {
+                /**
+                 * @description The customer's tenant id, a GUID.
+                 *
+                 *     **Departs from PAGE:** PAGE calls it a "query parameter" that "allows the reseller to filter
+                 *     the results" (copied from a list page); it is a path parameter that names the customer (REF).
+                 * @example eebd1b55-5360-4438-a11d-5c06918c3014
+                 */
+                "customer-tenant-id": components["parameters"]["CustomerTenantId"];
+                /**
+                 * @description The user's object id, a GUID.
+                 *
+                 *     **Departs from PAGE:** PAGE calls it a "query parameter" and leaves it out of its
+                 *     request-syntax table; it is a path parameter (PAGE's own example, NET, REF).
+                 * @example 4b10bf41-ab11-40e3-8c53-cd67849b50de
+                 */
+                "user-id": components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user (GET). */
+            200: {
+                headers: {
+                    "MS-RequestId": components["headers"]["MSRequestId"];
+                    "MS-CorrelationId": components["headers"]["MSCorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerUser"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     updateCustomerUser: {
         parameters: {
             query?: never;
@@ -327,73 +643,13 @@ export interface operations {
                     "application/json": components["schemas"]["CustomerUser"];
                 };
             };
-            /** @description The request is invalid: a property the server refuses (3000) or bad input (800002). Source: DOCS `error-codes.md`. No source documents the codes for a duplicate UPN or an unknown `usageLocation`. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Fault"];
-                };
-            };
-            /** @description No token, an invalid one, or an App+User token without the MFA claim (900421). Source: DOCS `error-codes.md`, `headers.md`. */
-            401: {
-                headers: {
-                    /** @description The authentication challenge (DOCS). */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Fault"];
-                };
-            };
-            /** @description No reseller or GDAP relationship with the customer (20002), or the caller's role lacks the rights — also what an app-only token gets (900150). Source: DOCS `error-codes.md`. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Fault"];
-                };
-            };
-            /** @description The user (60002) or the customer tenant (60003) was not found. Source: DOCS `error-codes.md`. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Fault"];
-                };
-            };
-            /** @description Throttled. Counted per partner tenant, or per partner and customer; writes are throttled first. Wait `Retry-After`, then back off exponentially. The body is not a Fault. Source: DOCS `api-throttling-guidance.md`. */
-            429: {
-                headers: {
-                    "Retry-After": components["headers"]["RetryAfter"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Throttled"];
-                };
-            };
-            /** @description An unexpected service error (800003). Source: DOCS `error-codes.md`. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Fault"];
-                };
-            };
-            /** @description The service is busy; retry later, honouring `Retry-After` when given. Source: DOCS `error-codes.md` (which documents no fault code for it: the example is illustrative, and shows the string form of `code`), NET (ServerBusy). */
-            503: {
-                headers: {
-                    "Retry-After": components["headers"]["RetryAfter"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Fault"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
 }

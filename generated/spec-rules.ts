@@ -18,78 +18,178 @@ export const guidPattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-
 /** The X-Locale header's pattern, which the client's `locale` option must match. */
 export const localePattern = "^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$" as const;
 
+const pathCustomerTenantId = {
+  "name": "customer-tenant-id",
+  "in": "path",
+  "required": true,
+  "schema": {
+    "type": "string",
+    "format": "uuid",
+    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+  }
+} as const;
+
+const querySize = {
+  "name": "size",
+  "in": "query",
+  "required": false,
+  "schema": {
+    "type": "integer",
+    "minimum": 1
+  }
+} as const;
+
+const querySeekOperation = {
+  "name": "seekOperation",
+  "in": "query",
+  "required": false,
+  "schema": {
+    "type": "string",
+    "enum": [
+      "Next"
+    ]
+  }
+} as const;
+
+const queryFilter = {
+  "name": "filter",
+  "in": "query",
+  "required": false,
+  "schema": {
+    "type": "string",
+    "pattern": "^\\{.*\\}$"
+  }
+} as const;
+
+const headerMSContinuationToken = {
+  "name": "MS-ContinuationToken",
+  "in": "header",
+  "required": false,
+  "schema": {
+    "type": "string",
+    "minLength": 1
+  }
+} as const;
+
+const headerMSRequestId = {
+  "name": "MS-RequestId",
+  "in": "header",
+  "required": false,
+  "schema": {
+    "type": "string",
+    "format": "uuid",
+    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+  }
+} as const;
+
+const headerMSCorrelationId = {
+  "name": "MS-CorrelationId",
+  "in": "header",
+  "required": false,
+  "schema": {
+    "type": "string",
+    "format": "uuid",
+    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+  }
+} as const;
+
+const headerMSContractVersion = {
+  "name": "MS-Contract-Version",
+  "in": "header",
+  "required": false,
+  "schema": {
+    "type": "string",
+    "pattern": "^v[0-9]+$"
+  }
+} as const;
+
+const headerXLocale = {
+  "name": "X-Locale",
+  "in": "header",
+  "required": false,
+  "schema": {
+    "type": "string",
+    "pattern": "^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$"
+  }
+} as const;
+
+const headerMSPartnerCenterApplication = {
+  "name": "MS-PartnerCenter-Application",
+  "in": "header",
+  "required": false,
+  "schema": {
+    "type": "string"
+  }
+} as const;
+
+const pathUserId = {
+  "name": "user-id",
+  "in": "path",
+  "required": true,
+  "schema": {
+    "type": "string",
+    "format": "uuid",
+    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+  }
+} as const;
+
 /** Every operation, by operationId: its method, path, parameters and body, with the rules each must meet. */
 export const operations = {
+  "listCustomerUsers": {
+    "method": "GET",
+    "path": "/v1/customers/{customer-tenant-id}/users",
+    "parameters": [
+      pathCustomerTenantId,
+      querySize,
+      querySeekOperation,
+      queryFilter,
+      headerMSContinuationToken,
+      headerMSRequestId,
+      headerMSCorrelationId,
+      headerMSContractVersion,
+      headerXLocale,
+      headerMSPartnerCenterApplication
+    ],
+    "paging": {
+      "items": "/items",
+      "nextLink": "/links/next",
+      "continuationToken": "/continuationToken",
+      "continuationTokenHeader": "MS-ContinuationToken",
+      "seekOperation": {
+        "parameter": "seekOperation",
+        "next": "Next"
+      },
+      "pageSize": "size",
+      "addPathPrefix": "/v1"
+    },
+    "filters": {
+      "deleted": "{\"Field\":\"UserState\",\"Value\":\"Inactive\",\"Operator\":\"equals\"}"
+    }
+  },
+  "getCustomerUser": {
+    "method": "GET",
+    "path": "/v1/customers/{customer-tenant-id}/users/{user-id}",
+    "parameters": [
+      pathCustomerTenantId,
+      pathUserId,
+      headerMSRequestId,
+      headerMSCorrelationId,
+      headerMSContractVersion,
+      headerXLocale,
+      headerMSPartnerCenterApplication
+    ]
+  },
   "updateCustomerUser": {
     "method": "PATCH",
     "path": "/v1/customers/{customer-tenant-id}/users/{user-id}",
     "parameters": [
-      {
-        "name": "customer-tenant-id",
-        "in": "path",
-        "required": true,
-        "schema": {
-          "type": "string",
-          "format": "uuid",
-          "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
-        }
-      },
-      {
-        "name": "user-id",
-        "in": "path",
-        "required": true,
-        "schema": {
-          "type": "string",
-          "format": "uuid",
-          "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
-        }
-      },
-      {
-        "name": "MS-RequestId",
-        "in": "header",
-        "required": false,
-        "schema": {
-          "type": "string",
-          "format": "uuid",
-          "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
-        }
-      },
-      {
-        "name": "MS-CorrelationId",
-        "in": "header",
-        "required": false,
-        "schema": {
-          "type": "string",
-          "format": "uuid",
-          "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
-        }
-      },
-      {
-        "name": "MS-Contract-Version",
-        "in": "header",
-        "required": false,
-        "schema": {
-          "type": "string",
-          "pattern": "^v[0-9]+$"
-        }
-      },
-      {
-        "name": "X-Locale",
-        "in": "header",
-        "required": false,
-        "schema": {
-          "type": "string",
-          "pattern": "^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$"
-        }
-      },
-      {
-        "name": "MS-PartnerCenter-Application",
-        "in": "header",
-        "required": false,
-        "schema": {
-          "type": "string"
-        }
-      }
+      pathCustomerTenantId,
+      pathUserId,
+      headerMSRequestId,
+      headerMSCorrelationId,
+      headerMSContractVersion,
+      headerXLocale,
+      headerMSPartnerCenterApplication
     ],
     "requestBody": {
       "required": true,

@@ -399,7 +399,8 @@ describe("secrets never leak", () => {
   });
 
   it.each<[string, Handler[], Partial<PartnerCenterClientOptions>]>([
-    ["a timeout", [hang], { timeoutMs: 20, retry: false }],
+    // Long enough for the request to reach the server before the test ends, so it cannot take the next test's answer.
+    ["a timeout", [hang], { timeoutMs: 300, retry: false }],
     ["a 401", [(res) => json(res, 401, { code: 800001, description: "token missing", source: "PartnerFD" }, { "www-authenticate": `Bearer ${token}` })], {}],
     ["a 503 after retries", [(res) => json(res, 503, {}, { "retry-after": "0" }), (res) => json(res, 503, {})], { retry: { maxRetries: 1 } }],
   ])("keeps the token and password out of %s", async (_, queue, options) => {

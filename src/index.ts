@@ -1,7 +1,16 @@
 // The public surface, listed one by one: nothing internal leaks through a wildcard.
 export { createPartnerCenterClient } from "./client.js";
-export type { CustomerOperations, CustomerUser, CustomerUserOperations, CustomerUserPatch, PartnerCenterClient } from "./client.js";
-export type { PartnerCenterClientOptions, PatchOptions } from "./options.js";
+export type {
+  CustomerOperations,
+  CustomerUser,
+  CustomerUserListing,
+  CustomerUserOperations,
+  CustomerUserPage,
+  CustomerUserPatch,
+  CustomerUsersOperations,
+  PartnerCenterClient,
+} from "./client.js";
+export type { CallOptions, ListOptions, PartnerCenterClientOptions, PatchOptions } from "./options.js";
 export { defaultBaseUrl } from "./options.js";
 export type { RetryOptions } from "./retry/policy.js";
 export { partnerCenterScope } from "./credential.js";

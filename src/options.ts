@@ -27,12 +27,28 @@ export interface PartnerCenterClientOptions {
   readonly log?: PartnerCenterLog | undefined;
 }
 
-export interface PatchOptions {
+/** Options of one call (get, patch). */
+export interface CallOptions {
   /** Cancels the call, retries and backoff included. */
   readonly signal?: AbortSignal | undefined;
   /** A GUID sent as MS-RequestId on every attempt. Default: a fresh one per call. */
   readonly requestId?: string | undefined;
   /** A GUID sent as MS-CorrelationId. Default: the client's, or a fresh one per call. */
+  readonly correlationId?: string | undefined;
+}
+
+/** The options of `patch()`; the same as any call's. */
+export type PatchOptions = CallOptions;
+
+/** Options of a listing. Each page is a call of its own, with its own MS-RequestId. */
+export interface ListOptions {
+  /** The soft-deleted users (within 30 days of deletion) instead of the active ones. */
+  readonly deleted?: boolean | undefined;
+  /** Users per page (the spec's `size`); default: the server's. */
+  readonly pageSize?: number | undefined;
+  /** Cancels the listing, whatever page it is on. */
+  readonly signal?: AbortSignal | undefined;
+  /** A GUID sent as MS-CorrelationId on every page. Default: the client's, or one fresh one for the listing. */
   readonly correlationId?: string | undefined;
 }
 

@@ -18,6 +18,8 @@ export interface SchemaSubset {
   readonly enum?: readonly unknown[];
   readonly minLength?: number;
   readonly maxLength?: number;
+  readonly minimum?: number;
+  readonly maximum?: number;
   readonly pattern?: string;
   /** Only `uuid` is kept, to say "must be a GUID" rather than quote the pattern. */
   readonly format?: string;
@@ -62,6 +64,10 @@ export function validate(schema: SchemaSubset, value: unknown, path: string): Va
     if (schema.minLength !== undefined && length < schema.minLength) fail(`must be at least ${schema.minLength} characters`);
     if (schema.maxLength !== undefined && length > schema.maxLength) fail(`must be at most ${schema.maxLength} characters`);
     if (schema.pattern !== undefined && !compiled(schema.pattern).test(value)) fail(schema.format === "uuid" ? `must be a GUID, not ${quoteId(value)}` : `must match ${schema.pattern}`);
+  }
+  if (typeof value === "number") {
+    if (schema.minimum !== undefined && value < schema.minimum) fail(`must be at least ${schema.minimum}`);
+    if (schema.maximum !== undefined && value > schema.maximum) fail(`must be at most ${schema.maximum}`);
   }
   if (actual === "object") {
     const object = value as Record<string, unknown>;

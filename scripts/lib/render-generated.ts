@@ -8,7 +8,7 @@ import { loadDereferencedSpec, specPath, type Spec } from "./spec.ts";
 /** JSON Schema keywords the client's validator (src/validate.ts) understands. */
 const supportedKeywords = new Set([
   "type", "properties", "additionalProperties", "required", "not", "enum",
-  "minLength", "maxLength", "pattern", "description", "writeOnly", "format", "example",
+  "minLength", "maxLength", "minimum", "maximum", "pattern", "description", "writeOnly", "format", "example",
 ]);
 
 /** Annotations the validator does not need: dropped from the generated rules. */
@@ -36,8 +36,45 @@ function renderSpecRules(spec: Spec): string {
     constant("The properties the spec marks writeOnly: secrets in a request, never surfaced from a response.", "writeOnlyFields", writeOnlyFields(spec)),
     constant("The GUID pattern (components.schemas.Guid) of ids and MS-RequestId / MS-CorrelationId.", "guidPattern", guidPattern(spec)),
     constant("The X-Locale header's pattern, which the client's `locale` option must match.", "localePattern", headerPattern(spec, "X-Locale")),
-    constant("Every operation, by operationId: its method, path, parameters and body, with the rules each must meet.", "operations", operations(spec)),
+    renderOperations(operations(spec)),
   ].join("\n");
+}
+
+/**
+ * The operations table, each parameter written once as a constant of its own and referred to by
+ * every operation that has it (the headers and ids repeat across operations: written out each
+ * time, they would weigh on every bundle that ships the client).
+ */
+interface RenderedOperation {
+  readonly parameters: readonly { readonly in: string; readonly name: string }[];
+  readonly [key: string]: unknown;
+}
+
+function renderOperations(table: Record<string, RenderedOperation>): string {
+  const names = new Map<string, string>();
+  const constants: string[] = [];
+  const marker = (name: string) => `@@${name}@@`;
+  const withReferences = Object.fromEntries(
+    Object.entries(table).map(([id, operation]) => [
+      id,
+      {
+        ...operation,
+        parameters: operation.parameters.map((parameter) => {
+          const json = JSON.stringify(parameter, null, 2);
+          let name = names.get(json);
+          if (name === undefined) {
+            const base = `${parameter.in}${parameter.name.replace(/(?:^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_, letter: string) => letter.toUpperCase())}`;
+            name = [...names.values()].includes(base) ? `${base}${names.size}` : base;
+            names.set(json, name);
+            constants.push(`const ${name} = ${json} as const;\n`);
+          }
+          return marker(name);
+        }),
+      },
+    ]),
+  );
+  const body = JSON.stringify(withReferences, null, 2).replace(/"@@(\w+)@@"/g, "$1");
+  return `${constants.join("\n")}\n/** Every operation, by operationId: its method, path, parameters and body, with the rules each must meet. */\nexport const operations = ${body} as const;\n`;
 }
 
 function firstServer(spec: Spec): string {
@@ -82,8 +119,8 @@ function headerPattern(spec: Spec, name: string): string {
   return pattern;
 }
 
-function operations(spec: Spec): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+function operations(spec: Spec): Record<string, RenderedOperation> {
+  const out: Record<string, RenderedOperation> = {};
   for (const [path, item] of Object.entries(spec.paths)) {
     for (const method of methods) {
       const operation = item?.[method];
@@ -108,10 +145,17 @@ function operations(spec: Spec): Record<string, unknown> {
           schema: pruneForClient(parameter.schema, `${where} ${parameter.in} parameter ${parameter.name}`),
         })),
         ...(body && { requestBody: { required: body.required === true, schema: pruneForClient(bodySchema, `${where} request body`) } }),
+        // How to follow pages and which filters have names: data the client's pager reads (see the spec).
+        ...extensions(operation, { "x-paging": "paging", "x-filters": "filters" }),
       };
     }
   }
   return out;
+}
+
+function extensions(operation: object, names: Record<string, string>): Record<string, unknown> {
+  const source = operation as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(names).flatMap(([from, to]) => (source[from] === undefined ? [] : [[to, source[from]]])));
 }
 
 /**
