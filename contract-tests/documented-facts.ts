@@ -27,6 +27,8 @@ export type DocumentedFact = {
 } & ({ readonly value: Json } | { readonly names: readonly string[] } | { readonly each: string; readonly values: readonly Json[] });
 
 const path = "#/paths/~1v1~1customers~1{customer-tenant-id}~1users~1{user-id}";
+const users = "#/paths/~1v1~1customers~1{customer-tenant-id}~1users";
+const list = `${users}/get`;
 const operation = `${path}/patch`;
 const request = `${operation}/requestBody/content/application~1json/schema`;
 const user = `${operation}/responses/200/content/application~1json/schema`;
@@ -51,10 +53,41 @@ const guidSource = "PAGE, REF (customer-tenant-id, user-id); DOCS user-resources
 export const documentedFacts: readonly DocumentedFact[] = [
   // The operation
   {
-    name: "the one path is /v1/customers/{customer-tenant-id}/users/{user-id}",
-    source: "PAGE example; NET customers/{0}/users/{1}; REF",
+    name: "the paths are /v1/customers/{customer-tenant-id}/users and /v1/customers/{customer-tenant-id}/users/{user-id}",
+    source: "PAGE example; NET customers/{0}/users/{1}; REF; LIST; GET; DELETED",
     at: ["#/paths"],
-    names: ["/v1/customers/{customer-tenant-id}/users/{user-id}"],
+    names: ["/v1/customers/{customer-tenant-id}/users", "/v1/customers/{customer-tenant-id}/users/{user-id}"],
+  },
+  { name: "a user is read with GET and updated with PATCH on the same path", source: "GET; PAGE", at: [path], names: ["parameters", "get", "patch"] },
+  { name: "the users are listed with GET", source: "LIST; DELETED", at: [users], names: ["parameters", "get"] },
+  {
+    name: "the list takes size, seekOperation, filter and MS-ContinuationToken",
+    source: "PAGING (REST reference, NET GetCustomerUsers route and enumerator); DELETED (size, filter)",
+    at: [`${list}/parameters`],
+    each: "name",
+    values: ["size", "seekOperation", "filter", "MS-ContinuationToken", "MS-RequestId", "MS-CorrelationId", "MS-Contract-Version", "X-Locale", "MS-PartnerCenter-Application"],
+  },
+  { name: "the next page is asked for with seekOperation Next", source: "PAGING (NET enumerator)", at: [`${list}/parameters/1/schema/enum`], value: ["Next"] },
+  { name: "the page size is a whole number", source: "PAGING (size: int32); DELETED (size=500)", at: [`${list}/parameters/0/schema/type`], value: "integer" },
+  {
+    name: "deleted users are selected with the UserState Inactive filter",
+    source: "DELETED",
+    at: [`${list}/x-filters/deleted`],
+    value: '{"Field":"UserState","Value":"Inactive","Operator":"equals"}',
+  },
+  {
+    name: "a page has totalCount, items, continuationToken, links and attributes",
+    source: "LIST; DELETED; PAGING (continuationToken, links.next)",
+    at: [`${list}/responses/200/content/application~1json/schema/properties`],
+    names: ["totalCount", "items", "continuationToken", "links", "attributes"],
+  },
+  { name: "a page's links are self and next", source: "LIST; PAGING (links.next)", at: [`${list}/responses/200/content/application~1json/schema/properties/links/properties`], names: ["self", "next"] },
+  { name: "a page's objectType is Collection", source: "LIST; DELETED", at: [`${list}/responses/200/content/application~1json/schema/properties/attributes/properties/objectType/enum`], value: ["Collection"] },
+  {
+    name: "GET and the list answer exactly 200, 400, 401, 403, 404, 429, 500 and 503",
+    source: "GET, LIST (200); DOCS error-codes.md (400, 401, 403, 404, 500, 503); DOCS api-throttling-guidance.md (429)",
+    at: [`${path}/get/responses`, `${list}/responses`],
+    names: ["200", "400", "401", "403", "404", "429", "500", "503"],
   },
   { name: "the path's parameters are customer-tenant-id then user-id", source: "PAGE parameter table; REF", at: [`${path}/parameters`], each: "name", values: ["customer-tenant-id", "user-id"] },
   {

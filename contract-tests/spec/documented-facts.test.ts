@@ -31,9 +31,9 @@ const source = await readFile(defaultSpecPath, "utf8");
 const dir = await mkdtemp(join(tmpdir(), "pcu-facts-"));
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-/** The spec's text from the line `first` up to, not including, the line `next`. */
-function linesFrom(first: string, next: string): string {
-  const start = source.indexOf(`\n${first}\n`);
+/** The spec's text from the line `first` (the first one after `after`) up to, not including, the line `next`. */
+function linesFrom(first: string, next: string, after = ""): string {
+  const start = source.indexOf(`\n${first}\n`, source.indexOf(after));
   const end = source.indexOf(`\n${next}\n`, start + 1);
   if (start < 0 || end < 0) throw new Error(`the spec no longer has the lines ${JSON.stringify(first)} and ${JSON.stringify(next)}`);
   return source.slice(start + 1, end + 1);
@@ -41,6 +41,8 @@ function linesFrom(first: string, next: string): string {
 
 interface BrokenCopy {
   readonly edit: string;
+  /** Where the edit starts looking, when `from` occurs more than once in the spec. */
+  readonly after?: string;
   readonly from: string;
   readonly to: string;
   /** The one fact the edit breaks, its source, and a piece of the message that shows the edit. */
@@ -92,7 +94,8 @@ const copies: readonly BrokenCopy[] = [
   },
   {
     edit: "a dropped status: 404",
-    from: linesFrom('        "404":', '        "429":'),
+    after: "      operationId: updateCustomerUser\n",
+    from: linesFrom('        "404":', '        "429":', "      operationId: updateCustomerUser\n"),
     to: "",
     fact: "PATCH answers exactly 200, 400, 401, 403, 404, 429, 500 and 503",
     source: "PAGE (200); DOCS error-codes.md (400, 401, 403, 404, 500, 503); DOCS api-throttling-guidance.md (429)",
@@ -118,9 +121,14 @@ const copies: readonly BrokenCopy[] = [
 
 describe("the documented-facts check fails on a broken copy, naming the fact and its source", () => {
   it.each(copies.map((copy) => [`${copy.edit} → ${copy.fact}`, copy] as const))("%s", async (_rule, copy) => {
-    if (source.split(copy.from).length !== 2) throw new Error(`the spec no longer contains ${JSON.stringify(copy.from)} exactly once`);
+    // The edit applies to the first `from` after `after` (the whole spec without it); both must be there.
+    const after = copy.after ?? "";
+    const start = source.indexOf(after);
+    const at = source.indexOf(copy.from, start);
+    if (start < 0 || (copy.after !== undefined && source.split(after).length !== 2)) throw new Error(`the spec no longer contains ${JSON.stringify(after)} exactly once`);
+    if (at < 0 || (copy.after === undefined && source.split(copy.from).length !== 2)) throw new Error(`the spec no longer contains ${JSON.stringify(copy.from)} exactly once`);
     const path = join(dir, `${copies.indexOf(copy)}.yaml`);
-    await writeFile(path, source.replace(copy.from, copy.to));
+    await writeFile(path, source.slice(0, at) + copy.to + source.slice(at + copy.from.length));
     const broken = brokenFacts(await loadDereferencedSpec(path));
     expect(broken.map(({ fact }) => [fact.name, fact.source])).toEqual([[copy.fact, copy.source]]);
     expect(broken[0]?.message).toContain(`${copy.fact} (${copy.source}): `);
