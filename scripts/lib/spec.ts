@@ -28,6 +28,18 @@ export function updateOperation(spec: Spec): OpenAPIV3.OperationObject {
   return operation;
 }
 
+/** The operation a method and a URL path stand for (the path's template matched segment by segment). */
+export function operationFor(spec: Spec, method: string, path: string): OpenAPIV3.OperationObject | undefined {
+  const segments = path.split("/");
+  for (const [template, item] of Object.entries(spec.paths)) {
+    const parts = template.split("/");
+    const fits = parts.length === segments.length && parts.every((part, i) => /^\{[^}]+\}$/.test(part) ? segments[i] !== "" : part === segments[i]);
+    const operation = fits ? item?.[method.toLowerCase() as OpenAPIV3.HttpMethods] : undefined;
+    if (operation) return operation;
+  }
+  return undefined;
+}
+
 export interface PageExample {
   readonly customerId: string;
   readonly userId: string;
