@@ -23,10 +23,23 @@ interface Edit {
 
 interface Mutation {
   readonly name: string;
-  readonly edits: readonly Edit[];
+  readonly edits?: readonly Edit[];
+  /** For a mistake that is no text replacement (an operation moved): the whole text, changed. */
+  readonly transform?: (spec: string, misfit: (why: string) => Error) => string;
 }
 
 const q = (text: string) => JSON.stringify(text);
+
+/** PAGE's request-syntax table: the PATCH on …/users, without /{user-id} — the operation moved there whole. */
+function patchOnUsersPath(spec: string, misfit: (why: string) => Error): string {
+  const start = spec.indexOf("\n    patch:\n") + 1;
+  const end = spec.indexOf("\ncomponents:\n") + 1;
+  const userPath = "  /v1/customers/{customer-tenant-id}/users/{user-id}:\n";
+  if (start < 1 || end <= start || spec.split(userPath).length !== 2) throw misfit("the PATCH is not the last operation before components, under the user path");
+  const operation = spec.slice(start, end);
+  const without = spec.slice(0, start) + spec.slice(end);
+  return without.replace(userPath, operation + userPath);
+}
 
 const mutations: Mutation[] = [
   {
@@ -38,18 +51,15 @@ const mutations: Mutation[] = [
     edits: [{ within: "    PersonName:", from: "type: string", to: "type: integer" }],
   },
   {
-    name: "dropped required path parameter (user-id, as PAGE's request-syntax table has it)",
-    edits: [
-      { within: "paths:", from: "/users/{user-id}:", to: "/users:" },
-      { within: "paths:", from: `      - $ref: ${q("#/components/parameters/UserId")}\n`, to: "" },
-    ],
+    name: "PATCH without its user-id path parameter (on …/users, as PAGE's request-syntax table has it)",
+    transform: patchOnUsersPath,
   },
   {
-    name: "changed status code (404 → 410)",
-    edits: [{ within: "      responses:", from: `\n        "404":\n`, to: `\n        "410":\n` }],
+    name: "changed status code (PATCH 404 → 410)",
+    edits: [{ within: "    patch:", from: `\n        "404":\n`, to: `\n        "410":\n` }],
   },
   {
-    name: "removed security requirement (document and operation)",
+    name: "removed security requirement (document and PATCH)",
     edits: [
       { within: "security:", from: "security:\n  - appPlusUser:\n      - https://api.partnercenter.microsoft.com/user_impersonation\n", to: "security: []\n" },
       { within: "    patch:", from: "      security:\n        - appPlusUser:\n            - https://api.partnercenter.microsoft.com/user_impersonation\n", to: "" },
@@ -57,7 +67,7 @@ const mutations: Mutation[] = [
   },
   {
     name: "changed example value (PAGE's 200 example: firstName)",
-    edits: [{ within: `        "200":`, from: "firstName: FirstNameChange\n", to: "firstName: FirstNameChanged\n" }],
+    edits: [{ within: "    patch:", from: "\n                    firstName: FirstNameChange\n", to: "\n                    firstName: FirstNameChanged\n" }],
   },
   {
     name: "changed example value (PAGE's request example: usageLocation US → GB)",
@@ -77,11 +87,31 @@ const mutations: Mutation[] = [
   },
   {
     name: "Retry-After no longer documented on 429",
-    edits: [{ within: `        "429":`, from: `          headers:\n            Retry-After:\n              $ref: ${q("#/components/headers/RetryAfter")}\n`, to: "" }],
+    edits: [{ within: "    TooManyRequests:", from: `      headers:\n        Retry-After:\n          $ref: ${q("#/components/headers/RetryAfter")}\n`, to: "" }],
   },
   {
-    name: "dropped optional header (MS-CorrelationId)",
+    name: "dropped optional header (PATCH's MS-CorrelationId)",
     edits: [{ within: "    patch:", from: `        - $ref: ${q("#/components/parameters/MSCorrelationId")}\n`, to: "" }],
+  },
+  {
+    name: "renamed page field (CustomerUserCollection items → users)",
+    edits: [{ within: "    CustomerUserCollection:", from: "\n        items:\n          type: array\n", to: "\n        users:\n          type: array\n" }],
+  },
+  {
+    name: "renamed paging header (x-paging continuationTokenHeader MS-ContinuationToken → MS-Continuation-Token)",
+    edits: [{ within: "      x-paging:", from: "continuationTokenHeader: MS-ContinuationToken\n", to: "continuationTokenHeader: MS-Continuation-Token\n" }],
+  },
+  {
+    name: "changed seekOperation value (Next → next)",
+    edits: [{ within: "        - name: seekOperation", from: "              - Next\n", to: "              - next\n" }],
+  },
+  {
+    name: "renamed query parameter (filter → filtre)",
+    edits: [{ within: "        - name: filter", from: "- name: filter\n", to: "- name: filtre\n" }],
+  },
+  {
+    name: "changed example value (GET's 200 example: displayName)",
+    edits: [{ within: "                get:", from: "displayName: Daniel Tsai\n", to: "displayName: Daniel T.\n" }],
   },
 ];
 
@@ -102,7 +132,8 @@ function applyEdit(text: string, { within, from, to }: Edit, mutation: string): 
 }
 
 function mutate(spec: string, mutation: Mutation): string {
-  return mutation.edits.reduce((text, edit) => applyEdit(text, edit, mutation.name), spec);
+  const edited = (mutation.edits ?? []).reduce((text, edit) => applyEdit(text, edit, mutation.name), spec);
+  return mutation.transform ? mutation.transform(edited, (why) => new Error(`mutation "${mutation.name}" no longer fits the spec: ${why}`)) : edited;
 }
 
 const vitestBin = join(dirname(createRequire(import.meta.url).resolve("vitest/package.json")), "vitest.mjs");
