@@ -1,21 +1,25 @@
 // Item 2: every constraint the spec puts on the request — the CustomerUserPatch body, the path
-// ids, the optional headers — has a case just inside and just outside it. The mock (sent plain
-// fetch) refuses what the spec refuses, and the typed client refuses the same before sending.
+// ids, the optional headers — has a case just inside and just outside it, from the one table of
+// constraint cases (support/constraint-cases.ts). The mock (sent plain fetch) refuses what the
+// spec refuses, and the typed client refuses the same before sending.
 import { describe, expect, it } from "vitest";
 import { createPartnerCenterClient, PartnerCenterError, type CustomerUserPatch, type PartnerCenterClientOptions, type PatchOptions } from "../src/index.ts";
-import { loadDereferencedSpec } from "../scripts/lib/spec.ts";
+import { loadDereferencedSpec, loadSpec } from "../scripts/lib/spec.ts";
 import { checkEveryResponseConforms } from "./support/conformance.ts";
 import { ids, mockUrl, rawPatch, recordingFetch, testToken } from "./support/mock.ts";
 import { bodyFor, requestConstraints, requestCases, requestParts, targetKey, type Case, type Target } from "./support/request-cases.ts";
 import { validatorFor } from "./support/spec-ajv.ts";
+import { pointerKeys } from "./support/spec-constraints.ts";
 
+/** As written, to name each constraint where it is declared; dereferenced, to judge values against. */
+const written = await loadSpec();
 const spec = await loadDereferencedSpec();
 const { parameters, bodySchema } = requestParts(spec);
 
 let cases: Case[] = [];
 let casesError: unknown;
 try {
-  cases = requestCases(spec);
+  cases = requestCases(written);
 } catch (error) {
   casesError = error;
 }
@@ -32,11 +36,10 @@ const headerSettings: Record<string, (value: string) => { client?: Partial<Partn
 const headersNeverSent = new Set(["MS-Contract-Version"]);
 const pathArguments: Record<string, string> = { "customer-tenant-id": "customerId", "user-id": "userId" };
 
-const split = (pointer: string) => pointer.split("/").slice(1);
 const bodyOf = (c: Case) => (c.target.in === "body" ? bodyFor(spec, c.target.pointer, c.value) : { displayName: "A" });
 
 function prismLocation(target: Target): string[] {
-  if (target.in === "body") return ["request", "body", ...split(target.pointer)];
+  if (target.in === "body") return ["request", "body", ...pointerKeys(target.pointer)];
   return ["request", target.in, target.in === "header" ? target.name.toLowerCase() : target.name];
 }
 
@@ -44,7 +47,7 @@ describe("the cases cover the spec's request constraints", () => {
   it("has a case for every constraint the spec puts on the body, the path ids and the headers", () => {
     if (casesError) throw casesError;
     const refused = new Set(cases.filter((c) => !c.accepted).map((c) => `${targetKey(c.target)} ${c.keyword}`));
-    const constraints = requestConstraints(spec)
+    const constraints = requestConstraints(written)
       .filter((c) => !(c.keyword === "type" && c.target.in !== "body")) // every value on the wire is a string
       .map((c) => `${targetKey(c.target)} ${c.keyword}`);
     expect(constraints.length).toBeGreaterThan(0);

@@ -1,89 +1,74 @@
-// Each constraint the spec declares, with a value just inside and one just outside it, judged by
-// a full JSON Schema validator on the schema as the spec declares it.
-import { describe, expect, it } from "vitest";
-import { loadDereferencedSpec, loadSpec } from "../../scripts/lib/spec.ts";
+// Each constraint the spec declares, tried with the values of the one table of constraint cases
+// (support/constraint-cases.ts) — just inside and just outside — and judged by a full JSON Schema
+// validator on the schema as the spec declares it.
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { OpenAPIV3 } from "openapi-types";
+import { afterAll, describe, expect, it } from "vitest";
+import { defaultSpecPath, loadDereferencedSpec, loadSpec, type Spec } from "../../scripts/lib/spec.ts";
+import { constraintCases, needsCase, probesFor, suggestedCase, tableProblems, type ConstraintCase } from "../support/constraint-cases.ts";
+import { requestCases } from "../support/request-cases.ts";
 import { brokenKeywords } from "../support/spec-ajv.ts";
-import { atPointer, declaredConstraints } from "../support/spec-constraints.ts";
+import { atPointer, constraintAt, declaredConstraints, type DeclaredConstraint } from "../support/spec-constraints.ts";
 
-const s = "#/components/schemas";
-const letters = (n: number) => "a".repeat(n);
-const user = {
-  id: "4b10bf41-ab11-40e3-8c53-cd67849b50de",
-  userPrincipalName: "ada@contoso.com",
-  attributes: { objectType: "CustomerUser" },
-};
-const fault = { code: 60002, description: "User object ID not found.", source: "PartnerFD" };
-const link = { uri: "/customers/x/users/y", method: "GET" };
+type Schema = OpenAPIV3.SchemaObject;
 
-/** `pointer keyword` → a value just inside the constraint and one just outside it. */
-const cases: Record<string, { inside: unknown; outside: unknown }> = {
-  "#/components/parameters/MSContractVersion/schema pattern": { inside: "v1", outside: "1" },
-  "#/components/parameters/XLocale/schema pattern": { inside: "en-US", outside: "en_US" },
-  [`${s}/Guid pattern`]: { inside: "4b10bf41-ab11-40e3-8c53-cd67849b50de", outside: "4b10bf41ab1140e38c53cd67849b50de" },
-  [`${s}/Guid format`]: { inside: "4B10BF41-AB11-40E3-8C53-CD67849B50DE", outside: "4b10bf41-ab11-40e3-8c53-cd67849b50dg" },
-  [`${s}/UsageLocation pattern`]: { inside: "US", outside: "us" },
-  [`${s}/UserPrincipalName maxLength`]: {
-    inside: `${letters(64)}@${letters(44)}.com`, // 113
-    outside: `${letters(64)}@${letters(45)}.com`, // 114 (the pattern alone would allow 64 + 1 + 48)
-  },
-  [`${s}/UserPrincipalName pattern`]: { inside: `o'neil.a-b_c!d#e^f~g@${letters(44)}.com`, outside: `${letters(65)}@contoso.com` },
-  [`${s}/PersonName maxLength`]: { inside: letters(64), outside: letters(65) },
-  [`${s}/DisplayName maxLength`]: { inside: letters(256), outside: letters(257) },
-  [`${s}/DisplayName minLength`]: { inside: "A", outside: "" },
-  [`${s}/PasswordProfile required`]: { inside: { password: "Aa1-aaaa" }, outside: { forceChangePassword: true } },
-  [`${s}/PasswordProfile additionalProperties`]: {
-    inside: { password: "Aa1-aaaa", forceChangePassword: false },
-    outside: { password: "Aa1-aaaa", forceChangePasswordNextSignIn: true },
-  },
-  [`${s}/PasswordProfile/properties/password maxLength`]: { inside: `Aa1${letters(253)}`, outside: `Aa1${letters(254)}` },
-  [`${s}/PasswordProfile/properties/password minLength`]: { inside: "Aa1aaaaa", outside: "Aa1aaaa" },
-  [`${s}/PasswordProfile/properties/password pattern`]: { inside: "aaaaaaA1", outside: "aaaaaaaA" },
-  [`${s}/PatchAttributes additionalProperties`]: { inside: { objectType: "CustomerUser", etag: "e" }, outside: { objectType: "CustomerUser", kind: "x" } },
-  [`${s}/PatchAttributes/properties/objectType enum`]: { inside: "CustomerUser", outside: "Customer" },
-  [`${s}/CustomerUserPatch additionalProperties`]: { inside: { usageLocation: "US" }, outside: { usageLocaton: "US" } },
-  [`${s}/CustomerUserPatch not`]: {
-    inside: { displayName: "A", attributes: { objectType: "CustomerUser" } },
-    outside: { attributes: { objectType: "CustomerUser" } },
-  },
-  [`${s}/CustomerUserPatch/properties/state enum`]: { inside: "active", outside: "inactive" },
-  [`${s}/CustomerUser required`]: { inside: user, outside: { userPrincipalName: user.userPrincipalName, attributes: user.attributes } },
-  [`${s}/CustomerUser additionalProperties`]: { inside: { ...user, phoneNumber: "1" }, outside: { ...user, password: "x" } },
-  [`${s}/CustomerUser/properties/userDomainType enum`]: { inside: "federated", outside: "hybrid" },
-  [`${s}/CustomerUser/properties/state enum`]: { inside: "inactive", outside: "deleted" },
-  [`${s}/CustomerUser/properties/lastDirectorySyncTime format`]: { inside: "2026-11-27T08:15:00Z", outside: "June 24 2016 22:00:25 PST" },
-  [`${s}/CustomerUser/properties/softDeletionTime format`]: { inside: "2017-01-20T00:33:34Z", outside: "2017-01-20" },
-  [`${s}/UserLinks additionalProperties`]: { inside: { self: link }, outside: { self: link, next: link } },
-  [`${s}/Link required`]: { inside: link, outside: { uri: link.uri } },
-  [`${s}/Link additionalProperties`]: { inside: { ...link, headers: [], body: "" }, outside: { ...link, rel: "self" } },
-  [`${s}/Link/properties/headers/items additionalProperties`]: { inside: { key: "k", value: "v" }, outside: { key: "k", values: ["v"] } },
-  [`${s}/ResourceAttributes required`]: { inside: { objectType: "CustomerUser" }, outside: { etag: "e" } },
-  [`${s}/ResourceAttributes additionalProperties`]: { inside: { objectType: "CustomerUser", etag: "e" }, outside: { objectType: "CustomerUser", version: 1 } },
-  [`${s}/ResourceAttributes/properties/objectType enum`]: { inside: "CustomerUser", outside: "User" },
-  [`${s}/Fault required`]: { inside: fault, outside: { code: fault.code, description: fault.description } },
-  [`${s}/Fault additionalProperties`]: { inside: { ...fault, data: ["x"] }, outside: { ...fault, message: "x" } },
-  [`${s}/Fault/properties/code oneOf`]: { inside: "ServiceUnavailable", outside: 1.5 },
-  [`${s}/Fault/properties/description maxLength`]: { inside: letters(1024), outside: letters(1025) },
-  [`${s}/Throttled required`]: { inside: { statusCode: 429, message: "m" }, outside: { statusCode: 429 } },
-  [`${s}/Throttled additionalProperties`]: { inside: { statusCode: 429, message: "m" }, outside: { statusCode: 429, message: "m", retryAfter: 5 } },
-  [`${s}/Throttled/properties/statusCode enum`]: { inside: 429, outside: 503 },
-};
-
-const declared = declaredConstraints(await loadSpec());
+const written = await loadSpec();
 const resolved = await loadDereferencedSpec();
 
-describe("every constraint the spec declares is tested just inside and just outside", () => {
-  it("has a case for each declared constraint, and no case for a constraint the spec lacks", () => {
-    const keys = declared.map((c) => `${c.pointer} ${c.keyword}`);
-    expect(keys.filter((k) => !(k in cases)), "constraints without a case").toEqual([]);
-    expect(Object.keys(cases).filter((k) => !keys.includes(k)), "cases for constraints the spec lacks").toEqual([]);
+/** One test per value: `<constraint>: accepts|refuses <value>`, judged by ajv on the schema that declares it. */
+function probeTests(spec: Spec, constraints: readonly DeclaredConstraint[], table?: Readonly<Record<string, ConstraintCase>>) {
+  return constraints.flatMap((c) => {
+    const schema = atPointer(spec, c.schema) as Schema;
+    return (probesFor(c.key, schema, table) ?? []).map((probe) => [`${c.key}: ${probe.accepted ? "accepts" : "refuses"} ${probe.why}`, c, schema, probe] as const);
   });
+}
 
-  it.each(declared.map((c) => [`${c.pointer} ${c.keyword}`] as const))("%s", (key) => {
-    const [pointer = "", keyword = ""] = key.split(" ");
-    const schema = atPointer(resolved, pointer) as object;
-    const c = cases[key];
-    if (!c) throw new Error(`no case for ${key}`);
-    expect(brokenKeywords(schema, c.inside), "just inside").toEqual([]);
-    expect(brokenKeywords(schema, c.outside), "just outside").toContain(keyword);
+function judge(...[, c, schema, probe]: ReturnType<typeof probeTests>[number]) {
+  if (probe.accepted) expect(brokenKeywords(schema, probe.value), "just inside").toEqual([]);
+  else expect(brokenKeywords(schema, probe.value), "just outside").toContain(c.keyword);
+}
+
+describe("the table of constraint cases has one line for each constraint the spec declares", () => {
+  it("has a line, with a value outside, for each declared constraint, and none for a constraint the spec lacks", () => {
+    // Joined, so the line to paste shows as it is, not as an escaped string in a list.
+    expect(tableProblems(written).map((problem) => problem.message).join("\n")).toBe("");
+  });
+});
+
+describe("every constraint the spec declares accepts the values just inside it and refuses those just outside", () => {
+  it.each(probeTests(resolved, declaredConstraints(written).filter(needsCase)))("%s", judge);
+});
+
+// A copy of the committed spec (not PARTNER_CENTER_SPEC's): this test is about the check.
+const dir = await mkdtemp(join(tmpdir(), "pcu-constraints-"));
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe("a constraint the spec gains without a line in the table fails, naming the line to add and where", () => {
+  const from = "        etag:\n          type: string\n    CustomerUserPatch:";
+  const to = "        etag:\n          type: string\n          maxLength: 50\n    CustomerUserPatch:";
+  const key = "#/components/schemas/PatchAttributes/properties/etag/maxLength";
+  const message = [
+    `no case for ${key}: add to contract-tests/support/constraint-cases.ts, after the line for #/components/schemas/PatchAttributes/properties/objectType/enum:`,
+    `  "${key}": { inside: [a(50)], outside: { "51 characters": a(51) } },`,
+  ].join("\n");
+
+  it("says so for the spec checks and the request checks alike, on a copy with a new maxLength on attributes.etag", async () => {
+    const source = await readFile(defaultSpecPath, "utf8");
+    if (source.split(from).length !== 2) throw new Error(`the spec no longer contains ${JSON.stringify(from)} exactly once`);
+    const path = join(dir, "new-maxlength.yaml");
+    await writeFile(path, source.replace(from, to));
+    const broken = await loadSpec(path);
+
+    expect(tableProblems(broken).map((problem) => problem.message)).toEqual([message]);
+    expect(() => requestCases(broken)).toThrow(message);
+
+    // The suggested line, pasted, completes the table, and its values hold on the copy.
+    const constraint = constraintAt("#/components/schemas/PatchAttributes/properties/etag", "maxLength");
+    const table = { ...constraintCases, [key]: suggestedCase(broken, constraint) };
+    const tests = probeTests(await loadDereferencedSpec(path), [constraint], table);
+    expect(tests.map(([name]) => name)).toEqual([`${key}: accepts a 50-character string`, `${key}: refuses 51 characters`, `${key}: accepts 50 characters outside the BMP, counted as characters not UTF-16 units`]);
+    for (const test of tests) judge(...test);
   });
 });

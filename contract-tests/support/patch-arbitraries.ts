@@ -5,6 +5,7 @@
 import fc, { type Arbitrary } from "fast-check";
 import type { OpenAPIV3 } from "openapi-types";
 import { validatorFor } from "./spec-ajv.ts";
+import { isConstraintKeyword, pointerKeys, pointerTo, type ConstraintKeyword } from "./spec-constraints.ts";
 
 type Schema = OpenAPIV3.SchemaObject;
 type Json = Record<string, unknown>;
@@ -21,16 +22,14 @@ function stringOfLength(min: number, max: number): Arbitrary<string> {
   return fc.oneof(near(min, Math.min(max, min + 12)), near(Math.max(min, max - 3), max), near(min, max));
 }
 
-const handled = new Set([
-  "type", "enum", "pattern", "minLength", "maxLength", "properties", "required", "additionalProperties", "not",
-  // annotations
-  "description", "example", "examples", "readOnly", "writeOnly", "title", "nullable", "format", "deprecated", "default", "externalDocs",
-]);
+/** The constraints (of the one list, spec-constraints.ts) these arbitraries can satisfy and break. */
+const handled: ReadonlySet<ConstraintKeyword> = new Set(["type", "enum", "pattern", "minLength", "maxLength", "required", "additionalProperties", "not"]);
+/** The other keywords they know: where the properties are, and annotations. */
+const known = new Set(["properties", "description", "example", "examples", "readOnly", "writeOnly", "title", "nullable", "deprecated", "default", "externalDocs"]);
 
 function checkKnown(schema: Schema, pointer: string): void {
-  const unknown = Object.keys(schema).filter((keyword) => !handled.has(keyword));
+  const unknown = Object.keys(schema).filter((keyword) => (isConstraintKeyword(keyword) ? !handled.has(keyword) : !known.has(keyword)));
   if (unknown.length > 0) throw new Error(`body ${pointer || "/"}: the property-based arbitraries do not handle ${unknown.join(", ")} yet`);
-  if (schema.format !== undefined) throw new Error(`body ${pointer || "/"}: the property-based arbitraries do not handle format ${schema.format} yet`);
   if (schema.nullable === true) throw new Error(`body ${pointer || "/"}: the property-based arbitraries do not handle nullable yet`);
 }
 
@@ -67,7 +66,7 @@ export function validValue(schema: Schema, pointer = ""): Arbitrary<unknown> {
 
 function validObject(schema: Schema, pointer: string): Arbitrary<Json> {
   const properties = Object.entries(schema.properties ?? {}) as [string, Schema][];
-  const record = fc.record(Object.fromEntries(properties.map(([name, child]) => [name, validValue(child, `${pointer}/${name}`)])), {
+  const record = fc.record(Object.fromEntries(properties.map(([name, child]) => [name, validValue(child, pointerTo(pointer, name))])), {
     requiredKeys: schema.required ?? [],
   }) as Arbitrary<Json>;
   if (!schema.not) return record;
@@ -84,7 +83,7 @@ function excludedShape(schema: Schema, pointer: string): Arbitrary<Json> {
   return (
     fc.record(
       Object.fromEntries(
-        properties.map(([name, child]) => [name, validValue(open(child) ? (schema.properties?.[name] as Schema) : child, `${pointer}/${name}`)]),
+        properties.map(([name, child]) => [name, validValue(open(child) ? (schema.properties?.[name] as Schema) : child, pointerTo(pointer, name))]),
       ),
       { requiredKeys: not.required ?? [] },
     ) as Arbitrary<Json>
@@ -131,7 +130,7 @@ function breakers(schema: Schema, pointer: string, extraNames: readonly string[]
 /** Puts `value` at `pointer` inside `body`, making the objects on the way if absent. */
 function placed(body: Json, pointer: string, value: unknown): unknown {
   if (pointer === "") return value;
-  const keys = pointer.split("/").slice(1);
+  const keys = pointerKeys(pointer);
   const copy: Json = structuredClone(body);
   let node = copy;
   for (const key of keys.slice(0, -1)) {
@@ -154,7 +153,7 @@ export function invalidValue(schema: Schema, extraNames: readonly string[] = [])
     for (const breaker of breakers(node, pointer, pointer === "" ? extraNames : [])) {
       all.push(pointer === "" ? breaker : fc.tuple(root, breaker).map(([body, value]) => placed(body, pointer, value)));
     }
-    for (const [name, child] of Object.entries(node.properties ?? {})) walk(child as Schema, `${pointer}/${name}`);
+    for (const [name, child] of Object.entries(node.properties ?? {})) walk(child as Schema, pointerTo(pointer, name));
   };
   walk(schema, "");
   return fc.oneof(...all);

@@ -29,8 +29,12 @@ export function schemaErrors(schema: object, value: unknown): string[] {
   return validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? e.keyword}`);
 }
 
-/** The JSON Schema keywords that a value breaks, e.g. ["maxLength"]. */
+/**
+ * The keywords of `schema` itself that refuse a value, e.g. ["maxLength"]: each error counts for the
+ * top-level keyword it comes from, so one inside `allOf` (which reports none of its own) counts for
+ * `allOf`, and one deeper inside `properties` for `properties`.
+ */
 export function brokenKeywords(schema: object, value: unknown): string[] {
   const validate = validatorFor(schema);
-  return validate(value) ? [] : [...new Set((validate.errors ?? []).map((e) => e.keyword))];
+  return validate(value) ? [] : [...new Set((validate.errors ?? []).map((e) => e.schemaPath.split("/")[1] ?? e.keyword))];
 }
