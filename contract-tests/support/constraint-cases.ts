@@ -27,11 +27,19 @@ const user = { id: guid, userPrincipalName: "ada@contoso.com", attributes: { obj
 const fault = { code: 60002, description: "User object ID not found.", source: "PartnerFD" };
 const link = { uri: "/customers/x/users/y", method: "GET" };
 const upnPattern = "o'neil.a-b_c!d#e^f~g@contoso.com";
+const collection = { totalCount: 0, items: [], attributes: { objectType: "Collection" } };
 
 /** In the order the spec declares the constraints, so a missing line's place can be named. */
 export const constraintCases: Readonly<Record<string, ConstraintCase>> = {
+  "#/paths/~1v1~1customers~1{customer-tenant-id}~1users/get/parameters/0/schema/minimum": { inside: [1, 500], outside: { zero: 0 } },
+  "#/paths/~1v1~1customers~1{customer-tenant-id}~1users/get/parameters/1/schema/enum": { inside: ["Next"], outside: { "lower case": "next", "Previous, which the pager never sends": "Previous" } },
+  "#/paths/~1v1~1customers~1{customer-tenant-id}~1users/get/parameters/2/schema/pattern": {
+    inside: ['{"Field":"UserState","Value":"Inactive","Operator":"equals"}', "{}"],
+    outside: { "not a JSON object": "UserState eq 'Inactive'", "a JSON array": "[]" },
+  },
   "#/components/parameters/MSContractVersion/schema/pattern": { inside: ["v1", "v12"], outside: { "no v": "1", "a capital V": "V1" } },
   "#/components/parameters/XLocale/schema/pattern": { inside: ["en-US", "zh-Hans-CN"], outside: { "an underscore": "en_US", "a digit": "1" } },
+  "#/components/parameters/MSContinuationToken/schema/minLength": { inside: ["c2Vla1Rva2VuPTE="], outside: { "an empty token": "" } },
   "#/components/schemas/Guid/pattern": {
     inside: [guid, guid.toUpperCase()],
     outside: { "a GUID without hyphens": guid.replaceAll("-", ""), "a URN, which the uuid format allows": `urn:uuid:${guid}` },
@@ -89,6 +97,13 @@ export const constraintCases: Readonly<Record<string, ConstraintCase>> = {
     outside: { "PAGE's Date header, not an RFC 3339 date-time": "June 24 2016 22:00:25 PST" },
   },
   "#/components/schemas/CustomerUser/properties/softDeletionTime/format": { inside: ["2017-01-20T00:33:34Z"], outside: { "a date without a time": "2017-01-20" } },
+  "#/components/schemas/CustomerUserCollection/required": { inside: [collection], outside: { "without items": { totalCount: 0, attributes: collection.attributes } } },
+  "#/components/schemas/CustomerUserCollection/additionalProperties": { inside: [{ ...collection, continuationToken: "" }], outside: { "a nextLink, as Graph names it": { ...collection, nextLink: "x" } } },
+  "#/components/schemas/CustomerUserCollection/properties/totalCount/minimum": { inside: [0], outside: { "a negative count": -1 } },
+  "#/components/schemas/CustomerUserCollection/properties/attributes/required": { inside: [collection.attributes], outside: { "an empty object": {} } },
+  "#/components/schemas/CustomerUserCollection/properties/attributes/additionalProperties": { inside: [collection.attributes], outside: { "an etag": { ...collection.attributes, etag: "e" } } },
+  "#/components/schemas/CustomerUserCollection/properties/attributes/properties/objectType/enum": { inside: ["Collection"], outside: { "a user's object type": "CustomerUser" } },
+  "#/components/schemas/CollectionLinks/additionalProperties": { inside: [{ self: link, next: link }], outside: { "a previous link": { self: link, previous: link } } },
   "#/components/schemas/UserLinks/additionalProperties": { inside: [{ self: link }], outside: { "a next link": { self: link, next: link } } },
   "#/components/schemas/Link/required": { inside: [link], outside: { "without method": { uri: link.uri } } },
   "#/components/schemas/Link/additionalProperties": { inside: [{ ...link, headers: [], body: "" }], outside: { "a rel": { ...link, rel: "self" } } },
