@@ -28,7 +28,7 @@ export async function openTarget(options: TargetOptions, log: (line: string) => 
   // installed package does not: say so rather than fail on a missing module.
   if (!existsSync(specPath)) throw new UsageError(`--mock needs the spec at ${specPath}: run it from a clone of the repository`);
   // Loaded only for --mock: most runs never need it.
-  const { prismBin, startPrism } = await import("../../scripts/lib/prism.js");
+  const { prismBin, startPrism } = await import("./mock-server.js");
   try {
     prismBin();
   } catch {
