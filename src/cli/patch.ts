@@ -78,12 +78,12 @@ const special: Record<string, readonly FieldOption[]> = {
   attributes: [],
 };
 
-export function kebabCase(name: string): string {
+function kebabCase(name: string): string {
   return name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 }
 
 /** A short summary of a field's rules for --help, e.g. `1-256 characters`. */
-export function describeRules(schema: FieldRules): string {
+function describeRules(schema: FieldRules): string {
   const rules: string[] = [];
   if (schema.minLength !== undefined && schema.maxLength !== undefined) {
     rules.push(`${schema.minLength}-${schema.maxLength} characters`);

@@ -167,7 +167,7 @@ async function sendRow(row: Row, context: SendContext): Promise<void> {
 
 // ---- The plan ---------------------------------------------------------------------------------
 
-export type Step =
+type Step =
   | { readonly action: "send"; readonly row: Row }
   | { readonly action: "report"; readonly row: Row; readonly entry: ReportEntry };
 
@@ -254,12 +254,12 @@ export type ReportEntry = EntryBase &
     | { readonly result: "cancelled"; readonly requestId?: string }
   );
 
-export type ReportResult = ReportEntry["result"];
+type ReportResult = ReportEntry["result"];
 
 /** Results that need nothing more: --only-failed carries these over instead of re-running them. */
-export const doneResults: ReadonlySet<ReportResult> = new Set(["ok", "skipped"]);
+const doneResults: ReadonlySet<ReportResult> = new Set(["ok", "skipped"]);
 
-export class ReportWriter {
+class ReportWriter {
   readonly #fd: number | undefined;
   readonly #terminal: Terminal;
 
@@ -294,7 +294,7 @@ function isEntry(value: unknown): value is ReportEntry {
 }
 
 /** A previous report, by line. A row missing from it (the run was killed) counts as not done. */
-export function readReport(path: string): Map<number, ReportEntry> {
+function readReport(path: string): Map<number, ReportEntry> {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
