@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { parseReport, reportedLines, scratchFolder, userIdFor } from "./support/files.ts";
 import { pageCustomerId, pageRequest, pageUser, pageUserId } from "./support/page.ts";
 import { finished, projectRoot, runCli } from "./support/run-cli.ts";
-import { isRunning } from "../scripts/lib/prism.ts";
+import { isRunning } from "../src/cli/mock-server.ts";
 
 const file = scratchFolder();
 

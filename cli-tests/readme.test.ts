@@ -5,7 +5,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { defaultSpecPath } from "../scripts/lib/spec.ts";
-import { startPrism } from "../scripts/lib/prism.ts";
+import { startPrism } from "../src/cli/mock-server.ts";
 import { finished, projectRoot } from "./support/run-cli.ts";
 
 const example = join(projectRoot, "examples/update-user.ts");

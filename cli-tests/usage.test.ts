@@ -1,7 +1,7 @@
 // Help, version and bad usage: exit 2 with one clear line on stderr, and nothing sent.
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fieldOptions } from "../src/cli/fields.ts";
+import { fieldOptions } from "../src/cli/patch.ts";
 import { customerId, scratchFolder, userIdFor } from "./support/files.ts";
 import { startFakePartnerCenter, type FakePartnerCenter } from "./support/fake-partner-center.ts";
 import { projectRoot, runCli } from "./support/run-cli.ts";

@@ -5,7 +5,7 @@
 // The token is never printed: it is scrubbed from anything this file reports.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPartnerCenterClient, PartnerCenterError } from "../src/index.ts";
-import { startPrism, type PrismServer } from "../scripts/lib/prism.ts";
+import { startPrism, type PrismServer } from "../src/cli/mock-server.ts";
 import { specPath } from "../scripts/lib/spec.ts";
 
 const variables = {

@@ -2,7 +2,7 @@
 // on a loopback port, prints its URL and a request to try, and stops on Ctrl-C leaving nothing
 // running.
 import { parseArgs } from "node:util";
-import { startPrism } from "./lib/prism.ts";
+import { startPrism } from "../src/cli/mock-server.ts";
 import { operationPath, specPath } from "./lib/spec.ts";
 
 const { values } = parseArgs({ options: { port: { type: "string", short: "p" } } });

@@ -3,7 +3,7 @@
 // through the typed client; the updated user is printed with the ids to quote to Microsoft support.
 import { randomUUID } from "node:crypto";
 import { createPartnerCenterClient, type CustomerUserPatch } from "../src/index.ts";
-import { startPrism } from "./lib/prism.ts";
+import { startPrism } from "../src/cli/mock-server.ts";
 import { loadDereferencedSpec, pageExample, specPath } from "./lib/spec.ts";
 
 const page = pageExample(await loadDereferencedSpec());

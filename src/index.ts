@@ -16,7 +16,8 @@ export type { RetryOptions } from "./retry/policy.js";
 export { partnerCenterScope } from "./credential.js";
 export type { Credential, TokenCredential } from "./credential.js";
 export type { PartnerCenterLog, PartnerCenterLogEntry } from "./log.js";
-export { redactBody, redactHeaders } from "./redact.js";
+export { redactBody, redactHeaders, scrubSecrets } from "./redact.js";
+export { checkCustomerUserPatch } from "./operations.js";
 export type { ValidationIssue } from "./validate.js";
 export type { components, paths } from "../generated/partner-center-users.js";
 

@@ -117,3 +117,13 @@ export function findOperation(method: string, path: string): { operation: Operat
 export function fillPath(operation: OperationRules, path: Readonly<Record<string, unknown>>): string {
   return operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(path[name])));
 }
+
+/**
+ * Public (src/index.ts): the spec's objections to a CustomerUserPatch — the check `patch()` makes
+ * before sending — empty when it may be sent. Paths start at `patch` (`patch.usageLocation`); no
+ * message repeats the value, so a refused password is never quoted. For checking input (a file of
+ * rows, a form) before calling the client.
+ */
+export function checkCustomerUserPatch(body: unknown): ValidationIssue[] {
+  return validate(operations.updateCustomerUser.requestBody.schema, body, "patch");
+}

@@ -131,6 +131,15 @@ export function scrub(text: string, secrets: readonly string[]): string {
   return scrubber(secrets)(text);
 }
 
+/**
+ * Public (src/index.ts): `text` with each secret (a token, a password) replaced by `[REDACTED]`
+ * wherever it occurs, in every form a server may echo it in — raw, JSON-escaped in any style,
+ * percent-encoded. The client does this to what it reports; this is for your own logs and output.
+ */
+export function scrubSecrets(text: string, secrets: readonly string[]): string {
+  return scrub(text, secrets);
+}
+
 /** A deep copy of a parsed body with every form of each secret replaced in every string (keys included). */
 export function scrubValues(value: unknown, secrets: readonly string[]): unknown {
   const replace = scrubber(secrets);

@@ -1,10 +1,10 @@
 // vitest global setup for the contract project: one Prism mock per test run, serving the spec at
 // scripts/lib/spec.ts `specPath` (PARTNER_CENTER_SPEC when set, so scripts/mutate-spec.ts can
 // swap in a broken copy). Test files read its URL with `inject("mockUrl")`. The teardown stops
-// the mock by the pid it started, whether the tests passed or failed; scripts/lib/prism.ts also
+// the mock by the pid it started, whether the tests passed or failed; src/cli/mock-server.ts also
 // kills it if the run is interrupted.
 import type { TestProject } from "vitest/node";
-import { isRunning, startPrism } from "../../scripts/lib/prism.ts";
+import { isRunning, startPrism } from "../../src/cli/mock-server.ts";
 import { specPath } from "../../scripts/lib/spec.ts";
 
 declare module "vitest" {

@@ -1,11 +1,113 @@
 // partner-center-users: the command-line entry (bundled into dist/cli.js by scripts/build.ts).
-// Maps every way a run can end to an exit code: 0 success, 1 an update failed, 2 bad usage.
-import { CommanderError } from "commander";
+// The commands, their options and help — the field options of `update` and the columns of
+// `update-many` come from the spec (patch.ts); the actions are update.ts and update-many.ts — and
+// how every way a run can end maps to an exit code: 0 success, 1 an update failed, 2 bad usage
+// (UsageError, from any module, or an argument the client refuses), 130 interrupted.
+// Each run gets its own Terminal (terminal.ts), which learns the run's secrets and prints for it.
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { PartnerCenterArgumentError } from "../index.js";
-import { errorLine, summarizeError } from "./describe-error.js";
-import { sayError } from "./output.js";
-import { createProgram } from "./program.js";
-import { UsageError } from "./usage-error.js";
+import { packageVersion, tokenVariable } from "./connection.js";
+import { bulkColumns, fieldOptions } from "./patch.js";
+import { errorLine, exitCode, programName, summarizeError, Terminal, UsageError } from "./terminal.js";
+import { runUpdate, type UpdateOptions } from "./update.js";
+import { runUpdateMany, type UpdateManyOptions } from "./update-many.js";
+
+const maxConcurrency = 64;
+
+function concurrency(text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1 || value > maxConcurrency) {
+    throw new InvalidArgumentError(`must be a whole number from 1 to ${maxConcurrency}`);
+  }
+  return value;
+}
+
+/** Options every command that sends has: where to, with which token, how talkative. */
+function withConnectionOptions(command: Command): Command {
+  return command
+    .option("--base-url <url>", "the Partner Center API to call (default: https://api.partnercenter.microsoft.com)")
+    .option("--mock", "send to the embedded mock of the spec, started for this run (no token needed)")
+    .option("--token-stdin", `read the access token from stdin instead of ${tokenVariable}`)
+    .option("--verbose", "log every request and response on stderr (token and passwords redacted)");
+}
+
+/** Words joined into lines of at most `width` characters, each indented. */
+function wrap(words: readonly string[], width = 78, indent = "  "): string {
+  const lines: string[] = [];
+  for (const word of words) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + word.length + 1 <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(`${indent}${word}`);
+  }
+  return lines.join("\n");
+}
+
+const exitCodesHelp = `
+Exit codes: ${exitCode.ok} every update succeeded, ${exitCode.failed} an update failed (or a row was invalid),
+${exitCode.usage} bad usage (nothing sent), ${exitCode.interrupted} interrupted.
+
+The access token is read from ${tokenVariable} or, with --token-stdin, from stdin;
+it is never printed. Passwords are read from stdin only.`;
+
+/** Builds the program for one run; `setExitCode` receives the result of the command that ran. */
+function createProgram(terminal: Terminal, setExitCode: (code: number) => void): Command {
+  const program = new Command(programName)
+    .description("Update users of Microsoft Partner Center customers (PATCH /v1/customers/{customer-id}/users/{user-id}).")
+    .version(packageVersion, "-V, --version", "print the version")
+    .helpOption("-h, --help", "show help")
+    .exitOverride()
+    .showHelpAfterError("(add --help for usage)")
+    .addHelpText("after", exitCodesHelp);
+
+  const update = program
+    .command("update")
+    .description("Update one user; prints the updated user as JSON.")
+    .argument("<customer-id>", "the customer's tenant id (a GUID)")
+    .argument("<user-id>", "the user's object id (a GUID)");
+  for (const field of fieldOptions) update.option(field.flags, field.description);
+  withConnectionOptions(
+    update
+      .option("--json <file>", "the fields to change as a JSON object, from a file or - for stdin (field options apply on top)")
+      .option("--dry-run", "check the update against the spec and print the body; send nothing"),
+  )
+    .addHelpText(
+      "after",
+      `
+Examples:
+  ${programName} update <customer-id> <user-id> --usage-location US --mock
+  printf '%s' "$NEW_PASSWORD" | ${programName} update <customer-id> <user-id> --password-stdin --force-change-password`,
+    )
+    .action(async (customerId: string, userId: string, options: UpdateOptions) => {
+      setExitCode(await runUpdate(customerId, userId, options, terminal));
+    });
+
+  withConnectionOptions(
+    program
+      .command("update-many")
+      .description("Update many users from a CSV file (with a header row) or a JSON Lines file, one user per row.")
+      .argument("<file>", "the rows: .csv, or .jsonl/.ndjson (other names: by content)")
+      .addOption(new Option("-c, --concurrency <n>", "updates in flight at once").argParser(concurrency).default(4))
+      .option("--report <file>", "write the JSON Lines report here (default: stdout)")
+      .option("--dry-run", "check every row against the spec; send nothing")
+      .option("--only-failed <report>", "re-run only the rows a previous report of this same file did not record as ok")
+      .addOption(new Option("--format <format>", "the file's format, when its name does not say").choices(["csv", "jsonl"]))
+      .option("--correlation-id <guid>", "the MS-CorrelationId of every request (default: a new one for the run)"),
+  )
+    .addHelpText(
+      "after",
+      `
+Columns (CSV header) or keys (JSON Lines): customerId, userId, then any of
+${wrap([...bulkColumns.keys()].map((column, index, all) => `${column}${index < all.length - 1 ? "," : "."}`))}
+An empty CSV cell leaves the field unchanged. Each row is reported once, as
+ok, failed, invalid (with its line number), skipped (a repeat of an earlier row),
+valid (--dry-run) or cancelled (interrupted).`,
+    )
+    .action(async (file: string, options: UpdateManyOptions) => {
+      setExitCode(await runUpdateMany(file, options, terminal));
+    });
+
+  return program;
+}
 
 /** Secrets on the command line would show in `ps` and shell history: refuse them without echoing. */
 function refuseSecretArguments(args: readonly string[]): void {
@@ -15,22 +117,22 @@ function refuseSecretArguments(args: readonly string[]): void {
   }
 }
 
-export async function main(argv: readonly string[]): Promise<number> {
-  let exitCode = 0;
+export async function main(argv: readonly string[], terminal = new Terminal()): Promise<number> {
+  let code: number = exitCode.ok;
   try {
     refuseSecretArguments(argv.slice(2));
-    await createProgram((code) => (exitCode = code)).parseAsync([...argv]);
-    return exitCode;
+    await createProgram(terminal, (result) => (code = result)).parseAsync([...argv]);
+    return code;
   } catch (error) {
     // commander has printed its own message (or the help, or the version) already.
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof CommanderError) return error.exitCode === 0 ? exitCode.ok : exitCode.usage;
     // The client refuses bad arguments before sending anything: that is bad usage too.
     if (error instanceof UsageError || error instanceof PartnerCenterArgumentError) {
-      sayError(error.message);
-      return 2;
+      terminal.sayError(error.message);
+      return exitCode.usage;
     }
-    sayError(errorLine(summarizeError(error)));
-    return 1;
+    terminal.sayError(errorLine(summarizeError(error)));
+    return exitCode.failed;
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { detectFormat, readRows } from "./rows.js";
-import { UsageError } from "./usage-error.js";
+import { UsageError } from "./terminal.js";
 
 const customer = "eebd1b55-5360-4438-a11d-5c06918c3014";
 const user = "4b10bf41-ab11-40e3-8c53-cd67849b50de";

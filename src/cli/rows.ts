@@ -1,12 +1,11 @@
-// Reading a bulk file (CSV with a header row, or JSON Lines) into rows: the ids, the patch body
-// built from the writable fields, and the line number each row starts on. A problem with one row
-// becomes that row's issue; only a problem with the whole file (its header) stops the run.
+// Reading update-many's input (CSV with a header row, or JSON Lines) into rows: the ids, the patch
+// body built from the writable fields (columns and issues are patch.ts's), and the line number each
+// row starts on. A problem with one row becomes that row's issue; only a problem with the whole
+// file (its header, a broken quote) stops the run. What is done with the rows is update-many.ts's.
 import { parse } from "csv-parse/sync";
 import { extname } from "node:path";
-import { bulkColumns } from "./fields.js";
-import { idIssues, patchIssues, type Issue } from "./issues.js";
-import { setField } from "./patch-body.js";
-import { UsageError } from "./usage-error.js";
+import { bulkColumns, idIssues, passwordIn, patchIssues, setField, type Issue } from "./patch.js";
+import { UsageError } from "./terminal.js";
 
 export type RowFormat = "csv" | "jsonl";
 
@@ -43,14 +42,14 @@ export function readRows(text: string, format: RowFormat): Row[] {
 
 function finish(line: number, ids: { customerId?: unknown; userId?: unknown }, patch: Record<string, unknown>, early: readonly Issue[] = []): Row {
   const issues = [...early, ...idIssues(ids), ...patchIssues(patch)];
-  const password = (patch["passwordProfile"] as { password?: unknown } | undefined)?.password;
+  const password = passwordIn(patch);
   return {
     line,
     ...(typeof ids.customerId === "string" && { customerId: ids.customerId }),
     ...(typeof ids.userId === "string" && { userId: ids.userId }),
     patch,
     issues,
-    ...(typeof password === "string" && { secret: password }),
+    ...(password !== undefined && { secret: password }),
   };
 }
 

@@ -1,24 +1,31 @@
-// `update-many <file>`: one PATCH per row with bounded concurrency. Every input row ends up in
-// the report exactly once: invalid and repeated rows are reported before anything is sent, the
-// rest as each finishes, and on Ctrl-C whatever did not finish as "cancelled".
+// `update-many <file>`: the bulk run and its report, one PATCH per row with bounded concurrency.
+// Every input row ends up in the report exactly once:
+// - the plan, before anything is sent: each row is sent, reported invalid, skipped as a repeat of
+//   an earlier row, or carried over from a previous report (--only-failed);
+// - the run: invalid and repeated rows are reported first, the rest as each finishes, and on
+//   Ctrl-C whatever did not finish as "cancelled";
+// - the report: JSON Lines, one entry per row, written the moment the row is done (synchronously,
+//   so a crash or Ctrl-C loses nothing already finished), and read back by --only-failed.
+// Reading the file into rows is rows.ts's; printing (progress, secrets scrubbed) is terminal.ts's.
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
 import { resolve } from "node:path";
 import pLimit from "p-limit";
-import type { CustomerUserPatch } from "../index.js";
-import { connect, type Client } from "./connect.js";
-import { errorLine, summarizeError } from "./describe-error.js";
-import { abortOnInterrupt, interruptedExitCode } from "./interrupt.js";
-import { formatIssue, isGuid } from "./issues.js";
-import { say } from "./output.js";
-import { planRows } from "./plan.js";
-import { createProgress } from "./progress.js";
-import { ReportWriter, readReport, type ReportEntry, type ReportResult } from "./report.js";
+import { redactBody, type CustomerUserPatch } from "../index.js";
+import { checkTarget, connect, openTarget, resolveToken, type Client, type Target, type TargetOptions } from "./connection.js";
+import { formatIssue, isGuid, type Issue } from "./patch.js";
 import { detectFormat, readRows, rowIds, type Row, type RowFormat } from "./rows.js";
-import { checkOneStdinReader } from "./stdin.js";
-import { checkTarget, openTarget, type Target, type TargetOptions } from "./target.js";
-import { resolveToken } from "./token.js";
-import { UsageError } from "./usage-error.js";
+import {
+  abortOnInterrupt,
+  checkOneStdinReader,
+  createProgress,
+  errorLine,
+  exitCode,
+  summarizeError,
+  UsageError,
+  type ErrorSummary,
+  type Terminal,
+} from "./terminal.js";
 
 export interface UpdateManyOptions extends TargetOptions {
   readonly concurrency: number;
@@ -61,7 +68,7 @@ function readInput(file: string, format: RowFormat | undefined): Row[] {
   return readRows(text, format ?? detectFormat(file, text));
 }
 
-export async function runUpdateMany(file: string, options: UpdateManyOptions): Promise<number> {
+export async function runUpdateMany(file: string, options: UpdateManyOptions, terminal: Terminal): Promise<number> {
   checkTarget(options);
   checkOneStdinReader({ "--token-stdin": options.tokenStdin });
   if (options.correlationId !== undefined && !isGuid(options.correlationId)) {
@@ -81,12 +88,12 @@ export async function runUpdateMany(file: string, options: UpdateManyOptions): P
 
   // Usage problems (token, report path) stop the run before any report line is written.
   const sending = !options.dryRun && toSend.length > 0;
-  const token = sending ? await resolveToken(options) : undefined;
+  const token = sending ? await resolveToken(options, terminal) : undefined;
   // Made now when the target is known, so a base URL the client refuses stops the run before the report.
-  let client = token !== undefined && !options.mock ? connect({ token, baseUrl: options.baseUrl, verbose: options.verbose === true }) : undefined;
-  const report = new ReportWriter(options.report);
+  let client = token !== undefined && !options.mock ? connect({ token, baseUrl: options.baseUrl, verbose: options.verbose === true }, terminal) : undefined;
+  const report = new ReportWriter(options.report, terminal);
   const counts = new Map<ReportResult, number>();
-  const progress = createProgress(rows.length);
+  const progress = createProgress(terminal, rows.length);
   const record = (entry: ReportEntry, row: Row) => {
     const secrets = row.secret === undefined ? [] : [row.secret];
     report.write(entry, secrets);
@@ -105,7 +112,7 @@ export async function runUpdateMany(file: string, options: UpdateManyOptions): P
     if (options.dryRun) {
       for (const { row } of toSend) record({ ...rowIds(row), result: "valid", patch: row.patch }, row);
     } else if (target && token !== undefined) {
-      client ??= connect({ token, baseUrl: target.baseUrl, verbose: options.verbose === true });
+      client ??= connect({ token, baseUrl: target.baseUrl, verbose: options.verbose === true }, terminal);
       const limit = pLimit(options.concurrency);
       const context = { client, signal: controller.signal, correlationId, record };
       const send = (row: Row) => sendRow(row, context);
@@ -120,14 +127,14 @@ export async function runUpdateMany(file: string, options: UpdateManyOptions): P
 
   const summary = [...counts].map(([result, count]) => `${count} ${result}`).join(", ");
   const carried = previous ? steps.filter((step) => step.action === "report" && previous.get(step.row.line) === step.entry).length : 0;
-  say(
+  terminal.say(
     `${rows.length} rows: ${summary}` +
       (carried ? ` (${carried} carried over from ${options.onlyFailed})` : "") +
       (options.dryRun ? "; dry run, nothing sent" : `; correlation id ${correlationId}`) +
       (options.report === undefined ? "" : `; report: ${options.report}`),
   );
-  if (controller.signal.aborted) return interruptedExitCode;
-  return [...counts.keys()].every((result) => successes.has(result)) ? 0 : 1;
+  if (controller.signal.aborted) return exitCode.interrupted;
+  return [...counts.keys()].every((result) => successes.has(result)) ? exitCode.ok : exitCode.failed;
 }
 
 interface SendContext {
@@ -156,4 +163,158 @@ async function sendRow(row: Row, context: SendContext): Promise<void> {
     if (signal.aborted) context.record({ ...rowIds(row), result: "cancelled", requestId }, row);
     else context.record({ ...rowIds(row), result: "failed", error: summarizeError(error) }, row);
   }
+}
+
+// ---- The plan ---------------------------------------------------------------------------------
+
+type Step =
+  | { readonly action: "send"; readonly row: Row }
+  | { readonly action: "report"; readonly row: Row; readonly entry: ReportEntry };
+
+function sortedJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === "object" && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b)))
+      : inner,
+  );
+}
+
+/**
+ * Two rows for the same user would race if sent at once, and the user would end up as whichever
+ * landed last. A repeat of the very same change is harmless: it is skipped and sent once. A
+ * different change for the same user is refused, so the result never depends on timing.
+ */
+function checkRepeats(rows: readonly Row[]): Map<Row, ReportEntry> {
+  const first = new Map<string, Row>();
+  const verdicts = new Map<Row, ReportEntry>();
+  for (const row of rows) {
+    if (row.issues.length > 0) continue;
+    const user = `${row.customerId?.toLowerCase()}/${row.userId?.toLowerCase()}`;
+    const earlier = first.get(user);
+    if (!earlier) first.set(user, row);
+    else if (sortedJson(earlier.patch) === sortedJson(row.patch)) {
+      verdicts.set(row, { ...rowIds(row), result: "skipped", duplicateOf: earlier.line });
+    } else {
+      verdicts.set(row, {
+        ...rowIds(row),
+        result: "invalid",
+        issues: [{ message: `updates the same user as line ${earlier.line} with different changes: merge them into one row` }],
+      });
+    }
+  }
+  return verdicts;
+}
+
+export function planRows(rows: readonly Row[], previous?: ReadonlyMap<number, ReportEntry>): Step[] {
+  if (previous) checkSameInput(rows, previous);
+  const repeats = checkRepeats(rows);
+  return rows.map((row): Step => {
+    const done = previous?.get(row.line);
+    if (done && doneResults.has(done.result)) return { action: "report", row, entry: done };
+    if (row.issues.length > 0) return { action: "report", row, entry: { ...rowIds(row), result: "invalid", issues: row.issues } };
+    const repeat = repeats.get(row);
+    return repeat ? { action: "report", row, entry: repeat } : { action: "send", row };
+  });
+}
+
+/**
+ * --only-failed must be given the report of this same input: rows are matched by line, so each row
+ * it carries over (ok or skipped) must still name the same user. Rows that failed or were invalid
+ * are sent again as the file now has them — correcting them is the point of a rerun.
+ */
+function checkSameInput(rows: readonly Row[], previous: ReadonlyMap<number, ReportEntry>): void {
+  const byLine = new Map(rows.map((row) => [row.line, row]));
+  for (const entry of previous.values()) {
+    if (!doneResults.has(entry.result)) continue;
+    const row = byLine.get(entry.line);
+    if (!row || row.customerId !== entry.customerId || row.userId !== entry.userId) {
+      throw new UsageError(`the report does not match this input file (line ${entry.line} differs): use the input the report was made from`);
+    }
+  }
+}
+
+// ---- The report -------------------------------------------------------------------------------
+
+interface EntryBase {
+  readonly line: number;
+  readonly customerId?: string;
+  readonly userId?: string;
+}
+
+export type ReportEntry = EntryBase &
+  (
+    | { readonly result: "ok"; readonly requestId: string; readonly user: unknown }
+    | { readonly result: "failed"; readonly error: ErrorSummary }
+    | { readonly result: "invalid"; readonly issues: readonly Issue[] }
+    /** The same update as an earlier row: sent once, for that row. */
+    | { readonly result: "skipped"; readonly duplicateOf: number }
+    /** --dry-run: the row would be sent with this body (passwords redacted). */
+    | { readonly result: "valid"; readonly patch: unknown }
+    /** Interrupted before it finished; `requestId` when it had been sent (its outcome is unknown). */
+    | { readonly result: "cancelled"; readonly requestId?: string }
+  );
+
+type ReportResult = ReportEntry["result"];
+
+/** Results that need nothing more: --only-failed carries these over instead of re-running them. */
+const doneResults: ReadonlySet<ReportResult> = new Set(["ok", "skipped"]);
+
+class ReportWriter {
+  readonly #fd: number | undefined;
+  readonly #terminal: Terminal;
+
+  /** Writes to `path`, or to stdout without one; either way without the run's secrets. */
+  constructor(path: string | undefined, terminal: Terminal) {
+    this.#terminal = terminal;
+    try {
+      this.#fd = path === undefined ? undefined : openSync(path, "w");
+    } catch (error) {
+      throw new UsageError(`cannot write the report ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+  }
+
+  /** One entry, passwords redacted by key, the run's secrets and `also` (the row's password) scrubbed. */
+  write(entry: ReportEntry, also: readonly string[] = []): void {
+    const json = JSON.stringify(redactBody(entry));
+    if (this.#fd === undefined) this.#terminal.out(json, also);
+    else writeSync(this.#fd, `${this.#terminal.scrub(json, also)}\n`);
+  }
+
+  close(): void {
+    if (this.#fd !== undefined) closeSync(this.#fd);
+  }
+}
+
+const results: ReadonlySet<string> = new Set<ReportResult>(["ok", "failed", "invalid", "skipped", "valid", "cancelled"]);
+
+function isEntry(value: unknown): value is ReportEntry {
+  if (typeof value !== "object" || value === null) return false;
+  const { line, result } = value as { line?: unknown; result?: unknown };
+  return Number.isInteger(line) && typeof result === "string" && results.has(result);
+}
+
+/** A previous report, by line. A row missing from it (the run was killed) counts as not done. */
+function readReport(path: string): Map<number, ReportEntry> {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new UsageError(`cannot read the report ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  const entries = new Map<number, ReportEntry>();
+  const lines = text.split("\n");
+  lines.forEach((source, index) => {
+    if (source.trim() === "") return;
+    let value: unknown;
+    try {
+      value = JSON.parse(source);
+    } catch {
+      // A last line without its newline was cut off by a killed run: that row is simply not done.
+      if (index === lines.length - 1) return;
+    }
+    if (!isEntry(value)) throw new UsageError(`${path} line ${index + 1} is not a report entry of this program`);
+    if (entries.has(value.line)) throw new UsageError(`${path} has two entries for line ${value.line}`);
+    entries.set(value.line, value);
+  });
+  return entries;
 }

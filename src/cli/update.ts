@@ -1,26 +1,18 @@
-// `update <customer-id> <user-id>`: one PATCH, the body from --json and the field options, the
-// updated user printed as JSON on stdout.
+// `update <customer-id> <user-id>`: one PATCH. The body comes from --json and the field options
+// (patch.ts); it is checked against the spec before anything else happens; the updated user is
+// printed as JSON on stdout, and a line on stderr says what was done, with the ids to quote.
 import { randomUUID } from "node:crypto";
 import { PartnerCenterArgumentError, type CustomerUserPatch } from "../index.js";
-import { connect } from "./connect.js";
-import { errorLine, summarizeError } from "./describe-error.js";
-import { fieldOptions, optionForField } from "./fields.js";
-import { abortOnInterrupt, interruptedExitCode } from "./interrupt.js";
-import { formatIssue, idIssues, patchIssues, type Issue } from "./issues.js";
-import { printJson, say, sayError } from "./output.js";
-import { readJsonBody, registerPassword, setField, type PatchBody } from "./patch-body.js";
-import { redactSecrets } from "./secrets.js";
-import { checkOneStdinReader, readStdin, withoutFinalNewline } from "./stdin.js";
-import { openTarget, checkTarget, type TargetOptions } from "./target.js";
-import { resolveToken } from "./token.js";
-import { UsageError } from "./usage-error.js";
+import { checkTarget, connect, openTarget, resolveToken, type TargetOptions } from "./connection.js";
+import { bodyFromOptions, fieldOptions, formatIssue, idIssues, optionForField, patchIssues, type Issue } from "./patch.js";
+import { abortOnInterrupt, checkOneStdinReader, errorLine, exitCode, summarizeError, UsageError, type Terminal } from "./terminal.js";
 
 export interface UpdateOptions extends TargetOptions {
   readonly json?: string;
   readonly tokenStdin?: boolean;
   readonly dryRun?: boolean;
   readonly verbose?: boolean;
-  /** The field options, by commander's key (see fields.ts). */
+  /** The field options, by commander's key (see patch.ts). */
   readonly [key: string]: unknown;
 }
 
@@ -31,20 +23,7 @@ function describeIssues(issues: readonly Issue[]): string {
     .join("; ");
 }
 
-async function buildBody(options: UpdateOptions): Promise<PatchBody> {
-  const body = options.json === undefined ? {} : await readJsonBody(options.json);
-  for (const option of fieldOptions) {
-    const given = options[option.key];
-    if (given === undefined || given === false) continue;
-    if (option.kind === "value") setField(body, option.field, given);
-    else if (option.kind === "switch") setField(body, option.field, option.value);
-    else setField(body, option.field, withoutFinalNewline(await readStdin(option.flags)));
-  }
-  registerPassword(body);
-  return body;
-}
-
-export async function runUpdate(customerId: string, userId: string, options: UpdateOptions): Promise<number> {
+export async function runUpdate(customerId: string, userId: string, options: UpdateOptions, terminal: Terminal): Promise<number> {
   checkTarget(options);
   checkOneStdinReader({
     "--json -": options.json === "-",
@@ -54,41 +33,41 @@ export async function runUpdate(customerId: string, userId: string, options: Upd
   const badIds = idIssues({ customerId, userId });
   if (badIds.length > 0) throw new UsageError(describeIssues(badIds));
 
-  const body = await buildBody(options);
+  const body = await bodyFromOptions(options, terminal);
   if (Object.keys(body).length === 0) {
     throw new UsageError(`nothing to change: give a field option (${fieldOptions.map((o) => o.flags.split(" ")[0]).join(", ")}) or --json`);
   }
   const badBody = patchIssues(body);
   if (badBody.length > 0) throw new UsageError(`invalid update: ${describeIssues(badBody)}`);
   if (options.dryRun) {
-    printJson(redactSecrets(body));
-    say(`dry run: the update is valid; nothing was sent`);
-    return 0;
+    terminal.printJson(body);
+    terminal.say(`dry run: the update is valid; nothing was sent`);
+    return exitCode.ok;
   }
 
-  const token = await resolveToken(options);
+  const token = await resolveToken(options, terminal);
   const controller = new AbortController();
   const stopListening = abortOnInterrupt(controller);
-  const target = await openTarget(options, say);
+  const target = await openTarget(options, (line) => terminal.say(line));
   try {
-    const client = connect({ token, baseUrl: target.baseUrl, verbose: options.verbose === true });
+    const client = connect({ token, baseUrl: target.baseUrl, verbose: options.verbose === true }, terminal);
     const requestId = randomUUID();
     const correlationId = randomUUID();
     const user = await client.customers
       .byId(customerId)
       .users.byId(userId)
       .patch(body as CustomerUserPatch, { signal: controller.signal, requestId, correlationId });
-    printJson(redactSecrets(user));
-    say(`updated user ${userId} of customer ${customerId} (request id ${requestId}, correlation id ${correlationId})`);
-    return 0;
+    terminal.printJson(user);
+    terminal.say(`updated user ${userId} of customer ${customerId} (request id ${requestId}, correlation id ${correlationId})`);
+    return exitCode.ok;
   } catch (error) {
     if (error instanceof PartnerCenterArgumentError) throw new UsageError(error.message);
     if (controller.signal.aborted) {
-      sayError(`interrupted: ${errorLine(summarizeError(error))}; the update may or may not have been applied`);
-      return interruptedExitCode;
+      terminal.sayError(`interrupted: ${errorLine(summarizeError(error))}; the update may or may not have been applied`);
+      return exitCode.interrupted;
     }
-    sayError(errorLine(summarizeError(error)));
-    return 1;
+    terminal.sayError(errorLine(summarizeError(error)));
+    return exitCode.failed;
   } finally {
     stopListening();
     await target.close();

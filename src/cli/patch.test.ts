@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import { describe, expect, it } from "vitest";
-import { bulkColumns, fieldOptions, optionForField, patchSchema, writableFields } from "./fields.js";
+import { bulkColumns, fieldOptions, optionForField, patchSchema, writableFields } from "./patch.js";
 
 describe("CLI field options follow the spec's writable fields", () => {
   it("offers an option or a bulk column for every writable field of the spec", () => {

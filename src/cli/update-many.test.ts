@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { planRows } from "./plan.js";
-import type { ReportEntry } from "./report.js";
 import { readRows } from "./rows.js";
-import { UsageError } from "./usage-error.js";
+import { UsageError } from "./terminal.js";
+import { planRows, type ReportEntry } from "./update-many.js";
 
 const customer = "eebd1b55-5360-4438-a11d-5c06918c3014";
 const users = ["4b10bf41-ab11-40e3-8c53-cd67849b50de", "0c5b7e0e-8f3a-4a4e-9d1e-6b2f7c1a9e44"] as const;

@@ -1,7 +1,14 @@
-// Starts and stops the pinned Prism CLI (`prism mock` or `prism proxy`) as a child process on a
-// free loopback port. Used by the contract tests' global setup, `npm run mock`, `npm start` and
-// the CLI's --mock, so it depends on node builtins only and resolves Prism from this file's
-// location (not the working directory) — it also works from a bundled dist/cli.js.
+// The mock's life cycle, in one place: starts the pinned Prism CLI (`prism mock`, or `prism proxy`
+// for live mode) as a child process on a free loopback port, and stops it, by its pid, leaving
+// nothing running. Its users: the CLI's --mock (src/cli/connection.ts), `npm start` and `npm run
+// mock` (scripts/), the contract tests' global setup and live mode, and the CLI tests.
+//
+// Why here, in src/cli: the CLI is the one user that ships, and src/ must not depend on scripts/;
+// scripts and tests may import from src/. It stays out of the library (tsconfig.build.json leaves
+// src/cli out; esbuild bundles it into dist/cli.js, @stoplight/prism-cli kept external), and it
+// imports node builtins only — nothing of the CLI — so scripts and tests load it alone.
+// Prism is resolved from this file's location (import.meta.url), not the working directory: under
+// tsx that is src/cli/, bundled it is dist/; both find the package's own node_modules.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";

@@ -1,0 +1,116 @@
+// Where updates go, and with what: the target (--base-url, by default the client's, the real
+// Partner Center; or --mock, the embedded Prism mock of the spec started for this run only and
+// stopped afterwards), the access token (PARTNER_CENTER_TOKEN or --token-stdin, handed to the run's
+// Terminal to hide), and the typed client made from them (with --verbose, one line per attempt).
+// Also the package itself (its root, version and spec), which the CLI finds by walking up from this
+// file: it runs as src/cli/*.ts under tsx and as the bundled dist/cli.js, so a path relative to the
+// file differs between the two. The mock's life cycle itself is in mock-server.ts.
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createPartnerCenterClient } from "../index.js";
+import { formatLogEntry, readStdin, UsageError, type Terminal } from "./terminal.js";
+
+// ---- The package ------------------------------------------------------------------------------
+
+const packageName = "partner-center-users";
+
+function readManifest(path: string): { name?: string; version?: string } {
+  return JSON.parse(readFileSync(path, "utf8")) as { name?: string; version?: string };
+}
+
+function findPackageRoot(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    const manifest = join(dir, "package.json");
+    if (existsSync(manifest) && readManifest(manifest).name === packageName) return dir;
+    if (dirname(dir) === dir) throw new Error(`cannot find the ${packageName} package above ${start}`);
+  }
+}
+
+const packageRoot = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
+
+export const packageVersion = readManifest(join(packageRoot, "package.json")).version ?? "0.0.0";
+
+/** The spec the embedded mock serves (PARTNER_CENTER_SPEC swaps in another, as for the scripts). */
+const specPath = process.env["PARTNER_CENTER_SPEC"] ?? join(packageRoot, "openapi/partner-center-users.yaml");
+
+// ---- The target -------------------------------------------------------------------------------
+
+export interface TargetOptions {
+  readonly baseUrl?: string;
+  readonly mock?: boolean;
+}
+
+export interface Target {
+  /** undefined: the client's default, the real Partner Center. */
+  readonly baseUrl: string | undefined;
+  close(): Promise<void>;
+}
+
+export function checkTarget(options: TargetOptions): void {
+  if (options.mock && options.baseUrl !== undefined) throw new UsageError("give --mock or --base-url, not both");
+  // Not quoted: a URL can carry credentials.
+  if (options.baseUrl !== undefined && !URL.canParse(options.baseUrl)) throw new UsageError("--base-url is not a URL");
+}
+
+export async function openTarget(options: TargetOptions, log: (line: string) => void): Promise<Target> {
+  checkTarget(options);
+  if (!options.mock) return { baseUrl: options.baseUrl, close: async () => {} };
+  // The mock needs the spec and Prism, which a clone of the repository has (after npm ci) but an
+  // installed package does not: say so rather than fail on a missing module.
+  if (!existsSync(specPath)) throw new UsageError(`--mock needs the spec at ${specPath}: run it from a clone of the repository`);
+  // Loaded only for --mock: most runs never need it.
+  const { prismBin, startPrism } = await import("./mock-server.js");
+  try {
+    prismBin();
+  } catch {
+    throw new UsageError("--mock needs @stoplight/prism-cli, a development dependency: run npm ci in a clone of the repository");
+  }
+  const mock = await startPrism({ specPath, mode: "mock" });
+  log(`mock: Prism serving ${specPath} at ${mock.url} (pid ${mock.pid})`);
+  return { baseUrl: mock.url, close: () => mock.stop() };
+}
+
+// ---- The token --------------------------------------------------------------------------------
+
+export const tokenVariable = "PARTNER_CENTER_TOKEN";
+
+/** The embedded mock checks only that a bearer token is present. */
+const mockToken = "mock-token";
+
+/** The run's access token, hidden from everything the run prints. */
+export async function resolveToken(options: { readonly tokenStdin?: boolean; readonly mock?: boolean }, terminal: Terminal): Promise<string> {
+  const token = (options.tokenStdin ? await readStdin("--token-stdin") : (process.env[tokenVariable] ?? "")).trim();
+  if (token) {
+    terminal.hide(token);
+    return token;
+  }
+  if (options.mock) return mockToken;
+  if (options.tokenStdin) throw new UsageError("--token-stdin: stdin was empty, expected an access token");
+  throw new UsageError(
+    `no access token: set ${tokenVariable} or pass --token-stdin (an App+User token for https://api.partnercenter.microsoft.com/user_impersonation)`,
+  );
+}
+
+// ---- The client -------------------------------------------------------------------------------
+
+export type Client = ReturnType<typeof createPartnerCenterClient>;
+
+export interface ConnectOptions {
+  readonly token: string;
+  readonly baseUrl: string | undefined;
+  readonly verbose?: boolean;
+}
+
+/**
+ * The typed client as the CLI uses it, with an application name Microsoft's logs can show. Throws a
+ * PartnerCenterArgumentError (a usage error here) for a base URL the client refuses.
+ */
+export function connect(options: ConnectOptions, terminal: Terminal): Client {
+  return createPartnerCenterClient({
+    credential: options.token,
+    baseUrl: options.baseUrl,
+    applicationName: `partner-center-users-cli/${packageVersion}`,
+    ...(options.verbose && { log: (entry) => terminal.say(formatLogEntry(entry)) }),
+  });
+}
