@@ -20,10 +20,13 @@ describe("help and version", { timeout: 20_000 }, () => {
     expect(result).toMatchObject({ code: 0, stdout: `${version}\n` });
   });
 
-  it("lists both commands and the exit codes with --help, exit 0", async () => {
+  it("lists every command and the exit codes with --help, exit 0", async () => {
     const result = await runCli(["--help"]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/update \[options\] <customer-id> <user-id>/);
+    expect(result.stdout).toMatch(/list \[options\] <customer-id>/);
+    expect(result.stdout).toMatch(/get \[options\] <customer-id> <user>/);
+    expect(result.stdout).toMatch(/restore \[options\] <customer-id> <user>/);
+    expect(result.stdout).toMatch(/update \[options\] <customer-id> <user>/);
     expect(result.stdout).toMatch(/update-many \[options\] <file>/);
     expect(result.stdout).toMatch(/Exit codes: 0 .* 1 .*\n2 bad usage/);
   });
@@ -43,7 +46,7 @@ describe("help and version", { timeout: 20_000 }, () => {
     for (const flag of ["--concurrency <n>", "--report <file>", "--dry-run", "--only-failed <report>", "--mock", "--base-url <url>"]) {
       expect(result.stdout).toContain(flag);
     }
-    expect(result.stdout).toMatch(/customerId, userId, then any of\s+usageLocation, displayName/);
+    expect(result.stdout).toMatch(/customerId, userId \(an object id\) or\s+user \(an object id or a sign-in name, looked up once per customer\), then any of\s+usageLocation, displayName/);
   });
 });
 
@@ -52,8 +55,9 @@ describe("bad usage exits 2, says what is wrong on one line, and sends nothing",
   const cases: [string, () => string[], RegExp][] = [
     ["no command", () => [], /Usage: partner-center-users/],
     ["an unknown option", () => ["update", customerId, userId, "--usage-locaton", "US", ...target()], /unknown option '--usage-locaton'/],
-    ["a missing argument", () => ["update", customerId, ...target()], /missing required argument 'user-id'/],
-    ["a customer id that is not a GUID", () => ["update", "contoso", userId, "--usage-location", "US", ...target()], /customerId must be a GUID/],
+    ["a missing argument", () => ["update", customerId, ...target()], /missing required argument 'user'/],
+    ["a customer id that is not a GUID", () => ["update", "contoso", userId, "--usage-location", "US", ...target()], /<customer-id> must be a GUID/],
+    ["a user that is neither an object id nor a sign-in name", () => ["update", customerId, "ada lovelace", "--usage-location", "US", ...target()], /<user> must be an object id \(GUID\) or a sign-in name \(UPN\)/],
     ["a value the spec refuses, named by its option", () => ["update", customerId, userId, "--usage-location", "usa", ...target()], /invalid update: --usage-location must match/],
     ["nothing to change", () => ["update", customerId, userId, ...target()], /nothing to change: give a field option \(--usage-location/],
     ["--force-change-password without a password", () => ["update", customerId, userId, "--force-change-password", ...target()], /--password-stdin is required/],

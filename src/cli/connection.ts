@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createPartnerCenterClient } from "../index.js";
-import { formatLogEntry, readStdin, UsageError, type Terminal } from "./terminal.js";
+import { abortOnInterrupt, formatLogEntry, readStdin, UsageError, type Terminal } from "./terminal.js";
 
 // ---- The package ------------------------------------------------------------------------------
 
@@ -113,4 +113,43 @@ export function connect(options: ConnectOptions, terminal: Terminal): Client {
     applicationName: `partner-center-users-cli/${packageVersion}`,
     ...(options.verbose && { log: (entry) => terminal.say(formatLogEntry(entry)) }),
   });
+}
+
+// ---- A session --------------------------------------------------------------------------------
+
+export interface SessionOptions extends TargetOptions {
+  readonly tokenStdin?: boolean;
+  readonly verbose?: boolean;
+}
+
+/** What a command that calls Partner Center works with: the client, and a signal Ctrl-C aborts. */
+export interface Session {
+  readonly client: Client;
+  readonly signal: AbortSignal;
+  /** Stops listening for Ctrl-C and stops the mock, if one was started. */
+  close(): Promise<void>;
+}
+
+/** The token, the target and the client, in that order, so a usage problem stops before a mock starts. */
+export async function openSession(options: SessionOptions, terminal: Terminal): Promise<Session> {
+  const token = await resolveToken(options, terminal);
+  const controller = new AbortController();
+  const stopListening = abortOnInterrupt(controller);
+  let target: Target;
+  try {
+    target = await openTarget(options, (line) => terminal.say(line));
+  } catch (error) {
+    stopListening();
+    throw error;
+  }
+  const close = async () => {
+    stopListening();
+    await target.close();
+  };
+  try {
+    return { client: connect({ token, baseUrl: target.baseUrl, verbose: options.verbose === true }, terminal), signal: controller.signal, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }

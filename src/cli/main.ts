@@ -9,6 +9,7 @@ import { PartnerCenterArgumentError } from "../index.js";
 import { packageVersion, tokenVariable } from "./connection.js";
 import { bulkColumns, fieldOptions } from "./patch.js";
 import { errorLine, exitCode, programName, summarizeError, Terminal, UsageError } from "./terminal.js";
+import { runGet, runList, type ListOptions } from "./find.js";
 import { runUpdate, type UpdateOptions } from "./update.js";
 import { runUpdateMany, type UpdateManyOptions } from "./update-many.js";
 
@@ -52,18 +53,48 @@ it is never printed. Passwords are read from stdin only.`;
 /** Builds the program for one run; `setExitCode` receives the result of the command that ran. */
 function createProgram(terminal: Terminal, setExitCode: (code: number) => void): Command {
   const program = new Command(programName)
-    .description("Update users of Microsoft Partner Center customers (PATCH /v1/customers/{customer-id}/users/{user-id}).")
+    .description("Find and update the users of Microsoft Partner Center customers.")
     .version(packageVersion, "-V, --version", "print the version")
     .helpOption("-h, --help", "show help")
     .exitOverride()
     .showHelpAfterError("(add --help for usage)")
     .addHelpText("after", exitCodesHelp);
 
+  const customerArgument = ["<customer-id>", "the customer's tenant id (a GUID)"] as const;
+  const userArgument = ["<user>", "the user's object id (a GUID) or sign-in name (UPN)"] as const;
+
+  withConnectionOptions(
+    program
+      .command("list")
+      .description("List a customer's users, every page: a table on a terminal, JSON Lines otherwise, or a CSV update-many takes back.")
+      .argument(...customerArgument)
+      .option("--deleted", "the soft-deleted users (restorable for 30 days) instead of the active ones")
+      .addOption(new Option("--format <format>", "table, json (JSON Lines) or csv (default: table on a terminal, json otherwise)").choices(["table", "json", "csv"])),
+  ).action(async (customerId: string, options: ListOptions) => {
+    setExitCode(await runList(customerId, options, terminal));
+  });
+
+  withConnectionOptions(program.command("get").description("Get one user; prints it as JSON.").argument(...customerArgument).argument(...userArgument)).action(
+    async (customerId: string, user: string, options: ListOptions) => {
+      setExitCode(await runGet(customerId, user, options, terminal));
+    },
+  );
+
+  withConnectionOptions(
+    program
+      .command("restore")
+      .description("Restore a soft-deleted user (within 30 days of deletion); prints the restored user as JSON.")
+      .argument(...customerArgument)
+      .argument(...userArgument),
+  ).action(async (customerId: string, user: string, options: UpdateOptions) => {
+    setExitCode(await runUpdate(customerId, user, { ...options, restore: true }, terminal));
+  });
+
   const update = program
     .command("update")
     .description("Update one user; prints the updated user as JSON.")
-    .argument("<customer-id>", "the customer's tenant id (a GUID)")
-    .argument("<user-id>", "the user's object id (a GUID)");
+    .argument(...customerArgument)
+    .argument(...userArgument);
   for (const field of fieldOptions) update.option(field.flags, field.description);
   withConnectionOptions(
     update
@@ -77,8 +108,8 @@ Examples:
   ${programName} update <customer-id> <user-id> --usage-location US --mock
   printf '%s' "$NEW_PASSWORD" | ${programName} update <customer-id> <user-id> --password-stdin --force-change-password`,
     )
-    .action(async (customerId: string, userId: string, options: UpdateOptions) => {
-      setExitCode(await runUpdate(customerId, userId, options, terminal));
+    .action(async (customerId: string, user: string, options: UpdateOptions) => {
+      setExitCode(await runUpdate(customerId, user, options, terminal));
     });
 
   withConnectionOptions(
@@ -96,7 +127,8 @@ Examples:
     .addHelpText(
       "after",
       `
-Columns (CSV header) or keys (JSON Lines): customerId, userId, then any of
+Columns (CSV header) or keys (JSON Lines): customerId, userId (an object id) or
+user (an object id or a sign-in name, looked up once per customer), then any of
 ${wrap([...bulkColumns.keys()].map((column, index, all) => `${column}${index < all.length - 1 ? "," : "."}`))}
 An empty CSV cell leaves the field unchanged. Each row is reported once, as
 ok, failed, invalid (with its line number), skipped (a repeat of an earlier row),

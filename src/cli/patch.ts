@@ -214,13 +214,27 @@ export function isGuid(value: string): boolean {
   return guid.test(value);
 }
 
-export function idIssues(ids: { readonly customerId?: unknown; readonly userId?: unknown }): Issue[] {
-  return (["customerId", "userId"] as const).flatMap((field): Issue[] => {
-    const value = ids[field];
-    if (value === undefined || value === "") return [{ field, message: "is required" }];
-    if (typeof value !== "string" || !isGuid(value)) return [{ field, message: "must be a GUID" }];
-    return [];
-  });
+/** A sign-in name, by the spec's userPrincipalName rules (the patch check of a rename to it). */
+export function isPrincipalName(value: string): boolean {
+  return checkCustomerUserPatch({ userPrincipalName: value }).length === 0;
+}
+
+/**
+ * What is wrong with a row's or a command's ids: a customer GUID, and the user as an object id
+ * (`userId`) or as either an object id or a sign-in name (`user`) — one of the two.
+ */
+export function idIssues(ids: { readonly customerId?: unknown; readonly userId?: unknown; readonly user?: unknown }): Issue[] {
+  const issues: Issue[] = [];
+  const given = (value: unknown) => value !== undefined && value !== "";
+  if (!given(ids.customerId)) issues.push({ field: "customerId", message: "is required" });
+  else if (typeof ids.customerId !== "string" || !isGuid(ids.customerId)) issues.push({ field: "customerId", message: "must be a GUID" });
+  if (given(ids.userId) && given(ids.user)) issues.push({ field: "user", message: "and userId both name the user: give one" });
+  else if (given(ids.userId)) {
+    if (typeof ids.userId !== "string" || !isGuid(ids.userId)) issues.push({ field: "userId", message: "must be a GUID" });
+  } else if (given(ids.user)) {
+    if (typeof ids.user !== "string" || !(isGuid(ids.user) || isPrincipalName(ids.user))) issues.push({ field: "user", message: "must be an object id (GUID) or a sign-in name (UPN)" });
+  } else issues.push({ field: "userId", message: "is required (or user: an object id or a sign-in name)" });
+  return issues;
 }
 
 export function patchIssues(patch: unknown): Issue[] {

@@ -4,21 +4,29 @@
 // file (its header, a broken quote) stops the run. What is done with the rows is update-many.ts's.
 import { parse } from "csv-parse/sync";
 import { extname } from "node:path";
-import { bulkColumns, idIssues, passwordIn, patchIssues, setField, type Issue } from "./patch.js";
+import { bulkColumns, idIssues, isGuid, passwordIn, patchIssues, setField, type Issue } from "./patch.js";
 import { UsageError } from "./terminal.js";
 
 export type RowFormat = "csv" | "jsonl";
 
 /** How a report entry names its row: the line it starts on and whichever ids it has. */
 export function rowIds(row: Row) {
-  return { line: row.line, ...(row.customerId !== undefined && { customerId: row.customerId }), ...(row.userId !== undefined && { userId: row.userId }) };
+  return {
+    line: row.line,
+    ...(row.customerId !== undefined && { customerId: row.customerId }),
+    ...(row.user !== undefined && { userGiven: row.user }),
+    ...(row.userId !== undefined && { userId: row.userId }),
+  };
 }
 
 export interface Row {
   /** The line the row starts on, 1-based, counting the CSV header. */
   readonly line: number;
   readonly customerId?: string;
+  /** The user's object id: the `userId` column's, or the `user` column's once resolved. */
   readonly userId?: string;
+  /** The `user` column as given: an object id or a sign-in name (UPN), resolved before sending. */
+  readonly user?: string;
   /** The body to send: only the fields the row sets. */
   readonly patch: Record<string, unknown>;
   /** Why the row cannot be sent; empty when it can. */
@@ -27,7 +35,9 @@ export interface Row {
   readonly secret?: string;
 }
 
-const idColumns = ["customerId", "userId"] as const;
+/** `userId` holds an object id; `user`, either that or a sign-in name (UPN). A row has one of them. */
+const idColumns = ["customerId", "userId", "user"] as const;
+type Ids = { customerId?: unknown; userId?: unknown; user?: unknown };
 
 export function detectFormat(path: string, text: string): RowFormat {
   const extension = extname(path).toLowerCase();
@@ -40,13 +50,16 @@ export function readRows(text: string, format: RowFormat): Row[] {
   return format === "csv" ? readCsv(text) : readJsonLines(text);
 }
 
-function finish(line: number, ids: { customerId?: unknown; userId?: unknown }, patch: Record<string, unknown>, early: readonly Issue[] = []): Row {
+function finish(line: number, ids: Ids, patch: Record<string, unknown>, early: readonly Issue[] = []): Row {
   const issues = [...early, ...idIssues(ids), ...patchIssues(patch)];
   const password = passwordIn(patch);
   return {
     line,
     ...(typeof ids.customerId === "string" && { customerId: ids.customerId }),
     ...(typeof ids.userId === "string" && { userId: ids.userId }),
+    ...(typeof ids.user === "string" && { user: ids.user }),
+    // A `user` that is an object id needs no resolving.
+    ...(typeof ids.user === "string" && isGuid(ids.user) && { userId: ids.user }),
     patch,
     issues,
     ...(password !== undefined && { secret: password }),
@@ -71,8 +84,8 @@ function readJsonLines(text: string): Row[] {
       rows.push({ line, patch: {}, issues: [{ message: "must be a JSON object" }] });
       return;
     }
-    const { customerId, userId, ...patch } = value as Record<string, unknown>;
-    rows.push(finish(line, { customerId, userId }, patch));
+    const { customerId, userId, user, ...patch } = value as Record<string, unknown>;
+    rows.push(finish(line, { customerId, userId, user }, patch));
   });
   return rows;
 }
@@ -92,7 +105,8 @@ function readHeader(cells: readonly string[]): string[] {
   });
   const repeated = columns.find((name, index) => columns.indexOf(name) !== index);
   if (repeated) throw new UsageError(`column "${repeated}" appears twice in the header`);
-  for (const id of idColumns) if (!columns.includes(id)) throw new UsageError(`the header has no "${id}" column`);
+  if (!columns.includes("customerId")) throw new UsageError(`the header has no "customerId" column`);
+  if (!columns.includes("userId") && !columns.includes("user")) throw new UsageError(`the header has no "userId" column (or "user", for an object id or a sign-in name)`);
   return columns;
 }
 
@@ -127,7 +141,7 @@ function readCsv(text: string): Row[] {
     columns.forEach((column, index) => {
       const text = record[index];
       if (text === undefined || text === "") return; // an empty cell leaves the field unchanged
-      if (column === "customerId" || column === "userId") ids[column] = text;
+      if ((idColumns as readonly string[]).includes(column)) ids[column] = text;
       else setField(patch, column, cellValue(column, text));
     });
     return finish(line, ids, patch, early);

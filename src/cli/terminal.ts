@@ -30,7 +30,7 @@ const minimumScrubLength = 4;
 
 /** Where a run writes: the process's stdout and stderr, or a test's stand-ins. */
 export interface Streams {
-  readonly stdout: NodeJS.WritableStream;
+  readonly stdout: NodeJS.WritableStream & { readonly isTTY?: boolean };
   readonly stderr: NodeJS.WritableStream & { readonly isTTY?: boolean };
 }
 

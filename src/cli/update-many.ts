@@ -13,6 +13,7 @@ import { resolve } from "node:path";
 import pLimit from "p-limit";
 import { redactBody, type CustomerUserPatch } from "../index.js";
 import { checkTarget, connect, openTarget, resolveToken, type Client, type Target, type TargetOptions } from "./connection.js";
+import { resolveUsers } from "./find.js";
 import { formatIssue, isGuid, type Issue } from "./patch.js";
 import { detectFormat, readRows, rowIds, type Row, type RowFormat } from "./rows.js";
 import {
@@ -83,8 +84,8 @@ export async function runUpdateMany(file: string, options: UpdateManyOptions, te
   const rows = readInput(file, options.format);
   if (rows.length === 0) throw new UsageError(`${file} has no rows`);
   const previous = options.onlyFailed === undefined ? undefined : readReport(options.onlyFailed);
-  const steps = planRows(rows, previous);
-  const toSend = steps.filter((step) => step.action === "send");
+  let steps = planRows(rows, previous);
+  let toSend = steps.filter((step) => step.action === "send");
 
   // Usage problems (token, report path) stop the run before any report line is written.
   const sending = !options.dryRun && toSend.length > 0;
@@ -108,6 +109,14 @@ export async function runUpdateMany(file: string, options: UpdateManyOptions, te
   let target: Target | undefined;
   try {
     target = sending ? await openTarget(options, (line) => progress.note(line)) : undefined;
+    if (target && token !== undefined && toSend.some(({ row }) => row.userId === undefined)) {
+      // Rows naming users by sign-in name: looked up (one scan per customer), then planned again
+      // with the ids, so repeats of one user are caught however the rows name it.
+      client ??= connect({ token, baseUrl: target.baseUrl, verbose: options.verbose === true }, terminal);
+      progress.note("looking up the users named by sign-in name (one listing per customer)");
+      steps = planRows(await resolveUsers(rows, client, controller.signal), previous);
+      toSend = steps.filter((step) => step.action === "send");
+    }
     for (const step of steps) if (step.action === "report") record(step.entry, step.row);
     if (options.dryRun) {
       for (const { row } of toSend) record({ ...rowIds(row), result: "valid", patch: row.patch }, row);
@@ -189,7 +198,8 @@ function checkRepeats(rows: readonly Row[]): Map<Row, ReportEntry> {
   const verdicts = new Map<Row, ReportEntry>();
   for (const row of rows) {
     if (row.issues.length > 0) continue;
-    const user = `${row.customerId?.toLowerCase()}/${row.userId?.toLowerCase()}`;
+    // A row not yet looked up (a --dry-run with sign-in names) is known by the name it gives.
+    const user = `${row.customerId?.toLowerCase()}/${(row.userId ?? row.user)?.toLowerCase()}`;
     const earlier = first.get(user);
     if (!earlier) first.set(user, row);
     else if (sortedJson(earlier.patch) === sortedJson(row.patch)) {
@@ -227,7 +237,9 @@ function checkSameInput(rows: readonly Row[], previous: ReadonlyMap<number, Repo
   for (const entry of previous.values()) {
     if (!doneResults.has(entry.result)) continue;
     const row = byLine.get(entry.line);
-    if (!row || row.customerId !== entry.customerId || row.userId !== entry.userId) {
+    // A row not yet looked up is matched by the sign-in name it gives, as the report recorded it.
+    const sameUser = row?.userId === undefined ? row?.user !== undefined && row.user === entry.userGiven : row.userId === entry.userId;
+    if (!row || row.customerId !== entry.customerId || !sameUser) {
       throw new UsageError(`the report does not match this input file (line ${entry.line} differs): use the input the report was made from`);
     }
   }
@@ -238,6 +250,8 @@ function checkSameInput(rows: readonly Row[], previous: ReadonlyMap<number, Repo
 interface EntryBase {
   readonly line: number;
   readonly customerId?: string;
+  /** The row's `user` column as given (an object id or a sign-in name), when it named the user that way. */
+  readonly userGiven?: string;
   readonly userId?: string;
 }
 

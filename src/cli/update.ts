@@ -1,11 +1,13 @@
-// `update <customer-id> <user-id>`: one PATCH. The body comes from --json and the field options
+// `update <customer-id> <user>` and `restore <customer-id> <user>`: one PATCH, the user named by
+// object id or sign-in name (find.ts). The body comes from --json and the field options
 // (patch.ts); it is checked against the spec before anything else happens; the updated user is
 // printed as JSON on stdout, and a line on stderr says what was done, with the ids to quote.
 import { randomUUID } from "node:crypto";
 import { PartnerCenterArgumentError, type CustomerUserPatch } from "../index.js";
-import { checkTarget, connect, openTarget, resolveToken, type TargetOptions } from "./connection.js";
-import { bodyFromOptions, fieldOptions, formatIssue, idIssues, optionForField, patchIssues, type Issue } from "./patch.js";
-import { abortOnInterrupt, checkOneStdinReader, errorLine, exitCode, summarizeError, UsageError, type Terminal } from "./terminal.js";
+import { checkTarget, openSession, type TargetOptions } from "./connection.js";
+import { checkIds, userOf } from "./find.js";
+import { bodyFromOptions, fieldOptions, formatIssue, optionForField, patchIssues, type Issue } from "./patch.js";
+import { checkOneStdinReader, errorLine, exitCode, summarizeError, UsageError, type Terminal } from "./terminal.js";
 
 export interface UpdateOptions extends TargetOptions {
   readonly json?: string;
@@ -23,15 +25,14 @@ function describeIssues(issues: readonly Issue[]): string {
     .join("; ");
 }
 
-export async function runUpdate(customerId: string, userId: string, options: UpdateOptions, terminal: Terminal): Promise<number> {
+export async function runUpdate(customerId: string, user: string, options: UpdateOptions, terminal: Terminal): Promise<number> {
   checkTarget(options);
   checkOneStdinReader({
     "--json -": options.json === "-",
     "--password-stdin": options["passwordStdin"] === true,
     "--token-stdin": options.tokenStdin === true && !options.dryRun,
   });
-  const badIds = idIssues({ customerId, userId });
-  if (badIds.length > 0) throw new UsageError(describeIssues(badIds));
+  checkIds(customerId, user);
 
   const body = await bodyFromOptions(options, terminal);
   if (Object.keys(body).length === 0) {
@@ -45,31 +46,30 @@ export async function runUpdate(customerId: string, userId: string, options: Upd
     return exitCode.ok;
   }
 
-  const token = await resolveToken(options, terminal);
-  const controller = new AbortController();
-  const stopListening = abortOnInterrupt(controller);
-  const target = await openTarget(options, (line) => terminal.say(line));
+  const session = await openSession(options, terminal);
   try {
-    const client = connect({ token, baseUrl: target.baseUrl, verbose: options.verbose === true }, terminal);
     const requestId = randomUUID();
     const correlationId = randomUUID();
-    const user = await client.customers
-      .byId(customerId)
-      .users.byId(userId)
-      .patch(body as CustomerUserPatch, { signal: controller.signal, requestId, correlationId });
-    terminal.printJson(user);
-    terminal.say(`updated user ${userId} of customer ${customerId} (request id ${requestId}, correlation id ${correlationId})`);
+    // A user being restored is among the deleted ones.
+    const restoring = body["state"] === "active";
+    const updated = await userOf(session.client.customers.byId(customerId).users, user, restoring).patch(body as CustomerUserPatch, {
+      signal: session.signal,
+      requestId,
+      correlationId,
+    });
+    terminal.printJson(updated);
+    const named = user === updated.id ? user : `${user} (${updated.id})`;
+    terminal.say(`${restoring ? "restored" : "updated"} user ${named} of customer ${customerId} (request id ${requestId}, correlation id ${correlationId})`);
     return exitCode.ok;
   } catch (error) {
     if (error instanceof PartnerCenterArgumentError) throw new UsageError(error.message);
-    if (controller.signal.aborted) {
+    if (session.signal.aborted) {
       terminal.sayError(`interrupted: ${errorLine(summarizeError(error))}; the update may or may not have been applied`);
       return exitCode.interrupted;
     }
     terminal.sayError(errorLine(summarizeError(error)));
     return exitCode.failed;
   } finally {
-    stopListening();
-    await target.close();
+    await session.close();
   }
 }

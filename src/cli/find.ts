@@ -1,0 +1,152 @@
+// Finding users: `list` (every page, active or deleted, as a table, JSON Lines or a CSV that
+// update-many takes back), `get`, the <user> argument of get/update/restore (an object id or a
+// sign-in name), and update-many's `user` column resolved with one scan per customer.
+import { stringify } from "csv-stringify/sync";
+import type { CustomerUser, CustomerUserOperations, CustomerUsersOperations } from "../index.js";
+import { openSession, type Client, type SessionOptions } from "./connection.js";
+import { idIssues, isGuid, isPrincipalName, patchSchema, type Issue } from "./patch.js";
+import type { Row } from "./rows.js";
+import { errorLine, exitCode, summarizeError, UsageError, type Terminal } from "./terminal.js";
+
+/** The user a command names: by object id, or by sign-in name (found among the deleted users for a restore). */
+export function userOf(users: CustomerUsersOperations, user: string, deleted = false): CustomerUserOperations {
+  if (isGuid(user)) return users.byId(user);
+  if (isPrincipalName(user)) return users.byPrincipalName(user, { deleted });
+  throw new UsageError(`<user> must be an object id (GUID) or a sign-in name (UPN), not ${JSON.stringify(user.slice(0, 120))}`);
+}
+
+/** Refuses a bad customer id or <user> before anything is sent. */
+export function checkIds(customerId: string, user?: string): void {
+  const issues = idIssues({ customerId, ...(user === undefined ? { userId: "00000000-0000-0000-0000-000000000000" } : { user }) });
+  if (issues.length > 0) throw new UsageError(issues.map((issue) => `${issue.field === "user" ? "<user>" : "<customer-id>"} ${issue.message}`).join("; "));
+}
+
+export type ListFormat = "table" | "json" | "csv";
+
+export interface ListOptions extends SessionOptions {
+  readonly deleted?: boolean;
+  readonly format?: ListFormat;
+}
+
+/**
+ * The CSV's columns: the ids, then the writable fields a spreadsheet can hold as text (not the
+ * password, the restore switch nor attributes) — so the file, edited, goes straight back to update-many.
+ */
+export const csvColumns = [
+  "customerId",
+  "userId",
+  ...Object.entries(patchSchema.properties ?? {})
+    .filter(([, rules]) => rules.type === "string" && rules.enum === undefined)
+    .map(([name]) => name),
+];
+
+// A cell a spreadsheet would read as a formula: left as it is (changing it would change the user on
+// the way back), but the person opening the file is told.
+const formulaStart = /^[=+\-@\t\r]/;
+
+function tableOf(users: readonly CustomerUser[], deleted: boolean): string {
+  const columns: [string, (user: CustomerUser) => string][] = [
+    ["userPrincipalName", (u) => u.userPrincipalName],
+    ["displayName", (u) => u.displayName ?? ""],
+    ["usageLocation", (u) => u.usageLocation ?? "(none)"],
+    [deleted ? "softDeletionTime" : "state", (u) => (deleted ? (u.softDeletionTime ?? "") : (u.state ?? ""))],
+    ["id", (u) => u.id],
+  ];
+  const cells = [columns.map(([name]) => name), ...users.map((user) => columns.map(([, value]) => value(user)))];
+  const widths = columns.map((_, i) => Math.max(...cells.map((row) => [...(row[i] ?? "")].length)));
+  return cells.map((row) => row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  ").trimEnd()).join("\n");
+}
+
+export async function runList(customerId: string, options: ListOptions, terminal: Terminal): Promise<number> {
+  checkIds(customerId);
+  const format = options.format ?? (terminal.streams.stdout.isTTY === true ? "table" : "json");
+  const deleted = options.deleted === true;
+  const session = await openSession(options, terminal);
+  const table: CustomerUser[] = [];
+  let count = 0;
+  let formulas = 0;
+  try {
+    // Excel reads a CSV as UTF-8 only when it starts with a byte-order mark; update-many reads it either way.
+    if (format === "csv") terminal.streams.stdout.write(`\uFEFF${stringify([csvColumns])}`);
+    for await (const user of session.client.customers.byId(customerId).users.list({ deleted, signal: session.signal })) {
+      count++;
+      if (format === "json") terminal.out(JSON.stringify(user));
+      else if (format === "table") table.push(user);
+      else {
+        const record = csvColumns.map((column) => (column === "customerId" ? customerId : column === "userId" ? user.id : String((user as Record<string, unknown>)[column] ?? "")));
+        formulas += record.filter((cell) => formulaStart.test(cell)).length;
+        terminal.streams.stdout.write(stringify([record]));
+      }
+    }
+    if (format === "table") terminal.out(tableOf(table, deleted));
+    terminal.say(`${count} ${deleted ? "deleted" : "active"} users of customer ${customerId}`);
+    if (formulas > 0) terminal.say(`warning: ${formulas} cells start with = + - or @, which a spreadsheet may run as a formula: open the file with care`);
+    return exitCode.ok;
+  } catch (error) {
+    if (session.signal.aborted) return exitCode.interrupted;
+    terminal.sayError(errorLine(summarizeError(error)));
+    return exitCode.failed;
+  } finally {
+    await session.close();
+  }
+}
+
+export async function runGet(customerId: string, user: string, options: SessionOptions, terminal: Terminal): Promise<number> {
+  checkIds(customerId, user);
+  const session = await openSession(options, terminal);
+  try {
+    terminal.printJson(await userOf(session.client.customers.byId(customerId).users, user).get({ signal: session.signal }));
+    return exitCode.ok;
+  } catch (error) {
+    if (session.signal.aborted) return exitCode.interrupted;
+    terminal.sayError(errorLine(summarizeError(error)));
+    return exitCode.failed;
+  } finally {
+    await session.close();
+  }
+}
+
+/**
+ * update-many rows whose `user` is a sign-in name, given their object ids: each customer's users
+ * are listed once for the whole run (and its deleted users once, for rows that restore), however
+ * many rows name them. A name no user has, or two users have, becomes the row's issue.
+ */
+export async function resolveUsers(rows: readonly Row[], client: Client, signal: AbortSignal): Promise<Row[]> {
+  const scans = new Map<string, Promise<Map<string, string[]>>>();
+  const directory = (customerId: string, deleted: boolean) => {
+    const key = `${customerId.toLowerCase()} ${deleted}`;
+    let scan = scans.get(key);
+    if (!scan) {
+      scan = (async () => {
+        const byName = new Map<string, string[]>();
+        for await (const user of client.customers.byId(customerId).users.list({ deleted, signal })) {
+          const name = user.userPrincipalName.toLowerCase();
+          byName.set(name, [...(byName.get(name) ?? []), user.id]);
+        }
+        return byName;
+      })();
+      scans.set(key, scan);
+    }
+    return scan;
+  };
+  const resolved: Row[] = [];
+  for (const row of rows) {
+    if (row.issues.length > 0 || row.userId !== undefined || row.user === undefined || row.customerId === undefined) {
+      resolved.push(row);
+      continue;
+    }
+    const deleted = row.patch["state"] === "active";
+    const among = deleted ? "deleted" : "active";
+    let issue: Issue | undefined;
+    let ids: string[] = [];
+    try {
+      ids = (await directory(row.customerId, deleted)).get(row.user.toLowerCase()) ?? [];
+    } catch (error) {
+      if (signal.aborted) throw error;
+      issue = { field: "user", message: `could not be looked up: listing the customer's ${among} users failed: ${errorLine(summarizeError(error))}` };
+    }
+    if (!issue && ids.length !== 1) issue = { field: "user", message: ids.length === 0 ? `is no ${among} user of this customer` : `names ${ids.length} ${among} users: give their object ids` };
+    resolved.push(issue ? { ...row, issues: [issue] } : { ...row, userId: ids[0] as string });
+  }
+  return resolved;
+}
