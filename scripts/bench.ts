@@ -3,6 +3,7 @@
 import { execFileSync } from "node:child_process";
 import { cpus } from "node:os";
 import { measureBulk } from "../bench/bulk.ts";
+import { measureBulkByName } from "../bench/bulk-by-name.ts";
 import { bundleBudgetBytes, issueTargetBytes, measureBundleSize } from "../bench/bundle-size.ts";
 import { measureColdStart } from "../bench/cold-start.ts";
 import { measureMemory, measureOverhead } from "../bench/overhead.ts";
@@ -58,6 +59,12 @@ const rate = 100;
 const bulk = await measureBulk({ rows: quick ? 500 : 2000, rate, concurrency: 8 });
 add(`bulk: update-many, ${quick ? 500 : 2000} rows, limit ${rate}/s`, `${bulk.achievedRate.toFixed(1)}/s = ${bulk.fractionOfLimit.toFixed(3)} R, ${bulk.throttled} × 429`, "≥ 0.9 R");
 add("bulk: report holds every row exactly once", `${bulk.everyRowOnce} (${bulk.reportLines} lines, ${bulk.okRows} ok)`, "true");
+const byName = await measureBulkByName({ users: quick ? 200 : 1000, pageSize: 100 });
+add(
+  `bulk by sign-in name: ${byName.rows} rows, pages of 100, requests per row`,
+  `${byName.requestsPerRow.toFixed(3)} (${byName.pages} page requests + ${byName.patches} PATCHes; ${byName.violations} answers off the spec)`,
+  "pages + rows, not pages × rows",
+);
 
 const width = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length), ["measure", "figure", "target"][i]!.length));
 const line = (r: readonly string[]) => `| ${r.map((c, i) => c.padEnd(width[i]!)).join(" | ")} |`;

@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import type { OpenAPIV3 } from "openapi-types";
 import type { Spec } from "../../scripts/lib/spec.ts";
-import { responseViolations } from "./conformance.ts";
+import { responseViolations } from "./response-violations.ts";
 
 export interface FakeUser {
   id: string;
