@@ -122,7 +122,7 @@ describe("check:breaking against the last release", { timeout: 60_000 }, () => {
     expect(result.output.replaceAll(dir, "<tmp>")).toContain(
       [
         "Not breaking (1), for the changelog:",
-        "- PATCH /v1/customers/{customer-tenant-id}/users/{user-id} (updateCustomerUser): new optional request field phoneNumber",
+        "- PATCH /v1/customers/{customer-tenant-id}/users/{user-id} (updateCustomerUser): new optional request field phoneNumber (string, maxLength 64)",
         "",
         "check:breaking passed.",
       ].join("\n"),

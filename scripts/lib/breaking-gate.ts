@@ -45,7 +45,7 @@ export async function runGate({ release, specPath, version }: GateInput): Promis
     lines.push(
       "",
       allowed
-        ? `Breaking changes (${breaking.length}), allowed: ${release.version} → ${version} is a breaking bump under that rule. Put them in the release notes:`
+        ? `Breaking changes (${breaking.length}), allowed: ${release.version} → ${version} is a breaking bump under that rule. Put ${breaking.length === 1 ? "it" : "them"} in the release notes:`
         : `Breaking changes (${breaking.length}), not allowed: ${release.version} → ${version} is not a breaking bump (a break needs ${breakingBump(release.version)} or later):`,
       ...breaking.flatMap(breakingLines),
     );

@@ -226,6 +226,19 @@ function opticVictims(ruleName: string, location: Json): { breaks: Victim[]; why
     : { breaks: both, why: "its type changes (e.g. gains null): code reading it stops compiling" };
 }
 
+/** A new field's or parameter's type and limits, for the changelog: ` (string, maxLength 64)`. */
+function shape(schema: Json | undefined): string {
+  if (!schema) return "";
+  const types = [schema["type"] ?? []].flat().map(String);
+  const parts = [types.filter((type) => type !== "null").join(" | ") + (types.includes("null") || schema["nullable"] === true ? ", nullable" : "")];
+  for (const keyword of ["format", "enum", "minLength", "maxLength", "pattern", "minimum", "maximum", "minItems", "maxItems"]) {
+    const value = schema[keyword];
+    if (value !== undefined) parts.push(`${keyword} ${Array.isArray(value) ? value.map(show).join(" | ") : show(value)}`);
+  }
+  const text = parts.filter(Boolean).join(", ");
+  return text ? ` (${text})` : "";
+}
+
 /** Non-breaking changes in a changelog's words; undefined for documentation-only changes. */
 function describe(change: Paired): string | undefined {
   const where = subject(change.kind, change.location);
@@ -234,8 +247,8 @@ function describe(change: Paired): string | undefined {
   if (change.type === "added") {
     if (change.kind === "response") return `new ${where}`;
     if (change.kind === "response-header") return `new ${where}`;
-    if (parameter) return `new ${change.after?.["required"] === true ? "required" : "optional"} ${where}`;
-    if (change.kind === "field") return `new ${change.after?.["required"] === true ? "required" : "optional"} ${where}`;
+    if (parameter) return `new ${change.after?.["required"] === true ? "required" : "optional"} ${where}${shape(change.after?.["schema"] as Json | undefined)}`;
+    if (change.kind === "field") return `new ${change.after?.["required"] === true ? "required" : "optional"} ${where}${shape(flatSchema(change.after))}`;
     if (change.kind === "body" || change.kind === "request") return `new ${where}`;
     return undefined;
   }

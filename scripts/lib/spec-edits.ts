@@ -72,7 +72,7 @@ export const specEdits: readonly SpecEdit[] = [
   {
     name: "rename the response field phoneNumber to mobilePhone",
     breaking: true,
-    reports: ["response 200 field phoneNumber removed", "new optional response 200 field mobilePhone"],
+    reports: ["response 200 field phoneNumber removed", "new optional response 200 field mobilePhone (string)"],
     apply: (spec) => {
       const fields = properties(spec, "CustomerUser");
       fields["mobilePhone"] = fields["phoneNumber"] as Schema;
@@ -82,7 +82,7 @@ export const specEdits: readonly SpecEdit[] = [
   {
     name: "add an optional phoneNumber to CustomerUserPatch",
     breaking: false,
-    reports: ["new optional request field phoneNumber"],
+    reports: ["new optional request field phoneNumber (string, maxLength 64)"],
     apply: (spec) => {
       properties(spec, "CustomerUserPatch")["phoneNumber"] = { type: "string", maxLength: 64 };
     },
@@ -163,7 +163,7 @@ export const specEdits: readonly SpecEdit[] = [
   {
     name: "add an optional response field (mailNickname)",
     breaking: false,
-    reports: ["new optional response 200 field mailNickname"],
+    reports: ["new optional response 200 field mailNickname (string)"],
     apply: (spec) => {
       properties(spec, "CustomerUser")["mailNickname"] = { type: "string", readOnly: true };
     },
@@ -177,7 +177,7 @@ export const specEdits: readonly SpecEdit[] = [
   {
     name: "add an optional query parameter",
     breaking: false,
-    reports: ["new optional query parameter notify"],
+    reports: ["new optional query parameter notify (string, enum none | user)"],
     apply: (spec) => void update(spec).parameters?.push(queryParameter(false)),
   },
   {
