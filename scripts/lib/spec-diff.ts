@@ -62,9 +62,8 @@ const documentation = new Set<Kind>(["specification", "body-example", "component
 /** Schema keywords that are annotations: a change of them changes no value or type. */
 const annotations = new Set(["description", "example", "examples", "title", "readOnly", "writeOnly", "deprecated", "externalDocs", "xml"]);
 
-const wider = { lower: "max", higher: "min" } as const;
 /** Request constraints and which way tightens them: a smaller max, a larger min. */
-const bounds: Record<string, (typeof wider)[keyof typeof wider]> = {
+const bounds: Record<string, "max" | "min"> = {
   maxLength: "max", maxItems: "max", maxProperties: "max", maximum: "max", exclusiveMaximum: "max",
   minLength: "min", minItems: "min", minProperties: "min", minimum: "min", exclusiveMinimum: "min",
 };
@@ -189,7 +188,9 @@ function ourBreakingChanges(changes: readonly Paired[]): { change: Paired; text:
       if (same(old, now)) continue;
       const direction = bounds[keyword];
       const tighter =
-        direction === "max" ? now !== undefined && (old === undefined || Number(now) < Number(old))
+        // 3.0's exclusiveMaximum/exclusiveMinimum are flags on maximum/minimum: turning one on tightens.
+        direction !== undefined && (typeof old === "boolean" || typeof now === "boolean") ? now === true
+        : direction === "max" ? now !== undefined && (old === undefined || Number(now) < Number(old))
         : direction === "min" ? now !== undefined && (old === undefined || Number(now) > Number(old))
         : opaque.has(keyword) ? now !== undefined && !(keyword === "uniqueItems" && now === false)
         : keyword === "additionalProperties" ? now === false
