@@ -1,10 +1,20 @@
-// npm run generate — rewrites generated/ from the spec.
-import { writeFile } from "node:fs/promises";
+// npm run generate — rewrites generated/ from the spec, then the README's list of `update` options.
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { withOptions } from "./lib/readme-options.ts";
 import { renderGenerated } from "./lib/render-generated.ts";
 import { projectRoot } from "./lib/spec.ts";
 
 for (const [name, content] of Object.entries(await renderGenerated())) {
   await writeFile(join(projectRoot, "generated", name), content);
   console.log(`wrote generated/${name}`);
+}
+// Imported only now, so it reads the generated/spec-rules.ts just written.
+const { fieldOptions } = await import("../src/cli/patch.ts");
+const readme = join(projectRoot, "README.md");
+const before = await readFile(readme, "utf8");
+const after = withOptions(before, fieldOptions);
+if (after !== before) {
+  await writeFile(readme, after);
+  console.log("wrote README.md's list of update options");
 }
