@@ -2,7 +2,7 @@
 // when the server echoes them back in a user or in an error message.
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { customerId, scratchFolder, userIdFor } from "./support/files.ts";
+import { customerId, parseReport, scratchFolder, userIdFor } from "./support/files.ts";
 import { startFakePartnerCenter, updated, type Answer, type FakePartnerCenter, type SeenRequest } from "./support/fake-partner-center.ts";
 import { runCli, type CliResult } from "./support/run-cli.ts";
 
@@ -76,7 +76,7 @@ describe("secrets stay out of every output", { timeout: 20_000 }, () => {
     const result = await runCli(["update-many", input, "--report", reportPath, "--verbose", "--base-url", server.url], { env });
     expect(result.code).toBe(1);
     const report = readFileSync(reportPath, "utf8");
-    expect(report.trim().split("\n")).toHaveLength(rows.length);
+    expect(parseReport(report)).toHaveLength(rows.length);
     expectNoSecrets(report, ...outputs(result));
     expect(report + result.stderr).not.toContain("short1");
     expect(server.attemptsFor(userIdFor(201)).at(-1)?.body).toContain(passwords[1]);

@@ -155,10 +155,10 @@ describe("update-many", { timeout: 60_000 }, () => {
     const input = file("dry.csv", csv([`${customerId},${userIdFor(1)},US,`, `${customerId},${userIdFor(2)},usa,`]));
     const result = await runCli(["update-many", input, "--dry-run", "--base-url", server.url]);
     expect(result.code).toBe(1);
-    // Rows that cannot be sent are reported first, before any other row is looked at.
+    // In file order, each with the hash of the row as the file has it.
     expect(parseReport(result.stdout)).toEqual([
-      { line: 3, customerId, userId: userIdFor(2), result: "invalid", issues: [{ field: "usageLocation", message: "must match ^[A-Z]{2}$" }] },
-      { line: 2, customerId, userId: userIdFor(1), result: "valid", patch: { usageLocation: "US" } },
+      { line: 2, customerId, userId: userIdFor(1), rowHash: expect.any(String), result: "valid", patch: { usageLocation: "US" } },
+      { line: 3, customerId, userId: userIdFor(2), rowHash: expect.any(String), result: "invalid", issues: [{ field: "usageLocation", message: "must match ^[A-Z]{2}$" }] },
     ]);
     expect(result.stderr).toMatch(/dry run, nothing sent/);
     const clean = await runCli(["update-many", file("dry-ok.csv", csv([`${customerId},${userIdFor(1)},US,`])), "--dry-run", "--base-url", server.url]);

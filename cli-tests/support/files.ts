@@ -27,6 +27,9 @@ export interface ReportLine {
   readonly customerId?: string;
   readonly userId?: string;
   readonly result: "ok" | "failed" | "invalid" | "skipped" | "valid" | "cancelled";
+  readonly rowHash?: string;
+  readonly userGiven?: string;
+  readonly carriedOver?: true;
   readonly requestId?: string;
   readonly user?: Record<string, unknown>;
   readonly error?: { status?: number; code?: number | string; description: string; requestId?: string; correlationId?: string; kind?: string };
@@ -35,11 +38,17 @@ export interface ReportLine {
   readonly patch?: Record<string, unknown>;
 }
 
-export function parseReport(text: string): ReportLine[] {
+/** Every entry of a report, the write-ahead `sending` entries included. */
+export function parseJournal(text: string): (ReportLine | { line: number; result: "sending"; requestId: string })[] {
   return text
     .split("\n")
     .filter((line) => line.trim() !== "")
     .map((line) => JSON.parse(line) as ReportLine);
+}
+
+/** The outcomes of a report: one per input row (the `sending` entries that precede some are left out). */
+export function parseReport(text: string): ReportLine[] {
+  return parseJournal(text).filter((entry): entry is ReportLine => entry.result !== "sending");
 }
 
 export function readReportFile(path: string): ReportLine[] {

@@ -94,12 +94,19 @@ export async function resolveToken(options: { readonly tokenStdin?: boolean; rea
 
 // ---- The client -------------------------------------------------------------------------------
 
+/** Waits at least this long are announced on stderr. */
+const longWaitMs = 5_000;
+
 export type Client = ReturnType<typeof createPartnerCenterClient>;
 
 export interface ConnectOptions {
   readonly token: string;
   readonly baseUrl: string | undefined;
   readonly verbose?: boolean;
+  /** Per attempt (--timeout); default the client's. */
+  readonly timeoutMs?: number | undefined;
+  /** Retries after the first attempt (--max-retries); default the client's. */
+  readonly maxRetries?: number | undefined;
 }
 
 /**
@@ -111,7 +118,13 @@ export function connect(options: ConnectOptions, terminal: Terminal): Client {
     credential: options.token,
     baseUrl: options.baseUrl,
     applicationName: `partner-center-users-cli/${packageVersion}`,
-    ...(options.verbose && { log: (entry) => terminal.say(formatLogEntry(entry)) }),
+    timeoutMs: options.timeoutMs,
+    ...(options.maxRetries !== undefined && { retry: { maxRetries: options.maxRetries } }),
+    log: (entry) => {
+      if (options.verbose) terminal.say(formatLogEntry(entry));
+      // A long wait the server asked for is said, not sat through in silence.
+      else if (entry.type === "retry" && entry.delayMs >= longWaitMs) terminal.say(`${entry.reason === "status 429" ? "throttled" : entry.reason}: waiting ${Math.round(entry.delayMs / 1000)} s before retrying (request id ${entry.requestId ?? "none"})`);
+    },
   });
 }
 

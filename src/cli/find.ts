@@ -107,16 +107,17 @@ export async function runGet(customerId: string, user: string, options: SessionO
 }
 
 /**
- * update-many rows whose `user` is a sign-in name, given their object ids: each customer's users
+ * Gives update-many rows whose `user` is a sign-in name their object ids: each customer's users
  * are listed once for the whole run (and its deleted users once, for rows that restore), however
  * many rows name them. A name no user has, or two users have, becomes the row's issue.
  */
-export async function resolveUsers(rows: readonly Row[], client: Client, signal: AbortSignal): Promise<Row[]> {
+export function directoryOf(client: Client, signal: AbortSignal, note: (line: string) => void): (row: Row) => Promise<Row> {
   const scans = new Map<string, Promise<Map<string, string[]>>>();
   const directory = (customerId: string, deleted: boolean) => {
     const key = `${customerId.toLowerCase()} ${deleted}`;
     let scan = scans.get(key);
     if (!scan) {
+      note(`looking up sign-in names: listing the ${deleted ? "deleted" : "active"} users of customer ${customerId} (once for the run)`);
       scan = (async () => {
         const byName = new Map<string, string[]>();
         for await (const user of client.customers.byId(customerId).users.list({ deleted, signal })) {
@@ -129,12 +130,8 @@ export async function resolveUsers(rows: readonly Row[], client: Client, signal:
     }
     return scan;
   };
-  const resolved: Row[] = [];
-  for (const row of rows) {
-    if (row.issues.length > 0 || row.userId !== undefined || row.user === undefined || row.customerId === undefined) {
-      resolved.push(row);
-      continue;
-    }
+  return async (row) => {
+    if (row.issues.length > 0 || row.userId !== undefined || row.user === undefined || row.customerId === undefined) return row;
     const deleted = row.patch["state"] === "active";
     const among = deleted ? "deleted" : "active";
     let issue: Issue | undefined;
@@ -146,7 +143,6 @@ export async function resolveUsers(rows: readonly Row[], client: Client, signal:
       issue = { field: "user", message: `could not be looked up: listing the customer's ${among} users failed: ${errorLine(summarizeError(error))}` };
     }
     if (!issue && ids.length !== 1) issue = { field: "user", message: ids.length === 0 ? `is no ${among} user of this customer` : `names ${ids.length} ${among} users: give their object ids` };
-    resolved.push(issue ? { ...row, issues: [issue] } : { ...row, userId: ids[0] as string });
-  }
-  return resolved;
+    return issue ? { ...row, issues: [issue] } : { ...row, userId: ids[0] as string };
+  };
 }

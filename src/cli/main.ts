@@ -15,11 +15,18 @@ import { runUpdateMany, type UpdateManyOptions } from "./update-many.js";
 
 const maxConcurrency = 64;
 
-function concurrency(text: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1 || value > maxConcurrency) {
-    throw new InvalidArgumentError(`must be a whole number from 1 to ${maxConcurrency}`);
-  }
+/** A commander parser for a whole number from `min` to `max`. */
+function wholeNumber(min: number, max: number): (text: string) => number {
+  return (text) => {
+    const value = Number(text);
+    if (!/^\d+$/.test(text.trim()) || !Number.isInteger(value) || value < min || value > max) throw new InvalidArgumentError(`must be a whole number from ${min} to ${max}`);
+    return value;
+  };
+}
+
+function delimiter(text: string): string {
+  const value = text === "\\t" || text.toLowerCase() === "tab" ? "\t" : text;
+  if (![",", ";", "\t", "|"].includes(value)) throw new InvalidArgumentError('must be one of , ; | or tab');
   return value;
 }
 
@@ -115,13 +122,16 @@ Examples:
   withConnectionOptions(
     program
       .command("update-many")
-      .description("Update many users from a CSV file (with a header row) or a JSON Lines file, one user per row.")
-      .argument("<file>", "the rows: .csv, or .jsonl/.ndjson (other names: by content)")
-      .addOption(new Option("-c, --concurrency <n>", "updates in flight at once").argParser(concurrency).default(4))
+      .description("Update many users from a CSV file (with a header row), JSON Lines or a JSON array, one user per row.")
+      .argument("<file>", "the rows: .csv, .jsonl/.ndjson or .json (an array); other names by content; - for stdin")
+      .addOption(new Option("-c, --concurrency <n>", "updates in flight at once").argParser(wholeNumber(1, maxConcurrency)).default(4))
       .option("--report <file>", "write the JSON Lines report here (default: stdout)")
       .option("--dry-run", "check every row against the spec; send nothing")
       .option("--only-failed <report>", "re-run only the rows a previous report of this same file did not record as ok")
-      .addOption(new Option("--format <format>", "the file's format, when its name does not say").choices(["csv", "jsonl"]))
+      .addOption(new Option("--format <format>", "the file's format, when its name does not say").choices(["csv", "jsonl", "json"]))
+      .addOption(new Option("--delimiter <char>", "a CSV's separator: , ; | or tab (default: the one its header uses)").argParser(delimiter))
+      .addOption(new Option("--timeout <ms>", "per attempt, in ms (default 30000)").argParser(wholeNumber(1, 600_000)))
+      .addOption(new Option("--max-retries <n>", "retries of a throttled or failed attempt (default 4)").argParser(wholeNumber(0, 20)))
       .option("--correlation-id <guid>", "the MS-CorrelationId of every request (default: a new one for the run)"),
   )
     .addHelpText(

@@ -1,24 +1,43 @@
-import { describe, expect, it } from "vitest";
-import { detectFormat, readRows } from "./rows.js";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { openInput, type Row, type RowFormat } from "./rows.js";
 import { UsageError } from "./terminal.js";
+
+const folder = mkdtempSync(join(tmpdir(), "pcu-rows-"));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+let files = 0;
+
+/** The rows of `content` saved as a file named `*.<extension>`, read as update-many reads them. */
+async function rowsOf(content: string | Buffer, extension = "csv", options: { format?: RowFormat; delimiter?: string } = {}): Promise<Row[]> {
+  const path = join(folder, `${files++}.${extension}`);
+  writeFileSync(path, content);
+  const rows: Row[] = [];
+  for await (const row of (await openInput(path, options)).rows()) rows.push(row);
+  return rows;
+}
+
+/** readRows as the tests had it: text and its format. */
+const readRows = (text: string, format: "csv" | "jsonl") => rowsOf(text, format);
 
 const customer = "eebd1b55-5360-4438-a11d-5c06918c3014";
 const user = "4b10bf41-ab11-40e3-8c53-cd67849b50de";
 
 describe("reading a bulk file", () => {
-  it("builds each CSV row's patch from its non-empty cells only (an empty cell leaves the field unchanged)", () => {
-    const rows = readRows(`customerId,userId,usageLocation,displayName\n${customer},${user},US,\n`, "csv");
+  it("builds each CSV row's patch from its non-empty cells only (an empty cell leaves the field unchanged)", async () => {
+    const rows = await readRows(`customerId,userId,usageLocation,displayName\n${customer},${user},US,\n`, "csv");
     expect(rows).toEqual([{ line: 2, customerId: customer, userId: user, patch: { usageLocation: "US" }, issues: [] }]);
   });
 
-  it("numbers rows by the line they start on, header and blank lines counted, quoted line breaks included", () => {
+  it("numbers rows by the line they start on, header and blank lines counted, quoted line breaks included", async () => {
     const text = `\uFEFFcustomerId,userId,displayName\n\n${customer},${user},"two\nlines"\n${customer},${user},third\n`;
-    expect(readRows(text, "csv").map((row) => row.line)).toEqual([3, 5]);
+    expect((await readRows(text, "csv")).map((row) => row.line)).toEqual([3, 5]);
   });
 
-  it("reports a row with a bad id, a bad value or a wrong cell count as that row's issues", () => {
+  it("reports a row with a bad id, a bad value or a wrong cell count as that row's issues", async () => {
     const text = `customerId,userId,usageLocation\nnot-a-guid,${user},usa\n${customer},${user},US,extra\n`;
-    const [first, second] = readRows(text, "csv");
+    const [first, second] = await readRows(text, "csv");
     expect(first?.issues).toEqual([
       { field: "customerId", message: expect.stringMatching(/GUID/) },
       { field: "usageLocation", message: expect.stringMatching(/must match/) },
@@ -26,54 +45,101 @@ describe("reading a bulk file", () => {
     expect(second?.issues).toEqual([{ message: "has 4 cells, the header has 3" }]);
   });
 
-  it("matches header names without regard to case and refuses an unknown column before any row", () => {
-    expect(readRows(`CustomerId, userid ,UsageLocation\n${customer},${user},US\n`, "csv")[0]?.patch).toEqual({ usageLocation: "US" });
-    expect(() => readRows(`customerId,userId,usageLocaton\n`, "csv")).toThrow(UsageError);
-    expect(() => readRows(`customerId,usageLocation\n`, "csv")).toThrow(/no "userId" column/);
+  it("matches header names without regard to case and refuses an unknown column before any row", async () => {
+    expect((await readRows(`CustomerId, userid ,UsageLocation\n${customer},${user},US\n`, "csv"))[0]?.patch).toEqual({ usageLocation: "US" });
+    await expect(readRows(`customerId,userId,usageLocaton\n`, "csv")).rejects.toThrow(UsageError);
+    await expect(readRows(`customerId,usageLocation\n`, "csv")).rejects.toThrow(/no "userId" column/);
   });
 
-  it("types boolean columns and nests dotted ones", () => {
+  it("types boolean columns and nests dotted ones", async () => {
     const text = `customerId,userId,passwordProfile.password,passwordProfile.forceChangePassword\n${customer},${user},Secret-Pw-123,TRUE\n`;
-    const [row] = readRows(text, "csv");
+    const [row] = await readRows(text, "csv");
     expect(row?.patch).toEqual({ passwordProfile: { password: "Secret-Pw-123", forceChangePassword: true } });
     expect(row?.secret).toBe("Secret-Pw-123");
   });
 
-  it("never repeats a malformed line's text in its issue or error (it may hold a password)", () => {
+  it("never repeats a malformed line's text in its issue or error (it may hold a password)", async () => {
     const text = `customerId,userId,passwordProfile.password\n${customer},${user},ab"Secret-Pw-123\n`;
     const jsonl = `{"customerId":"${customer}","passwordProfile":{"password":"Secret-Pw-123"}\n`;
-    for (const row of readRows(jsonl, "jsonl")) {
+    for (const row of await readRows(jsonl, "jsonl")) {
       expect(row.issues.length).toBeGreaterThan(0);
       expect(JSON.stringify(row.issues)).not.toContain("Secret");
     }
-    expect(() => readRows(text, "csv")).toThrow(UsageError);
-    expect(() => readRows(text, "csv")).not.toThrow(/Secret/);
+    const error = await readRows(text, "csv").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).not.toMatch(/Secret/);
   });
 
-  it("stops on a broken quote, naming the line it starts on, rather than swallow the rows after it", () => {
+  it("stops on a broken quote, naming the line it starts on, rather than swallow the rows after it", async () => {
     const text = `customerId,userId,displayName\n${customer},${user},ok\n${customer},${user},"Ada\n${customer},${user},b\n${customer},${user},c\n`;
-    expect(() => readRows(text, "csv")).toThrow(/^line 3 is not valid CSV \(CSV_QUOTE_NOT_CLOSED\)/);
+    await expect(readRows(text, "csv")).rejects.toThrow(/^line 3 is not valid CSV \(CSV_QUOTE_NOT_CLOSED\)/);
   });
 
-  it("reports a row of empty cells as an invalid row instead of dropping it", () => {
-    const rows = readRows(`customerId,userId,usageLocation\n${customer},${user},US\n,,\n`, "csv");
+  it("reports a row of empty cells as an invalid row instead of dropping it", async () => {
+    const rows = await readRows(`customerId,userId,usageLocation\n${customer},${user},US\n,,\n`, "csv");
     expect(rows.map((row) => row.line)).toEqual([2, 3]);
     expect(rows[1]?.issues).toEqual(expect.arrayContaining([expect.objectContaining({ field: "customerId" })]));
   });
 
-  it("reads JSON Lines: ids out, the remaining keys as the patch, each line validated", () => {
+  it("reads JSON Lines: ids out, the remaining keys as the patch, each line validated", async () => {
     const text = `{"customerId":"${customer}","userId":"${user}","displayName":"Ada"}\n\n{"customerId":"${customer}","userId":"${user}","id":"x"}\n[1]\n`;
-    const rows = readRows(text, "jsonl");
+    const rows = await readRows(text, "jsonl");
     expect(rows.map((row) => row.line)).toEqual([1, 3, 4]);
     expect(rows[0]).toMatchObject({ patch: { displayName: "Ada" }, issues: [] });
     expect(rows[1]?.issues).toContainEqual({ field: "id", message: "is not a known property" });
     expect(rows[2]?.issues).toEqual([{ message: "must be a JSON object" }]);
   });
 
-  it("tells CSV from JSON Lines by extension, else by content", () => {
-    expect(detectFormat("users.CSV", "{")).toBe("csv");
-    expect(detectFormat("users.jsonl", "customerId")).toBe("jsonl");
-    expect(detectFormat("users.txt", '\uFEFF {"customerId":1}')).toBe("jsonl");
-    expect(detectFormat("users.txt", "customerId,userId")).toBe("csv");
+  it("tells the format by extension, else by content", async () => {
+    const jsonl = `{"customerId":"${customer}","userId":"${user}","displayName":"Ada"}\n`;
+    expect(await rowsOf(jsonl, "txt")).toMatchObject([{ patch: { displayName: "Ada" } }]);
+    expect(await rowsOf(`customerId,userId,displayName\n${customer},${user},Ada\n`, "txt")).toMatchObject([{ patch: { displayName: "Ada" } }]);
+    await expect(rowsOf(jsonl, "CSV")).rejects.toThrow(/^line 1 is not valid CSV/);
+  });
+});
+
+describe("any file a user actually has", () => {
+  const header = "customerId,userId,displayName";
+
+  it("refuses a CSV that is not UTF-8 (Excel's Windows-1252), naming the line and how to save it, instead of sending mis-decoded names", async () => {
+    const windows1252 = Buffer.concat([Buffer.from(`${header}\n${customer},${user},Zo`), Buffer.from([0xeb]), Buffer.from(" ngstr\n")]);
+    await expect(rowsOf(windows1252)).rejects.toThrow(/is not UTF-8 \(at line 2; Excel's plain "CSV" is Windows-1252\).*CSV UTF-8/);
+  });
+
+  it("reads UTF-8 with or without a byte-order mark, and UTF-16 (Excel's Unicode text) by its mark", async () => {
+    const text = `${header}\n${customer},${user},Zoë Ångström\n`;
+    for (const bytes of [Buffer.from(text), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")])]) {
+      expect((await rowsOf(bytes))[0]?.patch).toEqual({ displayName: "Zoë Ångström" });
+    }
+  });
+
+  it("reads a CSV separated by ; or tabs (Excel in many European locales), found from its header", async () => {
+    expect((await rowsOf(`customerId;userId;displayName\n${customer};${user};"Lovelace; Ada"\n`))[0]?.patch).toEqual({ displayName: "Lovelace; Ada" });
+    expect((await rowsOf(`customerId\tuserId\tdisplayName\n${customer}\t${user}\tAda\n`))[0]?.patch).toEqual({ displayName: "Ada" });
+    const input = await openInput(join(folder, `${files - 1}.csv`));
+    expect(input.notes).toEqual([expect.stringMatching(/separated by tab, not commas/)]);
+  });
+
+  it("reads a JSON array, pretty-printed, numbering rows by item", async () => {
+    const array = JSON.stringify([{ customerId: customer, userId: user, displayName: "Ada" }, { customerId: customer, userId: user, id: "x" }], null, 2);
+    const rows = await rowsOf(array, "json");
+    expect(rows.map((row) => [row.line, row.issues.length])).toEqual([[1, 0], [2, 1]]);
+    expect(await rowsOf(array, "txt")).toHaveLength(2);
+  });
+
+  it("refuses JSON that is neither an array of rows nor JSON Lines, before any row", async () => {
+    await expect(rowsOf(`[{"customerId": 1},`, "json")).rejects.toThrow(/is not valid JSON/);
+  });
+
+  it.each([
+    ["an unclosed quote", `${customer},${user},"Ada\n${customer},${user},b\n`, "CSV_QUOTE_NOT_CLOSED"],
+    ["a character after a closing quote", `${customer},${user},"Ada"x\n${customer},${user},b\n`, "CSV_INVALID_CLOSING_QUOTE"],
+    ["a quote inside an unquoted cell", `${customer},${user},A"da\n${customer},${user},b\n`, "INVALID_OPENING_QUOTE"],
+  ])("names the right line for %s on line 5, with CRLF line ends too", async (_, broken, code) => {
+    const good = `${customer},${user},ok`;
+    for (const eol of ["\n", "\r\n"]) {
+      const text = [header, good, good, good, broken.replaceAll("\n", eol)].join(eol);
+      await expect(rowsOf(text)).rejects.toThrow(new RegExp(`^line 5 is not valid CSV \\(${code}\\)`));
+    }
   });
 });

@@ -1,26 +1,22 @@
-// Reading update-many's input (CSV with a header row, or JSON Lines) into rows: the ids, the patch
-// body built from the writable fields (columns and issues are patch.ts's), and the line number each
-// row starts on. A problem with one row becomes that row's issue; only a problem with the whole
-// file (its header, a broken quote) stops the run. What is done with the rows is update-many.ts's.
-import { parse } from "csv-parse/sync";
+// Reading update-many's input — a CSV with a header row, JSON Lines, or a JSON array; a file or
+// stdin (`-`) — into rows: the ids, the patch body built from the writable fields (columns and
+// issues are patch.ts's), and the line each row starts on. Rows stream: a file is read a chunk at a
+// time, as often as the run needs it (it reads it twice: once to check it all before anything is
+// sent, once to send), so memory does not grow with its length. Text that might be mis-read stops
+// the run before anything is sent: bytes that are not UTF-8 (an Excel "CSV" in Windows-1252), a
+// broken quote. UTF-16 (Excel's "Unicode text") is read by its byte-order mark; a `;`- or
+// tab-separated CSV by its header. A problem with one row becomes that row's issue.
+import { parse } from "csv-parse";
+import { closeSync, createReadStream, openSync, readSync } from "node:fs";
 import { extname } from "node:path";
+import { Readable } from "node:stream";
 import { bulkColumns, idIssues, isGuid, passwordIn, patchIssues, setField, type Issue } from "./patch.js";
-import { UsageError } from "./terminal.js";
+import { readStdinBytes, UsageError } from "./terminal.js";
 
-export type RowFormat = "csv" | "jsonl";
-
-/** How a report entry names its row: the line it starts on and whichever ids it has. */
-export function rowIds(row: Row) {
-  return {
-    line: row.line,
-    ...(row.customerId !== undefined && { customerId: row.customerId }),
-    ...(row.user !== undefined && { userGiven: row.user }),
-    ...(row.userId !== undefined && { userId: row.userId }),
-  };
-}
+export type RowFormat = "csv" | "jsonl" | "json";
 
 export interface Row {
-  /** The line the row starts on, 1-based, counting the CSV header. */
+  /** The line the row starts on, 1-based, counting the CSV header; in a JSON array, the item's number. */
   readonly line: number;
   readonly customerId?: string;
   /** The user's object id: the `userId` column's, or the `user` column's once resolved. */
@@ -35,19 +31,154 @@ export interface Row {
   readonly secret?: string;
 }
 
+/** How a report entry names its row: the line it starts on and whichever ids it has. */
+export function rowIds(row: Row) {
+  return {
+    line: row.line,
+    ...(row.customerId !== undefined && { customerId: row.customerId }),
+    ...(row.user !== undefined && { userGiven: row.user }),
+    ...(row.userId !== undefined && { userId: row.userId }),
+  };
+}
+
+export interface InputOptions {
+  readonly format?: RowFormat | undefined;
+  /** A CSV's separator; default: the one its header line uses most of `,` `;` and tab. */
+  readonly delimiter?: string | undefined;
+}
+
+/** An input ready to be read, as often as needed. */
+export interface RowInput {
+  readonly format: RowFormat;
+  /** What was worked out about the file that the person should know (its encoding, its separator). */
+  readonly notes: readonly string[];
+  rows(): AsyncGenerator<Row>;
+}
+
 /** `userId` holds an object id; `user`, either that or a sign-in name (UPN). A row has one of them. */
 const idColumns = ["customerId", "userId", "user"] as const;
 type Ids = { customerId?: unknown; userId?: unknown; user?: unknown };
 
-export function detectFormat(path: string, text: string): RowFormat {
-  const extension = extname(path).toLowerCase();
-  if (extension === ".csv") return "csv";
-  if ([".jsonl", ".ndjson", ".json"].includes(extension)) return "jsonl";
-  return text.replace(/^\uFEFF/, "").trimStart().startsWith("{") ? "jsonl" : "csv";
+const saveAsUtf8 = 'in Excel, "Save As" → "CSV UTF-8 (Comma delimited)"';
+
+/** Where the bytes come from: a file read in chunks, or stdin read once and kept. */
+type Bytes = () => AsyncIterable<Buffer>;
+
+function sourceOf(file: string, stdin: Buffer | undefined): Bytes {
+  if (stdin) return async function* () {
+    yield stdin;
+  };
+  return () => createReadStream(file, { highWaterMark: 256 * 1024 });
 }
 
-export function readRows(text: string, format: RowFormat): Row[] {
-  return format === "csv" ? readCsv(text) : readJsonLines(text);
+interface Encoding {
+  readonly name: "utf-8" | "utf-16le" | "utf-16be";
+  /** Bytes of byte-order mark to skip. */
+  readonly bom: number;
+}
+
+function encodingOf(head: Buffer): Encoding {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { name: "utf-8", bom: 3 };
+  if (head[0] === 0xff && head[1] === 0xfe) return { name: "utf-16le", bom: 2 };
+  if (head[0] === 0xfe && head[1] === 0xff) return { name: "utf-16be", bom: 2 };
+  return { name: "utf-8", bom: 0 };
+}
+
+/**
+ * The text of the input, chunk by chunk, decoded strictly: a byte sequence that is not valid in
+ * the encoding stops the run, naming the line, rather than reach the server as U+FFFD.
+ */
+async function* textOf(source: Bytes, encoding: Encoding, name: string): AsyncGenerator<string> {
+  const decoder = new TextDecoder(encoding.name, { fatal: true });
+  let lines = 1;
+  let first = true;
+  for await (const chunk of source()) {
+    let text: string;
+    const bytes = first ? chunk.subarray(encoding.bom) : chunk;
+    try {
+      text = decoder.decode(bytes, { stream: true });
+    } catch {
+      // The line of the first byte that is not valid: where a lenient decoder put its U+FFFD.
+      const lenient = new TextDecoder(encoding.name).decode(bytes);
+      const before = lenient.slice(0, Math.max(0, lenient.indexOf("\uFFFD")));
+      for (let at = before.indexOf("\n"); at >= 0; at = before.indexOf("\n", at + 1)) lines++;
+      throw new UsageError(
+        encoding.name === "utf-8"
+          ? `${name} is not UTF-8 (at line ${lines}; Excel's plain "CSV" is Windows-1252): save it as UTF-8 — ${saveAsUtf8}; nothing was sent`
+          : `${name} is not valid ${encoding.name.toUpperCase()} (at line ${lines}): nothing was sent`,
+      );
+    }
+    first = false;
+    for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) lines++;
+    if (text !== "") yield text;
+  }
+  const rest = decoder.decode();
+  if (rest !== "") yield rest;
+}
+
+async function firstText(bytes: Bytes, encoding: Encoding, name: string, wanted: number): Promise<string> {
+  let text = "";
+  for await (const chunk of textOf(bytes, encoding, name)) {
+    text += chunk;
+    if (text.length >= wanted || text.includes("\n")) break;
+  }
+  return text;
+}
+
+function formatOf(file: string, head: string): RowFormat {
+  const extension = extname(file).toLowerCase();
+  if (extension === ".csv") return "csv";
+  if (extension === ".jsonl" || extension === ".ndjson") return "jsonl";
+  const start = head.trimStart()[0];
+  // A .json file, or text that opens like JSON: an array of rows, or one object per line.
+  if (start === "[") return "json";
+  if (start === "{") return "jsonl";
+  return extension === ".json" ? "json" : "csv";
+}
+
+function delimiterOf(headerLine: string): string {
+  const counts = [",", ";", "\t"].map((candidate) => [candidate, headerLine.split(candidate).length - 1] as const);
+  const [best] = [...counts].sort((a, b) => b[1] - a[1]);
+  return best && best[1] > 0 ? best[0] : ",";
+}
+
+const separatorName = (delimiter: string) => (delimiter === "\t" ? "tab" : `"${delimiter}"`);
+
+/** Opens the input: reads just enough of it to know its encoding, format and separator. */
+export async function openInput(file: string, options: InputOptions = {}): Promise<RowInput> {
+  const name = file === "-" ? "stdin" : file;
+  let stdin: Buffer | undefined;
+  let head: Buffer;
+  try {
+    stdin = file === "-" ? await readStdinBytes("update-many -") : undefined;
+    head = stdin ?? readHead(file);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  const bytes = sourceOf(file, stdin);
+  const encoding = encodingOf(head);
+  const notes = encoding.name === "utf-8" ? [] : [`${name} is ${encoding.name.toUpperCase()} (it starts with that byte-order mark): read as such`];
+  const text = await firstText(bytes, encoding, name, 64 * 1024);
+  const format = options.format ?? formatOf(file, text);
+  if (format === "json") return { format, notes, rows: () => jsonArrayRows(textOf(bytes, encoding, name), name) };
+  if (format === "jsonl") return { format, notes, rows: () => jsonLineRows(textOf(bytes, encoding, name)) };
+  const delimiter = options.delimiter ?? delimiterOf(text.split("\n")[0] ?? "");
+  if (options.delimiter === undefined && delimiter !== ",") {
+    notes.push(`${name} is separated by ${separatorName(delimiter)}, not commas (as Excel saves CSV in many locales): read as such; --delimiter sets it`);
+  }
+  return { format, notes, rows: () => csvRows(textOf(bytes, encoding, name), delimiter) };
+}
+
+/** The first bytes: enough to see a byte-order mark (the rest is streamed). */
+function readHead(file: string): Buffer {
+  const fd = openSync(file, "r");
+  try {
+    const head = Buffer.alloc(4);
+    return head.subarray(0, readSync(fd, head, 0, 4, 0));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function finish(line: number, ids: Ids, patch: Record<string, unknown>, early: readonly Issue[] = []): Row {
@@ -66,41 +197,61 @@ function finish(line: number, ids: Ids, patch: Record<string, unknown>, early: r
   };
 }
 
-function readJsonLines(text: string): Row[] {
-  const rows: Row[] = [];
-  text.replace(/^\uFEFF/, "").split("\n").forEach((raw, index) => {
-    const source = raw.replace(/\r$/, "");
-    if (source.trim() === "") return;
-    const line = index + 1;
-    let value: unknown;
-    try {
-      value = JSON.parse(source);
-    } catch {
-      // Not the parser's message: it quotes the line, which may hold a password.
-      rows.push({ line, patch: {}, issues: [{ message: "is not valid JSON" }] });
-      return;
-    }
-    if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      rows.push({ line, patch: {}, issues: [{ message: "must be a JSON object" }] });
-      return;
-    }
-    const { customerId, userId, user, ...patch } = value as Record<string, unknown>;
-    rows.push(finish(line, { customerId, userId, user }, patch));
-  });
-  return rows;
+function rowOf(line: number, value: unknown): Row {
+  // Not the parser's message where there is one: it quotes the text, which may hold a password.
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return { line, patch: {}, issues: [{ message: "must be a JSON object" }] };
+  const { customerId, userId, user, ...patch } = value as Record<string, unknown>;
+  return finish(line, { customerId, userId, user }, patch);
 }
 
-interface CsvRecord {
-  readonly record: string[];
-  readonly info: { readonly lines: number };
+async function* jsonLineRows(text: AsyncIterable<string>): AsyncGenerator<Row> {
+  let line = 0;
+  let rest = "";
+  const one = (source: string): Row | undefined => {
+    line++;
+    const trimmed = source.replace(/\r$/, "");
+    if (trimmed.trim() === "") return undefined;
+    try {
+      return rowOf(line, JSON.parse(trimmed));
+    } catch {
+      return { line, patch: {}, issues: [{ message: "is not valid JSON" }] };
+    }
+  };
+  for await (const chunk of text) {
+    const lines = (rest + chunk).split("\n");
+    rest = lines.pop() ?? "";
+    for (const source of lines) {
+      const row = one(source);
+      if (row) yield row;
+    }
+  }
+  const last = one(rest);
+  if (last) yield last;
+}
+
+/** A JSON array of rows, pretty-printed or not: read whole (it cannot be split safely), each item a row. */
+async function* jsonArrayRows(text: AsyncIterable<string>, name: string): AsyncGenerator<Row> {
+  let whole = "";
+  for await (const chunk of text) whole += chunk;
+  let items: unknown;
+  try {
+    items = JSON.parse(whole);
+  } catch {
+    throw new UsageError(`${name} is not valid JSON (a JSON array of rows, or JSON Lines: one object per line); nothing was sent`);
+  }
+  if (!Array.isArray(items)) throw new UsageError(`${name} holds JSON that is not an array of rows; nothing was sent`);
+  for (const [index, item] of items.entries()) yield rowOf(index + 1, item);
 }
 
 /** Header cells matched to the spec's names without regard to case or surrounding spaces. */
-function readHeader(cells: readonly string[]): string[] {
+function readHeader(cells: readonly string[], delimiter: string): string[] {
   const known = [...idColumns, ...bulkColumns.keys()];
   const columns = cells.map((cell) => {
     const name = known.find((candidate) => candidate.toLowerCase() === cell.trim().toLowerCase());
-    if (!name) throw new UsageError(`unknown column "${cell}" in the header; the columns are ${known.join(", ")}`);
+    if (!name) {
+      const hint = delimiter === "," && /[;\t]/.test(cell) ? ` (is the file separated by ";" or tabs? --delimiter sets it)` : "";
+      throw new UsageError(`unknown column "${cell.slice(0, 80)}" in the header${hint}; the columns are ${known.join(", ")}`);
+    }
     return name;
   });
   const repeated = columns.find((name, index) => columns.indexOf(name) !== index);
@@ -116,35 +267,50 @@ function cellValue(column: string, text: string): unknown {
   return text;
 }
 
-function readCsv(text: string): Row[] {
-  let records: CsvRecord[];
+async function* csvRows(text: AsyncIterable<string>, delimiter: string): AsyncGenerator<Row> {
+  let lastEnd = 0; // the line the last whole record ended on
+  const parser = Readable.from(text).pipe(
+    parse({
+      delimiter,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      on_record: (record, context) => {
+        lastEnd = context.lines;
+        return record;
+      },
+    }),
+  );
+  let columns: string[] | undefined;
   try {
-    records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as CsvRecord[];
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      if (!columns) {
+        columns = readHeader(record, delimiter);
+        continue;
+      }
+      // info.lines is where the record ends; a quoted cell may span lines, so count back to its start.
+      const line = info.lines - record.reduce((breaks, cell) => breaks + (cell.match(/\n/g)?.length ?? 0), 0);
+      const early: Issue[] = record.length === columns.length ? [] : [{ message: `has ${record.length} cells, the header has ${columns.length}` }];
+      const ids: Record<string, string> = {};
+      const patch: Record<string, unknown> = {};
+      columns.forEach((column, index) => {
+        const cell = record[index];
+        if (cell === undefined || cell === "") return; // an empty cell leaves the field unchanged
+        if ((idColumns as readonly string[]).includes(column)) ids[column] = cell;
+        else setField(patch, column, cellValue(column, cell));
+      });
+      yield finish(line, ids, patch, early);
+    }
   } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (error instanceof UsageError || typeof code !== "string" || !/^(CSV_|INVALID_)/.test(code)) throw error;
     // A broken quote leaves no way to tell where the following rows start (an unclosed one runs to
-    // the end of the file), so skipping the bad record could swallow good rows: stop instead. The
-    // parser's message quotes the cell, which may hold a password: keep only its code.
-    const { code, bytes_records: readBytes = 0 } = error as { code?: string; bytes_records?: number };
-    const line = Buffer.from(text).subarray(0, readBytes).toString().split("\n").length;
-    throw new UsageError(`line ${line} is not valid CSV (${code ?? "parse error"}) and the rows after it cannot be read: fix the file; nothing was sent`);
+    // the end of the file), so skipping the bad record could swallow good rows: stop instead. An
+    // unclosed quote is found at the end of the file: the record it broke starts after the last
+    // whole one. The parser's message quotes the cell, which may hold a password: keep its code.
+    const { lines } = error as { lines?: number };
+    const line = code === "CSV_QUOTE_NOT_CLOSED" || lines === undefined ? lastEnd + 1 : lines;
+    throw new UsageError(`line ${line} is not valid CSV (${code}) and the rows after it cannot be read: fix the file; nothing was sent`);
   }
-  const [header, ...body] = records;
-  if (!header) throw new UsageError("the file is empty: a CSV file needs a header row");
-  const columns = readHeader(header.record);
-  const rows = body.map(({ record, info }) => {
-    // info.lines is where the record ends; a quoted cell may span lines, so count back to its start.
-    const line = info.lines - record.reduce((breaks, cell) => breaks + (cell.match(/\n/g)?.length ?? 0), 0);
-    const early: Issue[] =
-      record.length === columns.length ? [] : [{ message: `has ${record.length} cells, the header has ${columns.length}` }];
-    const ids: Record<string, string> = {};
-    const patch: Record<string, unknown> = {};
-    columns.forEach((column, index) => {
-      const text = record[index];
-      if (text === undefined || text === "") return; // an empty cell leaves the field unchanged
-      if ((idColumns as readonly string[]).includes(column)) ids[column] = text;
-      else setField(patch, column, cellValue(column, text));
-    });
-    return finish(line, ids, patch, early);
-  });
-  return rows;
+  if (!columns) throw new UsageError("the file is empty: a CSV file needs a header row");
 }

@@ -10,7 +10,7 @@
 // Lines are written synchronously on files and pipes, so nothing already reported is lost if the
 // process is interrupted.
 import cliProgress from "cli-progress";
-import { text } from "node:stream/consumers";
+import { buffer, text } from "node:stream/consumers";
 import { PartnerCenterError, redactBody, redactHeaders, scrubSecrets, type PartnerCenterLogEntry } from "../index.js";
 
 export const programName = "partner-center-users";
@@ -211,6 +211,12 @@ export function checkOneStdinReader(readers: Readonly<Record<string, boolean | u
 export async function readStdin(option: string): Promise<string> {
   if (process.stdin.isTTY) throw new UsageError(`${option} reads a pipe, e.g. printf '%s' "$SECRET" | ${programName} … ${option}`);
   return text(process.stdin);
+}
+
+/** All of stdin as bytes (a file piped in, decoded by its reader), for `what`; refused on a terminal. */
+export async function readStdinBytes(what: string): Promise<Buffer> {
+  if (process.stdin.isTTY) throw new UsageError(`${what} reads a pipe or a redirected file, e.g. ${programName} update-many - < users.csv`);
+  return buffer(process.stdin);
 }
 
 /** The line break a shell or an editor adds at the end is not part of the secret. */

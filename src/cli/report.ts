@@ -1,0 +1,182 @@
+// The bulk run's report, which is also its journal. JSON Lines:
+// - before a row is sent, a `sending` entry with the row's MS-RequestId, written and flushed to
+//   disk first (write-ahead): whatever happens next — a crash, kill -9, power loss — a resume
+//   knows the row may have been applied and re-sends it with that same id, Partner Center's
+//   idempotency key;
+// - then exactly one outcome per input row (ok, failed, invalid, skipped, valid, cancelled), written
+//   the moment it is known.
+// If the report cannot be written (disk full, permission lost, stdout closed), writing throws and
+// the run stops sending: no row may be sent whose outcome cannot be recorded.
+// Each entry carries a hash of the row as the file had it, so --only-failed notices a row edited
+// since, and re-uses a request id only for the very same row.
+import { createHash, scryptSync } from "node:crypto";
+import { closeSync, createReadStream, fsyncSync, openSync, writeSync } from "node:fs";
+import { createInterface } from "node:readline";
+import { redactBody } from "../index.js";
+import type { Issue } from "./patch.js";
+import type { Row } from "./rows.js";
+import { UsageError, type ErrorSummary, type Terminal } from "./terminal.js";
+
+interface EntryBase {
+  readonly line: number;
+  readonly customerId?: string;
+  /** The row's `user` column as given (an object id or a sign-in name), when it named the user that way. */
+  readonly userGiven?: string;
+  readonly userId?: string;
+  /** The row as the file had it (see rowHash). */
+  readonly rowHash?: string;
+}
+
+export type Outcome = EntryBase &
+  (
+    | { readonly result: "ok"; readonly requestId: string; readonly user?: unknown; readonly carriedOver?: true }
+    | { readonly result: "failed"; readonly requestId?: string; readonly error: ErrorSummary }
+    | { readonly result: "invalid"; readonly issues: readonly Issue[] }
+    /** The same update as an earlier row: sent once, for that row. */
+    | { readonly result: "skipped"; readonly duplicateOf: number; readonly carriedOver?: true }
+    /** --dry-run: the row would be sent with this body (passwords redacted). */
+    | { readonly result: "valid"; readonly patch: unknown }
+    /** Interrupted or stopped before it finished; `requestId` when it had been sent (its outcome is unknown). */
+    | { readonly result: "cancelled"; readonly requestId?: string }
+  );
+
+/** The write-ahead entry: this row is about to be sent with this id. */
+export type Sending = EntryBase & { readonly result: "sending"; readonly requestId: string };
+
+export type ReportEntry = Outcome | Sending;
+export type OutcomeResult = Outcome["result"];
+
+/** Results that need nothing more: --only-failed carries these over instead of sending again. */
+export const doneResults: ReadonlySet<string> = new Set<OutcomeResult>(["ok", "skipped"]);
+
+/** The report could not be written: the run must stop sending. */
+export class ReportWriteError extends Error {
+  override readonly name = "ReportWriteError";
+}
+
+export class ReportWriter {
+  readonly #fd: number;
+  readonly #path: string;
+  readonly #terminal: Terminal;
+  readonly #sync: boolean;
+
+  /** Writes to `path`, or to stdout without one (flushed where stdout is a file); either way without the run's secrets. */
+  constructor(path: string | undefined, terminal: Terminal) {
+    this.#terminal = terminal;
+    this.#path = path ?? "stdout";
+    try {
+      this.#fd = path === undefined ? 1 : openSync(path, "w");
+    } catch (error) {
+      throw new UsageError(`cannot write the report ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+    this.#sync = path !== undefined;
+  }
+
+  /** Writes the row's `sending` entry and flushes it to disk before returning: call it before sending. */
+  intend(entry: Sending): void {
+    this.write(entry);
+    if (!this.#sync) return;
+    try {
+      fsyncSync(this.#fd);
+    } catch (error) {
+      throw this.#failed(error);
+    }
+  }
+
+  /** One entry, passwords redacted by key, the run's secrets and `also` (the row's password) scrubbed. */
+  write(entry: ReportEntry, also: readonly string[] = []): void {
+    const line = `${this.#terminal.scrub(JSON.stringify(redactBody(entry)), also)}\n`;
+    try {
+      writeSync(this.#fd, line);
+    } catch (error) {
+      throw this.#failed(error);
+    }
+  }
+
+  close(): void {
+    if (this.#fd !== 1) closeSync(this.#fd);
+  }
+
+  #failed(error: unknown): ReportWriteError {
+    return new ReportWriteError(`cannot write the report ${this.#path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+}
+
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === "object" && !Array.isArray(inner) ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b))) : inner,
+  );
+
+/** The row's change with its password, if any, through scrypt (salted with customer and user). */
+function hashable(row: Row): { customerId: string; user: string; patch: Record<string, unknown> } {
+  const { customerId = "", patch } = row;
+  const user = (row.user ?? row.userId ?? "").toLowerCase();
+  const profile = patch["passwordProfile"] as Record<string, unknown> | undefined;
+  if (!profile || row.secret === undefined) return { customerId: customerId.toLowerCase(), user, patch };
+  // The report must not hand out a cheap way to test guesses of a password.
+  const password = scryptSync(row.secret, `${customerId.toLowerCase()}/${user}`, 16, { N: 4096 }).toString("base64");
+  return { customerId: customerId.toLowerCase(), user, patch: { ...patch, passwordProfile: { ...profile, password } } };
+}
+
+const digest = (value: unknown): string => createHash("sha256").update(canonical(value)).digest("base64url").slice(0, 22);
+
+/** A hash of what a row asks, as the file has it: customer, user (as named), every field. */
+export function rowHash(row: Row): string {
+  return digest(hashable(row));
+}
+
+/** A hash of the change alone: two rows for one user ask the same when it is equal, however they name the user. */
+export function changeHash(row: Row): string {
+  const { customerId, patch } = hashable(row);
+  return digest({ customerId, patch });
+}
+
+/** What a previous report says of one input line: compact, so a report of a million rows fits. */
+export interface PreviousRow {
+  readonly result: OutcomeResult | "sending";
+  readonly rowHash?: string;
+  /** `customer/user` in lower case, from a report too old to carry a rowHash: checked instead. */
+  readonly who?: string;
+  /** The id it was (or may have been) sent with: a resend of the same row re-uses it. */
+  readonly requestId?: string;
+  readonly duplicateOf?: number;
+}
+
+const known: ReadonlySet<string> = new Set(["ok", "failed", "invalid", "skipped", "valid", "cancelled", "sending"]);
+
+/** A previous report, by line: the last entry of each (an outcome after its `sending`), read as a stream. */
+export async function readPrevious(path: string): Promise<Map<number, PreviousRow>> {
+  const rows = new Map<number, PreviousRow>();
+  let number = 0;
+  let broken: number | undefined;
+  try {
+    for await (const source of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
+      number++;
+      if (source.trim() === "") continue;
+      if (broken !== undefined) throw new UsageError(`${path} line ${broken} is not a report entry of this program`);
+      let entry: Partial<ReportEntry> & { line?: unknown; result?: unknown };
+      try {
+        entry = JSON.parse(source) as typeof entry;
+      } catch {
+        broken = number; // a cut-off last line (a killed run) is fine; one in the middle is not
+        continue;
+      }
+      if (!Number.isInteger(entry.line) || typeof entry.result !== "string" || !known.has(entry.result)) {
+        throw new UsageError(`${path} line ${number} is not a report entry of this program`);
+      }
+      const before = rows.get(entry.line as number);
+      const requestId = "requestId" in entry && typeof entry.requestId === "string" ? entry.requestId : before?.requestId;
+      const who = `${entry.customerId ?? ""}/${entry.userGiven ?? entry.userId ?? ""}`.toLowerCase();
+      rows.set(entry.line as number, {
+        result: entry.result as PreviousRow["result"],
+        ...(entry.rowHash !== undefined ? { rowHash: entry.rowHash } : { who }),
+        ...(requestId !== undefined && { requestId }),
+        ...("duplicateOf" in entry && typeof entry.duplicateOf === "number" && { duplicateOf: entry.duplicateOf }),
+      });
+    }
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`cannot read the report ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  return rows;
+}
