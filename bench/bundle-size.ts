@@ -1,5 +1,6 @@
-// The library entry (not the CLI) as a user's bundler would ship it: bundled with openapi-fetch,
-// minified, gzipped. Deterministic, so its budget is enforced in `npm test`.
+// The whole public API (src/index.ts: an ESM bundle keeps every export of its entry), not the CLI,
+// as a user's bundler would ship it: bundled with openapi-fetch, minified, gzipped. Deterministic,
+// so its budget is enforced in `npm test`.
 import { build } from "esbuild";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";

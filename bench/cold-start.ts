@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { median } from "./stats.ts";
 
 const run = promisify(execFile);
-const library = fileURLToPath(new URL("../dist/src/index.js", import.meta.url));
+const library = fileURLToPath(new URL("../dist/index.js", import.meta.url));
 
 const customerId = "eebd1b55-5360-4438-a11d-5c06918c3014";
 const userId = "4b10bf41-ab11-40e3-8c53-cd67849b50de";

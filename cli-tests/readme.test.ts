@@ -1,5 +1,5 @@
 // The README's client example is examples/update-user.ts, verbatim, and it runs: against the
-// embedded mock, through the package's own export (`partner-center-users` → dist/).
+// embedded mock, through the package's own export (`partner-center-users` → dist/index.js).
 import { spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
