@@ -200,13 +200,26 @@ describe("update-many", { timeout: 60_000 }, () => {
     expect(server.requests).toHaveLength(0);
   });
 
-  it("refuses a --report path that is the --only-failed report (it would be emptied first), exit 2", async () => {
+  it("resumes in place when --report is the --only-failed report: the report is continued, never emptied", async () => {
     const server = await fakePartnerCenter();
-    const previous = file("same-report.jsonl", `${JSON.stringify({ line: 2, customerId, userId: userIdFor(1), result: "failed", error: { description: "x" } })}\n`);
+    const before = `${JSON.stringify({ line: 2, customerId, userId: userIdFor(1), result: "failed", error: { description: "x" } })}\n`;
+    const previous = file("same-report.jsonl", before);
     const input = file("same-report.csv", csv([`${customerId},${userIdFor(1)},US,`]));
     const result = await runCli(["update-many", input, "--only-failed", previous, "--report", previous, "--base-url", server.url], { env });
+    expect(result.code).toBe(0);
+    expect(server.requests).toHaveLength(1);
+    const report = readReportFile(previous);
+    expect(report.map((entry) => entry.result)).toEqual(["failed", "ok"]); // the earlier outcome kept, the last one wins
+  });
+
+  it("refuses to start a resume in a --report that already holds a report (an interrupted resume's ids would be lost)", async () => {
+    const server = await fakePartnerCenter();
+    const previous = file("first-report.jsonl", `${JSON.stringify({ line: 2, customerId, userId: userIdFor(1), result: "failed", error: { description: "x" } })}\n`);
+    const taken = file("taken-report.jsonl", `${JSON.stringify({ line: 2, result: "sending", requestId: "b1317092-f087-471e-a637-f66523b2b94c" })}\n`);
+    const input = file("taken.csv", csv([`${customerId},${userIdFor(1)},US,`]));
+    const result = await runCli(["update-many", input, "--only-failed", previous, "--report", taken, "--base-url", server.url], { env });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/--report would overwrite the --only-failed report/);
+    expect(result.stderr).toMatch(/taken-report\.jsonl already holds a report .*resume from it/);
     expect(server.requests).toHaveLength(0);
   });
 

@@ -10,7 +10,7 @@
 // Each entry carries a hash of the row as the file had it, so --only-failed notices a row edited
 // since, and re-uses a request id only for the very same row.
 import { createHash, scryptSync } from "node:crypto";
-import { closeSync, createReadStream, fsyncSync, openSync, writeSync } from "node:fs";
+import { closeSync, createReadStream, existsSync, fstatSync, fsyncSync, openSync, readSync, renameSync, statSync, writeSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { redactBody } from "../index.js";
 import type { Issue } from "./patch.js";
@@ -60,12 +60,16 @@ export class ReportWriter {
   readonly #terminal: Terminal;
   readonly #sync: boolean;
 
-  /** Writes to `path`, or to stdout without one (flushed where stdout is a file); either way without the run's secrets. */
-  constructor(path: string | undefined, terminal: Terminal) {
+  /**
+   * Writes to `path`, or to stdout without one; either way without the run's secrets. `append`
+   * continues a report (a resume in place) after whatever it holds, a torn last line included.
+   */
+  constructor(path: string | undefined, terminal: Terminal, append = false) {
     this.#terminal = terminal;
     this.#path = path ?? "stdout";
     try {
-      this.#fd = path === undefined ? 1 : openSync(path, "w");
+      this.#fd = path === undefined ? 1 : openSync(path, append ? "a" : "w");
+      if (append && path !== undefined && !endsWithNewline(path)) writeSync(this.#fd, "\n");
     } catch (error) {
       throw new UsageError(`cannot write the report ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }
@@ -75,6 +79,11 @@ export class ReportWriter {
   /** Writes the row's `sending` entry and flushes it to disk before returning: call it before sending. */
   intend(entry: Sending): void {
     this.write(entry);
+    this.flush();
+  }
+
+  /** Flushes what was written to disk. */
+  flush(): void {
     if (!this.#sync) return;
     try {
       fsyncSync(this.#fd);
@@ -100,6 +109,46 @@ export class ReportWriter {
   #failed(error: unknown): ReportWriteError {
     return new ReportWriteError(`cannot write the report ${this.#path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
+}
+
+function endsWithNewline(path: string): boolean {
+  const fd = openSync(path, "r");
+  try {
+    const size = fstatSync(fd).size;
+    if (size === 0) return true;
+    const last = Buffer.alloc(1);
+    readSync(fd, last, 0, 1, size - 1);
+    return last[0] === 0x0a;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * A new report for a resume, seeded with everything the previous one knows — each done row's
+ * outcome, each other row's last request id — written to a temporary file and renamed into place
+ * before anything is sent: however this run ends, its report knows at least what the previous one
+ * did, so resuming from it never loses an id. It must not hold a report already (that of an
+ * interrupted resume, whose ids would be lost): resume from that one instead.
+ */
+export function seedReport(path: string, previous: ReadonlyMap<number, PreviousRow>, terminal: Terminal): void {
+  if (existsSync(path) && statSync(path).size > 0) {
+    throw new UsageError(`${path} already holds a report (perhaps of a resume that was interrupted): resume from it (--only-failed ${path} --report ${path}), or give a new name; nothing was sent`);
+  }
+  const temporary = `${path}.partial`;
+  const writer = new ReportWriter(temporary, terminal);
+  try {
+    for (const [line, row] of previous) {
+      const hash = row.rowHash === undefined ? {} : { rowHash: row.rowHash };
+      if (row.result === "ok") writer.write({ line, ...hash, result: "ok", requestId: row.requestId ?? "", carriedOver: true });
+      else if (row.result === "skipped") writer.write({ line, ...hash, result: "skipped", duplicateOf: row.duplicateOf ?? 0, carriedOver: true });
+      else if (row.requestId !== undefined) writer.write({ line, ...hash, result: "sending", requestId: row.requestId });
+    }
+    writer.flush();
+  } finally {
+    writer.close();
+  }
+  renameSync(temporary, path);
 }
 
 const canonical = (value: unknown): string =>
@@ -148,17 +197,17 @@ const known: ReadonlySet<string> = new Set(["ok", "failed", "invalid", "skipped"
 export async function readPrevious(path: string): Promise<Map<number, PreviousRow>> {
   const rows = new Map<number, PreviousRow>();
   let number = 0;
-  let broken: number | undefined;
   try {
     for await (const source of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
       number++;
       if (source.trim() === "") continue;
-      if (broken !== undefined) throw new UsageError(`${path} line ${broken} is not a report entry of this program`);
       let entry: Partial<ReportEntry> & { line?: unknown; result?: unknown };
       try {
         entry = JSON.parse(source) as typeof entry;
       } catch {
-        broken = number; // a cut-off last line (a killed run) is fine; one in the middle is not
+        // A line torn by a kill mid-write (the last of that run, continued after by a resume in
+        // place): never a `sending` entry whose request left, since a request leaves only once its
+        // entry is whole on disk.
         continue;
       }
       if (!Number.isInteger(entry.line) || typeof entry.result !== "string" || !known.has(entry.result)) {

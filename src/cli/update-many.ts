@@ -14,7 +14,7 @@ import type { CustomerUserPatch } from "../index.js";
 import { checkTarget, connect, openTarget, resolveToken, type Client, type Target, type TargetOptions } from "./connection.js";
 import { directoryOf } from "./find.js";
 import { formatIssue, isGuid } from "./patch.js";
-import { changeHash, doneResults, readPrevious, ReportWriteError, ReportWriter, rowHash, type Outcome, type OutcomeResult, type PreviousRow } from "./report.js";
+import { changeHash, doneResults, readPrevious, ReportWriteError, ReportWriter, rowHash, seedReport, type Outcome, type OutcomeResult, type PreviousRow } from "./report.js";
 import { openInput, rowIds, type InputOptions, type Row, type RowInput } from "./rows.js";
 import { abortOnInterrupt, checkOneStdinReader, createProgress, errorLine, exitCode, summarizeError, UsageError, type Terminal } from "./terminal.js";
 
@@ -64,9 +64,6 @@ function checkOptions(file: string, options: UpdateManyOptions): void {
   if (options.correlationId !== undefined && !isGuid(options.correlationId)) throw new UsageError(`--correlation-id must be a GUID`);
   if (options.report !== undefined && file !== "-" && samePath(options.report, file)) {
     throw new UsageError("--report would overwrite the input file: give another file name");
-  }
-  if (options.report !== undefined && options.onlyFailed !== undefined && samePath(options.report, options.onlyFailed)) {
-    throw new UsageError("--report would overwrite the --only-failed report: give another file name");
   }
 }
 
@@ -199,15 +196,19 @@ export async function runUpdateMany(file: string, options: UpdateManyOptions, te
   const dryRun = options.dryRun === true;
   // Usage problems (token, target) stop the run before any report line is written.
   const token = dryRun ? undefined : await resolveToken(options, terminal);
-  const report = new ReportWriter(options.report, terminal);
+  // A resume continues the previous report in place, or starts a new one that already knows all it did.
+  const inPlace = options.onlyFailed !== undefined && options.report !== undefined && samePath(options.report, options.onlyFailed);
+  if (previous && options.report !== undefined && !inPlace && !dryRun) seedReport(options.report, previous, terminal);
+  const report = new ReportWriter(options.report, terminal, previous !== undefined && options.report !== undefined && !dryRun);
   const counts = new Map<OutcomeResult, number>();
   const progress = createProgress(terminal, total);
   let cancelled = 0;
   let carried = 0;
   const record = (entry: Outcome, row: Row) => {
-    if ("carriedOver" in entry) carried++;
     const secrets = row.secret === undefined ? [] : [row.secret];
-    report.write(entry, secrets);
+    // A row carried over is in the report already (seeded, or continued in place) — except on stdout.
+    if ("carriedOver" in entry) carried++;
+    if (!("carriedOver" in entry) || options.report === undefined || dryRun) report.write(entry, secrets);
     counts.set(entry.result, (counts.get(entry.result) ?? 0) + 1);
     // Interrupted: one summary line for the rows that did not finish, not one line each.
     if (entry.result === "cancelled") cancelled++;
@@ -223,6 +224,7 @@ export async function runUpdateMany(file: string, options: UpdateManyOptions, te
     const client = target && token !== undefined ? connect({ token, baseUrl: target.baseUrl, verbose: options.verbose === true, timeoutMs: options.timeout, maxRetries: options.maxRetries }, terminal) : undefined;
     const run: Run = { report, record, signal: controller.signal, correlationId, previous, firstRows, resolvedFirst: new Map(), client, dryRun };
     const lookUp = client ? directoryOf(client, controller.signal, (line) => progress.note(line)) : async (row: Row) => row;
+
     const inFlight = new Set<Promise<void>>();
     for await (const row of input.rows()) {
       if (controller.signal.aborted) {

@@ -1,0 +1,116 @@
+// update-many applies each row once, across crashes: the report is written ahead of every send, a
+// resume re-sends an unfinished row with its original MS-RequestId, and a report that cannot be
+// written stops the run before anything more is sent. Real processes, killed for real.
+import { existsSync, readFileSync } from "node:fs";
+import { afterEach, describe, expect, it } from "vitest";
+import { customerId, parseJournal, parseReport, readReportFile, scratchFolder, userIdFor } from "./support/files.ts";
+import { startFakePartnerCenter, updated, type FakePartnerCenter } from "./support/fake-partner-center.ts";
+import { finished, runCli, startCli } from "./support/run-cli.ts";
+
+const env = { PARTNER_CENTER_TOKEN: "tok-once-test-3c1a" };
+const file = scratchFolder();
+const servers: FakePartnerCenter[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+const rows = 60;
+const input = () => file("rows.csv", ["customerId,userId,usageLocation", ...Array.from({ length: rows }, (_, i) => `${customerId},${userIdFor(i)},US`)].join("\n") + "\n");
+
+describe("exactly once, across any crash", { timeout: 120_000 }, () => {
+  it("killed with SIGKILL at random moments, then resumed until done: every row applied, each with one and the same MS-RequestId", async () => {
+    // Slow answers, so each kill catches rows in flight.
+    const server = await startFakePartnerCenter(async (request) => {
+      await new Promise((resolve) => setTimeout(resolve, 20 + (request.userId.charCodeAt(35) % 5) * 15));
+      return updated(request);
+    });
+    servers.push(server);
+    const rowsFile = input();
+    let previous: string | undefined;
+    let kills = 0;
+    for (let run = 0; run < 20; run++) {
+      const report = file(`report-${run}.jsonl`);
+      const args = ["update-many", rowsFile, "--report", report, "--concurrency", "8", "--base-url", server.url, ...(previous ? ["--only-failed", previous] : [])];
+      const child = startCli(args, { env });
+      const done = finished(child);
+      // The first runs are killed at a random moment; then one is let finish.
+      const timer = run < 4 ? setTimeout(() => child.kill("SIGKILL"), 150 + Math.random() * 250) : undefined;
+      const result = await done;
+      clearTimeout(timer);
+      // Killed before its report was in place (while seeding it), a run leaves the previous one the one to resume from.
+      if (existsSync(report)) previous = report;
+      if (result.signal === "SIGKILL") kills++;
+      else {
+        expect(result.code, result.stderr).toBe(0);
+        break;
+      }
+    }
+    expect(kills).toBeGreaterThanOrEqual(2);
+    const final = readReportFile(previous ?? "");
+    expect(final.filter((entry) => entry.result === "ok")).toHaveLength(rows);
+    // Every row reached the server, and every request for one row carried one id.
+    for (let i = 0; i < rows; i++) {
+      const ids = new Set(server.attemptsFor(userIdFor(i)).map((request) => request.headers["ms-requestid"]));
+      expect(ids.size, `row ${i + 2}: ${[...ids].join(", ")}`).toBe(1);
+    }
+  });
+
+  it("writes each row's sending entry, with the id it then sends, before the request leaves", async () => {
+    const server = await startFakePartnerCenter(updated);
+    servers.push(server);
+    const report = file("journal.jsonl");
+    const result = await runCli(["update-many", input(), "--report", report, "--base-url", server.url], { env });
+    expect(result.code).toBe(0);
+    const journal = parseJournal(readFileSync(report, "utf8"));
+    for (const request of server.requests) {
+      const line = Number.parseInt(request.userId.slice(-12), 16) + 2;
+      const sending = journal.findIndex((entry) => entry.line === line && entry.result === "sending");
+      const outcome = journal.findIndex((entry) => entry.line === line && entry.result === "ok");
+      expect(sending).toBeGreaterThanOrEqual(0);
+      expect(sending).toBeLessThan(outcome);
+      expect(journal[sending]).toMatchObject({ requestId: request.headers["ms-requestid"] });
+    }
+  });
+
+  it("refuses, on resume, rows reported done but edited since, sending nothing", async () => {
+    const server = await startFakePartnerCenter(updated);
+    servers.push(server);
+    const rowsFile = input();
+    const report = file("first.jsonl");
+    expect((await runCli(["update-many", rowsFile, "--report", report, "--base-url", server.url], { env })).code).toBe(0);
+    const edited = file("rows.csv", ["customerId,userId,usageLocation", ...Array.from({ length: rows }, (_, i) => `${customerId},${userIdFor(i)},${i === 7 ? "GB" : "US"}`)].join("\n") + "\n");
+    const sent = server.requests.length;
+    const result = await runCli(["update-many", edited, "--only-failed", report, "--report", file("second.jsonl"), "--base-url", server.url], { env });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/records line 9 as done, but the file has changed there since/);
+    expect(server.requests).toHaveLength(sent);
+  });
+});
+
+describe("no row is sent whose outcome cannot be recorded", { timeout: 60_000 }, () => {
+  it("stops at once, sending nothing, when the report cannot be written (a full disk: --report /dev/full)", async () => {
+    const server = await startFakePartnerCenter(updated);
+    servers.push(server);
+    const result = await runCli(["update-many", input(), "--report", "/dev/full", "--base-url", server.url], { env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/cannot write the report \/dev\/full \(ENOSPC\): stopped sending/);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("stops quietly when stdout, where the report goes, is closed (update-many … | head -1)", async () => {
+    const server = await startFakePartnerCenter(async (request) => {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      return updated(request);
+    });
+    servers.push(server);
+    const child = startCli(["update-many", input(), "--concurrency", "2", "--base-url", server.url], { env });
+    // Read the first report line, then close the pipe, as `head -1` does.
+    child.stdout?.once("data", () => child.stdout?.destroy());
+    const result = await finished(child);
+    expect(result.code).toBe(1);
+    expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(result.stderr).toMatch(/cannot write the report stdout \(EPIPE\): stopped sending/);
+    expect(server.requests.length).toBeLessThan(rows);
+    expect(parseReport(result.stdout).length).toBeLessThanOrEqual(rows);
+  });
+});
