@@ -30,6 +30,12 @@ Add -H 'Prefer: code=429' (or code=404, example=tenant-not-found …) for a docu
 An invalid request gets the first 400 example, and Prism's findings in the sl-violations header.
 Ctrl-C stops it.`);
 
+// A mock that died is said so, with Prism's own words, and this command fails with it.
+void prism.died.then((how) => {
+  console.error(`\nPrism exited unexpectedly (${how}). Its output:\n${prism.log()}`);
+  process.exit(1);
+});
+
 let stopping = false;
 async function stop(): Promise<void> {
   if (stopping) return;

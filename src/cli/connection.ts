@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createPartnerCenterClient } from "../index.js";
-import { abortOnInterrupt, formatLogEntry, readStdin, UsageError, type Terminal } from "./terminal.js";
+import { abortOnInterrupt, exitCode, formatLogEntry, InterruptedError, readStdin, UsageError, type Terminal } from "./terminal.js";
 
 // ---- The package ------------------------------------------------------------------------------
 
@@ -53,7 +53,12 @@ export function checkTarget(options: TargetOptions): void {
   if (options.baseUrl !== undefined && !URL.canParse(options.baseUrl)) throw new UsageError("--base-url is not a URL");
 }
 
-export async function openTarget(options: TargetOptions, log: (line: string) => void): Promise<Target> {
+/**
+ * The target, with --mock the mock started. Ctrl-C (`signal`) while it starts stops it and throws
+ * InterruptedError; a mock that dies later is said so, with its log, and the command ends (exit 1):
+ * every request after would fail for a reason that is not Partner Center's.
+ */
+export async function openTarget(options: TargetOptions, log: (line: string) => void, signal?: AbortSignal): Promise<Target> {
   checkTarget(options);
   if (!options.mock) return { baseUrl: options.baseUrl, close: async () => {} };
   // The mock needs the spec and Prism, which a clone of the repository has (after npm ci) but an
@@ -66,8 +71,18 @@ export async function openTarget(options: TargetOptions, log: (line: string) => 
   } catch {
     throw new UsageError("--mock needs @stoplight/prism-cli, a development dependency: run npm ci in a clone of the repository");
   }
-  const mock = await startPrism({ specPath, mode: "mock" });
+  let mock: Awaited<ReturnType<typeof startPrism>>;
+  try {
+    mock = await startPrism({ specPath, mode: "mock", signal });
+  } catch (error) {
+    if (signal?.aborted) throw new InterruptedError("interrupted while the mock was starting; nothing was sent");
+    throw error;
+  }
   log(`mock: Prism serving ${specPath} at ${mock.url} (pid ${mock.pid})`);
+  void mock.died.then((how) => {
+    log(`mock: Prism exited unexpectedly (${how}); its last words:\n${mock.log().trim().split("\n").slice(-15).join("\n")}`);
+    process.exit(exitCode.failed);
+  });
   return { baseUrl: mock.url, close: () => mock.stop() };
 }
 
@@ -150,7 +165,7 @@ export async function openSession(options: SessionOptions, terminal: Terminal): 
   const stopListening = abortOnInterrupt(controller);
   let target: Target;
   try {
-    target = await openTarget(options, (line) => terminal.say(line));
+    target = await openTarget(options, (line) => terminal.say(line), controller.signal);
   } catch (error) {
     stopListening();
     throw error;

@@ -8,7 +8,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { PartnerCenterArgumentError } from "../index.js";
 import { packageVersion, tokenVariable } from "./connection.js";
 import { bulkColumns, fieldOptions } from "./patch.js";
-import { errorLine, exitCode, programName, summarizeError, Terminal, UsageError } from "./terminal.js";
+import { errorLine, exitCode, InterruptedError, programName, summarizeError, Terminal, UsageError } from "./terminal.js";
 import { runGet, runList, type ListOptions } from "./find.js";
 import { runUpdate, type UpdateOptions } from "./update.js";
 import { runUpdateMany, type UpdateManyOptions } from "./update-many.js";
@@ -173,9 +173,20 @@ export async function main(argv: readonly string[], terminal = new Terminal()): 
       terminal.sayError(error.message);
       return exitCode.usage;
     }
+    if (error instanceof InterruptedError) {
+      terminal.sayError(error.message);
+      return exitCode.interrupted;
+    }
     terminal.sayError(errorLine(summarizeError(error)));
     return exitCode.failed;
   }
 }
+
+// `… | head -1`: once the reader of stdout is gone there is nothing left to say; end quietly, not
+// with a stack trace (update-many writes its report synchronously and stops on its own first).
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? exitCode.ok);
+  throw error;
+});
 
 process.exitCode = await main(process.argv);

@@ -21,6 +21,8 @@ export interface PrismOptions {
   readonly upstream?: string | undefined;
   /** Default: a free port the operating system picks (Prism is started with `-p 0`). */
   readonly port?: number | undefined;
+  /** Aborting it while Prism starts stops Prism and rejects (Ctrl-C during start-up). */
+  readonly signal?: AbortSignal | undefined;
 }
 
 export interface PrismServer {
@@ -31,7 +33,16 @@ export interface PrismServer {
   log(): string;
   /** Stops this Prism (SIGTERM, then SIGKILL after a grace period) and waits until it has exited. */
   stop(): Promise<void>;
+  /** Settles, with how it ended, if Prism exits without being stopped: a mock that died must be said so. */
+  readonly died: Promise<string>;
 }
+
+/**
+ * Loaded into Prism's own process: it exits when its stdin — a pipe from the process that started
+ * it — closes, which happens however that process ends, kill -9 included. So no Prism outlives the
+ * command that started it.
+ */
+const exitWithParent = `data:text/javascript,${encodeURIComponent("process.stdin.on('end',()=>process.exit(0)).on('error',()=>process.exit(0)).resume();")}`;
 
 const readyTimeoutMs = 30_000;
 const stopGraceMs = 3_000;
@@ -49,13 +60,13 @@ export function prismBin(): string {
 
 export async function startPrism(options: PrismOptions): Promise<PrismServer> {
   if (options.mode === "proxy" && !options.upstream) throw new Error('startPrism: mode "proxy" needs an upstream URL');
-  const args = [prismBin(), options.mode, options.specPath];
+  const args = ["--import", exitWithParent, prismBin(), options.mode, options.specPath];
   if (options.mode === "proxy") args.push(options.upstream as string);
   // -p 0: the operating system picks a free port and Prism prints it, so there is no race for it.
   args.push("-h", "127.0.0.1", "-p", String(options.port ?? 0), "--errors", "false");
 
   const child = spawn(process.execPath, args, {
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["pipe", "pipe", "pipe"],
     env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
   });
   if (child.pid === undefined) {
@@ -81,8 +92,15 @@ export async function startPrism(options: PrismOptions): Promise<PrismServer> {
   child.on("error", (error) => append(Buffer.from(`\n[startPrism] ${error.message}\n`)));
   // 'close', not 'exit': by then Prism's last words have been read from its pipes.
   const exited = new Promise<void>((resolve) => child.once("close", () => resolve()));
+  let stopping = false;
+  const died = new Promise<string>((resolve) =>
+    child.once("close", (code: number | null, signal: NodeJS.Signals | null) => {
+      if (!stopping) resolve(signal ?? `exit code ${String(code)}`);
+    }),
+  );
 
   const stop = async (): Promise<void> => {
+    stopping = true;
     if (child.exitCode === null && child.signalCode === null) {
       child.kill("SIGTERM");
       const grace = setTimeout(() => child.kill("SIGKILL"), stopGraceMs);
@@ -107,16 +125,23 @@ export async function startPrism(options: PrismOptions): Promise<PrismServer> {
     const onExit = (code: number | null, signal: NodeJS.Signals | null) =>
       fail(`exited before it was ready (${signal ?? `exit code ${String(code)}`})`);
     const timer = setTimeout(() => fail(`was not ready within ${readyTimeoutMs / 1000} s`), readyTimeoutMs);
+    const onAbort = () => {
+      cleanup();
+      void stop().then(() => reject(options.signal?.reason ?? new Error("aborted")));
+    };
     const cleanup = () => {
       clearTimeout(timer);
       child.stdout?.off("data", onData);
       child.off("close", onExit);
+      options.signal?.removeEventListener("abort", onAbort);
     };
     child.stdout?.on("data", onData);
     child.once("close", onExit);
+    if (options.signal?.aborted) onAbort();
+    else options.signal?.addEventListener("abort", onAbort, { once: true });
   });
 
-  return { url, pid, log: output, stop };
+  return { url, pid, log: output, stop, died };
 }
 
 // Matches the colour codes Prism prints when a terminal is attached despite NO_COLOR.

@@ -23,6 +23,11 @@ export class UsageError extends Error {
   override readonly name = "UsageError";
 }
 
+/** Ctrl-C before there was anything to report (while the mock started): exit 130, one line. */
+export class InterruptedError extends Error {
+  override readonly name = "InterruptedError";
+}
+
 // ---- Printing, secrets scrubbed ---------------------------------------------------------------
 
 /** Secrets shorter than this are not scrubbed by value: they would mangle ordinary text. */

@@ -220,7 +220,7 @@ export async function runUpdateMany(file: string, options: UpdateManyOptions, te
   let target: Target | undefined;
   let stopped: ReportWriteError | undefined;
   try {
-    target = dryRun ? undefined : await openTarget(options, (line) => progress.note(line));
+    target = dryRun ? undefined : await openTarget(options, (line) => progress.note(line), controller.signal);
     const client = target && token !== undefined ? connect({ token, baseUrl: target.baseUrl, verbose: options.verbose === true, timeoutMs: options.timeout, maxRetries: options.maxRetries }, terminal) : undefined;
     const run: Run = { report, record, signal: controller.signal, correlationId, previous, firstRows, resolvedFirst: new Map(), client, dryRun };
     const lookUp = client ? directoryOf(client, controller.signal, (line) => progress.note(line)) : async (row: Row) => row;
