@@ -151,34 +151,43 @@ export function seedReport(path: string, previous: ReadonlyMap<number, PreviousR
   renameSync(temporary, path);
 }
 
-const canonical = (value: unknown): string =>
-  JSON.stringify(value, (_key, inner: unknown) =>
-    inner && typeof inner === "object" && !Array.isArray(inner) ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b))) : inner,
-  );
+/** JSON with object keys sorted, so equal rows give equal text whatever the order of their columns. */
+function canonical(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  const keys = Object.keys(value).sort();
+  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`).join(",")}}`;
+}
 
-/** The row's change with its password, if any, through scrypt (salted with customer and user). */
-function hashable(row: Row): { customerId: string; user: string; patch: Record<string, unknown> } {
-  const { customerId = "", patch } = row;
-  const user = (row.user ?? row.userId ?? "").toLowerCase();
+/** The row's change as canonical JSON, its password, if any, through scrypt (salted with customer and user). */
+function changeText(row: Row, customerId: string, user: string): string {
+  const { patch } = row;
   const profile = patch["passwordProfile"] as Record<string, unknown> | undefined;
-  if (!profile || row.secret === undefined) return { customerId: customerId.toLowerCase(), user, patch };
+  if (!profile || row.secret === undefined) return canonical(patch);
   // The report must not hand out a cheap way to test guesses of a password.
-  const password = scryptSync(row.secret, `${customerId.toLowerCase()}/${user}`, 16, { N: 4096 }).toString("base64");
-  return { customerId: customerId.toLowerCase(), user, patch: { ...patch, passwordProfile: { ...profile, password } } };
+  const password = scryptSync(row.secret, `${customerId}/${user}`, 16, { N: 4096 }).toString("base64");
+  return canonical({ ...patch, passwordProfile: { ...profile, password } });
 }
 
-const digest = (value: unknown): string => createHash("sha256").update(canonical(value)).digest("base64url").slice(0, 22);
+const digest = (text: string): string => createHash("sha1").update(text).digest("base64url").slice(0, 22);
 
-/** A hash of what a row asks, as the file has it: customer, user (as named), every field. */
-export function rowHash(row: Row): string {
-  return digest(hashable(row));
+export interface RowHashes {
+  /** What the row asks, as the file has it: customer, user (as named), every field. */
+  readonly row: string;
+  /** The change alone: two rows for one user ask the same when it is equal, however they name the user. */
+  readonly change: string;
 }
 
-/** A hash of the change alone: two rows for one user ask the same when it is equal, however they name the user. */
-export function changeHash(row: Row): string {
-  const { customerId, patch } = hashable(row);
-  return digest({ customerId, patch });
+/** Both hashes of a row, from one pass over it. */
+export function rowHashes(row: Row): RowHashes {
+  const customerId = (row.customerId ?? "").toLowerCase();
+  const user = (row.user ?? row.userId ?? "").toLowerCase();
+  const change = changeText(row, customerId, user);
+  return { row: digest(`${customerId}\n${user}\n${change}`), change: digest(`${customerId}\n${change}`) };
 }
+
+/** The row hash alone (see RowHashes). */
+export const rowHash = (row: Row): string => rowHashes(row).row;
 
 /** What a previous report says of one input line: compact, so a report of a million rows fits. */
 export interface PreviousRow {

@@ -14,7 +14,8 @@ import type { CustomerUserPatch } from "../index.js";
 import { checkTarget, connect, openTarget, resolveToken, type Client, type Target, type TargetOptions } from "./connection.js";
 import { directoryOf } from "./find.js";
 import { formatIssue, isGuid } from "./patch.js";
-import { changeHash, doneResults, readPrevious, ReportWriteError, ReportWriter, rowHash, seedReport, type Outcome, type OutcomeResult, type PreviousRow } from "./report.js";
+import { doneResults, readPrevious, ReportWriteError, ReportWriter, rowHashes, seedReport, type Outcome, type OutcomeResult, type PreviousRow, type RowHashes } from "./report.js";
+import { NumberTable } from "./number-table.js";
 import { openInput, rowIds, type InputOptions, type Row, type RowInput } from "./rows.js";
 import { abortOnInterrupt, checkOneStdinReader, createProgress, errorLine, exitCode, summarizeError, UsageError, type Terminal } from "./terminal.js";
 
@@ -75,7 +76,7 @@ function checkOptions(file: string, options: UpdateManyOptions): void {
  * 52-bit hash of customer and user: two users colliding is about as likely as 1 in 10 000 for a
  * million rows, and would at worst refuse a row as a conflicting repeat.
  */
-type FirstRows = Map<number, number>;
+type FirstRows = NumberTable;
 const hashBits = 2 ** 24;
 const sha1 = (text: string): string => createHash("sha1").update(text).digest("hex");
 const keyOf = (customerId: string, user: string): number => Number.parseInt(sha1(`${customerId}/${user}`.toLowerCase()).slice(0, 13), 16);
@@ -87,14 +88,15 @@ interface Checked {
 }
 
 async function check(input: RowInput, previous: ReadonlyMap<number, PreviousRow> | undefined): Promise<Checked> {
-  const firstRows: FirstRows = new Map();
+  const firstRows: FirstRows = new NumberTable();
   const edited: number[] = [];
   let total = 0;
   let doneSeen = 0;
   for await (const row of input.rows()) {
     total++;
     const done = previous?.get(row.line);
-    const hash = rowHash(row);
+    const hashes = rowHashes(row);
+    const hash = hashes.row;
     if (done && doneResults.has(done.result)) {
       doneSeen++;
       const who = `${row.customerId ?? ""}/${row.user ?? row.userId ?? ""}`.toLowerCase();
@@ -104,7 +106,7 @@ async function check(input: RowInput, previous: ReadonlyMap<number, PreviousRow>
     }
     if (row.issues.length > 0 || row.customerId === undefined) continue;
     const key = keyOf(row.customerId, row.userId ?? row.user ?? "");
-    if (!firstRows.has(key)) firstRows.set(key, packed(row.line, changeHash(row)));
+    firstRows.setIfAbsent(key, packed(row.line, hashes.change));
   }
   if (edited.length > 0) {
     const lines = `${edited.slice(0, 10).join(", ")}${edited.length > 10 ? ` and ${edited.length - 10} more` : ""}`;
@@ -132,11 +134,11 @@ interface Run {
 }
 
 /** A repeat of an earlier row for the same user: skipped when it asks the same, refused when not. */
-function repeatOf(row: Row, hash: string, run: Run): Outcome | undefined {
+function repeatOf(row: Row, { row: hash, change }: RowHashes, run: Run): Outcome | undefined {
   if (row.customerId === undefined) return undefined;
   const keys = [keyOf(row.customerId, row.userId ?? row.user ?? "")];
   if (row.user !== undefined && row.userId !== undefined && !isGuid(row.user)) keys.push(keyOf(row.customerId, row.userId));
-  const mine = packed(row.line, changeHash(row));
+  const mine = packed(row.line, change);
   for (const key of keys) {
     const first = Math.min(run.firstRows.get(key) ?? Infinity, run.resolvedFirst.get(key) ?? Infinity);
     if (first === Infinity || Math.floor(first / hashBits) >= row.line) continue;
@@ -144,13 +146,14 @@ function repeatOf(row: Row, hash: string, run: Run): Outcome | undefined {
     if (first % hashBits === mine % hashBits) return { ...rowIds(row), rowHash: hash, result: "skipped", duplicateOf: line };
     return { ...rowIds(row), rowHash: hash, result: "invalid", issues: [{ message: `updates the same user as line ${line} with different changes: merge them into one row` }] };
   }
-  for (const key of keys.slice(1)) if (!run.resolvedFirst.has(key)) run.resolvedFirst.set(key, mine);
+  for (const key of keys.slice(1)) run.resolvedFirst.setIfAbsent(key, mine);
   return undefined;
 }
 
 /** What to do with a row: an outcome now, or the request id to send it with. */
 async function plan(row: Row, run: Run, lookUp: (row: Row) => Promise<Row>): Promise<{ outcome: Outcome } | { row: Row; hash: string; requestId: string }> {
-  const hash = rowHash(row);
+  const hashes = rowHashes(row);
+  const hash = hashes.row;
   const before = run.previous?.get(row.line);
   if (before && doneResults.has(before.result)) {
     const carried: Outcome =
@@ -162,7 +165,7 @@ async function plan(row: Row, run: Run, lookUp: (row: Row) => Promise<Row>): Pro
   if (row.issues.length > 0) return { outcome: { ...rowIds(row), rowHash: hash, result: "invalid", issues: row.issues } };
   const found = row.userId === undefined && !run.dryRun ? await lookUp(row) : row;
   if (found.issues.length > 0) return { outcome: { ...rowIds(found), rowHash: hash, result: "invalid", issues: found.issues } };
-  const repeat = repeatOf(found, hash, run);
+  const repeat = repeatOf(found, hashes, run);
   if (repeat) return { outcome: repeat };
   if (run.dryRun) return { outcome: { ...rowIds(found), rowHash: hash, result: "valid", patch: found.patch } };
   // The same row, sent before with an outcome not known to be final: the same logical call, the same id.
@@ -222,7 +225,7 @@ export async function runUpdateMany(file: string, options: UpdateManyOptions, te
   try {
     target = dryRun ? undefined : await openTarget(options, (line) => progress.note(line), controller.signal);
     const client = target && token !== undefined ? connect({ token, baseUrl: target.baseUrl, verbose: options.verbose === true, timeoutMs: options.timeout, maxRetries: options.maxRetries }, terminal) : undefined;
-    const run: Run = { report, record, signal: controller.signal, correlationId, previous, firstRows, resolvedFirst: new Map(), client, dryRun };
+    const run: Run = { report, record, signal: controller.signal, correlationId, previous, firstRows, resolvedFirst: new NumberTable(), client, dryRun };
     const lookUp = client ? directoryOf(client, controller.signal, (line) => progress.note(line)) : async (row: Row) => row;
 
     const inFlight = new Set<Promise<void>>();
