@@ -5,7 +5,7 @@
 // machine: every URL the fake Entra ID was asked for is checked, and the CLI's PATH holds only
 // node and the fake az. Every token, refresh token and secret is distinctive (AT-SECRET-…,
 // RT-SECRET-…, APP-SECRET-…) and checked absent from every output, failures included.
-import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { delimiter, dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeFakeAz } from "./support/fake-az.ts";
@@ -140,6 +140,7 @@ describe("login, then any command", { timeout: 30_000 }, () => {
 
 describe("the Azure CLI's token", { timeout: 30_000 }, () => {
   const az = makeFakeAz();
+  afterAll(() => rmSync(az.folder, { recursive: true, force: true }));
   const azToken = unsignedJwt(accessTokenClaims(ada), "AT-SECRET-az");
   const azEnv = (extra: Record<string, string> = {}) => ({
     PATH: `${az.folder}${delimiter}${dirname(process.execPath)}`,
