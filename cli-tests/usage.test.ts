@@ -105,10 +105,14 @@ describe("bad usage exits 2, says what is wrong on one line, and sends nothing",
 });
 
 describe("the access token", { timeout: 20_000 }, () => {
-  it("is required when something is to be sent: a clear error naming PARTNER_CENTER_TOKEN and --token-stdin, exit 2", async () => {
+  it("is required when something is to be sent: a clear error naming every way to sign in, PARTNER_CENTER_TOKEN and --token-stdin among them, exit 2", async () => {
     const result = await runCli(["update", customerId, userId, "--usage-location", "US", "--base-url", server.url]);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
+      "partner-center-users: no access token: sign in with partner-center-users login (device code, with MFA), or az login, or set PARTNER_CENTER_TOKEN (or pass --token-stdin), or set the refresh-token variables; see README, Signing in\n",
+    );
+    const envOnly = await runCli(["update", customerId, userId, "--usage-location", "US", "--base-url", server.url, "--auth", "env"]);
+    expect(envOnly.stderr).toBe(
       "partner-center-users: no access token: set PARTNER_CENTER_TOKEN or pass --token-stdin (an App+User token for https://api.partnercenter.microsoft.com/user_impersonation)\n",
     );
     const bulk = await runCli(["update-many", file("one.csv", `customerId,userId,usageLocation\n${customerId},${userId},US\n`), "--base-url", server.url]);

@@ -172,6 +172,23 @@ describe("patch: the request", () => {
     expect(received.map((request) => request.headers.authorization)).toEqual(["Bearer token-1", "Bearer token-2"]);
   });
 
+  it("after a 401 for a token that expired mid-run, asks the credential for a fresh one and sends the call once more, same MS-RequestId, no retry spent", async () => {
+    reply((res) => json(res, 401, { code: 800001, description: "Partner token is missing or invalid.", data: [], source: "PartnerFD" }));
+    const requests: { forceRefresh?: boolean }[] = [];
+    const credential = (request?: { forceRefresh?: boolean }) => {
+      requests.push(request ?? {});
+      return request?.forceRefresh ? "fresh-token" : "expired-token";
+    };
+    const log = vi.fn();
+    const updated = await user(client({ credential, retry: { maxRetries: 0 }, log })).patch({ usageLocation: "US" });
+    expect(updated).toMatchObject({ id: userId });
+    expect(requests).toEqual([{}, { forceRefresh: true }]);
+    expect(received.map((request) => request.headers.authorization)).toEqual(["Bearer expired-token", "Bearer fresh-token"]);
+    expect(new Set(received.map((request) => request.headers["ms-requestid"])).size).toBe(1);
+    // One attempt as the retry layer sees it (the resend is inside it): one request and one 200 logged.
+    expect(log.mock.calls.map(([entry]) => [entry.type, entry.status])).toEqual([["request", undefined], ["response", 200]]);
+  });
+
   it("does not follow a redirect: the answer is an error with its status", async () => {
     reply((res) => {
       res.writeHead(307, { location: `${baseUrl}/elsewhere` });

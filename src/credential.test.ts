@@ -14,6 +14,13 @@ describe("tokenSource", () => {
     expect([await source(undefined), await source(undefined)]).toEqual(["token-1", "token-2"]);
   });
 
+  it("passes { forceRefresh: true } to a function only when the client asks again after a 401, and nothing otherwise", async () => {
+    const credential = vi.fn((request?: { forceRefresh?: boolean }) => (request?.forceRefresh ? "fresh" : "cached"));
+    const source = tokenSource(credential);
+    expect([await source(undefined), await source(undefined, true)]).toEqual(["cached", "fresh"]);
+    expect(credential.mock.calls).toEqual([[], [{ forceRefresh: true }]]);
+  });
+
   it("awaits an async function", async () => {
     expect(await tokenSource(async () => "async-token")(undefined)).toBe("async-token");
   });

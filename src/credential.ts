@@ -14,11 +14,23 @@ export interface TokenCredential {
   getToken(scopes: string | string[], options?: { abortSignal?: AbortSignal }): Promise<{ token: string } | null>;
 }
 
-/** A token string, a function returning one (sync or async), or a TokenCredential. */
-export type Credential = string | (() => string | Promise<string>) | TokenCredential;
+/**
+ * What the client tells a credential function when it asks again after a 401 (transport/attempt.ts):
+ * the token it gave was refused, so a cached one will not do. Not passed on ordinary requests.
+ */
+export interface TokenRequest {
+  readonly forceRefresh?: boolean;
+}
 
-/** Gives a token for one attempt; asked again on every attempt so a rotated token is picked up. */
-export type TokenSource = (signal: AbortSignal | undefined) => string | Promise<string>;
+/** A token string, a function returning one (sync or async), or a TokenCredential. */
+export type Credential = string | ((request?: TokenRequest) => string | Promise<string>) | TokenCredential;
+
+/**
+ * Gives a token for one attempt; asked again on every attempt so a rotated token is picked up, and
+ * with `forceRefresh` after a 401 (a function credential gets `{ forceRefresh: true }`; a string
+ * or a TokenCredential, which has no such option, is simply asked again).
+ */
+export type TokenSource = (signal: AbortSignal | undefined, forceRefresh?: boolean) => string | Promise<string>;
 
 // A bearer token is visible ASCII without spaces (RFC 6750 b64token is narrower still). Checking it
 // here matters: fetch would otherwise throw a TypeError that quotes the whole header, token included.
@@ -48,7 +60,7 @@ export function tokenSource(credential: Credential): TokenSource {
     }
     return () => credential;
   }
-  if (typeof credential === "function") return () => obtain(credential);
+  if (typeof credential === "function") return (_signal, forceRefresh) => obtain(() => (forceRefresh ? credential({ forceRefresh }) : credential()));
   if (typeof credential === "object" && credential !== null && typeof credential.getToken === "function") {
     return (signal) => obtain(async () => (await credential.getToken(scopes, signal ? { abortSignal: signal } : {}))?.token);
   }

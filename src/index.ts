@@ -14,7 +14,7 @@ export type { CallOptions, ListOptions, PartnerCenterClientOptions, PatchOptions
 export { defaultBaseUrl } from "./options.js";
 export type { RetryOptions } from "./retry/policy.js";
 export { partnerCenterScope } from "./credential.js";
-export type { Credential, TokenCredential } from "./credential.js";
+export type { Credential, TokenCredential, TokenRequest } from "./credential.js";
 export type { PartnerCenterLog, PartnerCenterLogEntry } from "./log.js";
 export { redactBody, redactHeaders, scrubSecrets } from "./redact.js";
 export { checkCustomerUserPatch } from "./operations.js";

@@ -35,7 +35,8 @@ export type Pipeline = (call: OperationCall) => Promise<Exchange>;
  * 3. withRetries: per attempt a signal (the caller's, plus the attempt's time); decides whether to
  *    try again and how long to wait; logs (redacted).
  * 4. authorizedAttempt: a token asked for now (a rotated one is picked up), sent only under
- *    baseUrl; the whole answer read; secrets echoed in an error body scrubbed by value.
+ *    baseUrl; after a 401 (but 900421) a token asked for with forceRefresh and, if it differs, the
+ *    request sent once more; the whole answer read; secrets echoed in an error body scrubbed by value.
  * 5. fetch: the injected or the global one.
  *
  * Then, once per call: write-only fields (the spec's `writeOnly`) dropped from a success body,

@@ -2,6 +2,8 @@
 // Asynchronous on purpose: the fake server the CLI talks to lives in this same process.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const cliPath = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
@@ -15,16 +17,38 @@ export interface CliResult {
 }
 
 export interface CliOptions {
-  /** Added to a clean environment (no PARTNER_CENTER_TOKEN unless given here). */
+  /**
+   * Added to a clean environment: no PARTNER_CENTER_TOKEN nor any other sign-in variable unless given
+   * here, an empty login-cache folder, and a PATH of node's own folder only (so no `az` the machine
+   * may have is found) unless PATH is given.
+   */
   readonly env?: Readonly<Record<string, string>>;
   /** Written to the CLI's stdin, which is then closed. */
   readonly stdin?: string;
 }
 
+/** Every variable sign-in reads (src/cli/auth/methods.ts), and the test-only network setting. */
+const signInVariables = [
+  "PARTNER_CENTER_TOKEN",
+  "PARTNER_CENTER_AUTH",
+  "PARTNER_CENTER_CLIENT_ID",
+  "PARTNER_CENTER_TENANT",
+  "PARTNER_CENTER_AUTHORITY_HOST",
+  "PARTNER_CENTER_APP_ID",
+  "PARTNER_CENTER_APP_SECRET",
+  "PARTNER_CENTER_REFRESH_TOKEN",
+  "PARTNER_CENTER_REFRESH_TOKEN_FILE",
+  "PARTNER_CENTER_USERS_CONFIG_DIR",
+  "NODE_EXTRA_CA_CERTS",
+];
+
+/** A login-cache folder no test signed in to (never made), for runs that do not name their own. */
+const noLoginConfigDir = join(tmpdir(), `pcu-no-login-${process.pid}`);
+
 function environment(extra: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv {
-  const env = { ...process.env, ...extra };
-  if (!("PARTNER_CENTER_TOKEN" in extra)) delete env["PARTNER_CENTER_TOKEN"];
-  return env;
+  const env = { ...process.env };
+  for (const name of signInVariables) delete env[name];
+  return { ...env, PARTNER_CENTER_USERS_CONFIG_DIR: noLoginConfigDir, PATH: dirname(process.execPath), ...extra };
 }
 
 export function startCli(args: readonly string[], options: CliOptions = {}): ChildProcess {

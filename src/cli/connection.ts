@@ -1,15 +1,17 @@
 // Where updates go, and with what: the target (--base-url, by default the client's, the real
 // Partner Center; or --mock, the embedded Prism mock of the spec started for this run only and
-// stopped afterwards), the access token (PARTNER_CENTER_TOKEN or --token-stdin, handed to the run's
-// Terminal to hide), and the typed client made from them (with --verbose, one line per attempt).
+// stopped afterwards), the credential (auth/methods.ts: --auth or the search order — a token from
+// PARTNER_CENTER_TOKEN or --token-stdin, or one that refreshes itself — every secret handed to the
+// run's Terminal to hide), and the typed client made from them (with --verbose, one line per attempt).
 // Also the package itself (its root, version and spec), which the CLI finds by walking up from this
 // file: it runs as src/cli/*.ts under tsx and as the bundled dist/cli.js, so a path relative to the
 // file differs between the two. The mock's life cycle itself is in mock-server.ts.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createPartnerCenterClient } from "../index.js";
-import { abortOnInterrupt, exitCode, formatLogEntry, InterruptedError, readStdin, UsageError, type Terminal } from "./terminal.js";
+import { createPartnerCenterClient, type Credential } from "../index.js";
+import { refuseExpired, signIn, type AuthOptions } from "./auth/methods.js";
+import { abortOnInterrupt, exitCode, formatLogEntry, InterruptedError, UsageError, type Terminal } from "./terminal.js";
 
 // ---- The package ------------------------------------------------------------------------------
 
@@ -90,21 +92,16 @@ export async function openTarget(options: TargetOptions, log: (line: string) => 
 
 export const tokenVariable = "PARTNER_CENTER_TOKEN";
 
-/** The embedded mock checks only that a bearer token is present. */
-const mockToken = "mock-token";
-
-/** The run's access token, hidden from everything the run prints. */
-export async function resolveToken(options: { readonly tokenStdin?: boolean; readonly mock?: boolean }, terminal: Terminal): Promise<string> {
-  const token = (options.tokenStdin ? await readStdin("--token-stdin") : (process.env[tokenVariable] ?? "")).trim();
-  if (token) {
-    terminal.hide(token);
-    return token;
-  }
-  if (options.mock) return mockToken;
-  if (options.tokenStdin) throw new UsageError("--token-stdin: stdin was empty, expected an access token");
-  throw new UsageError(
-    `no access token: set ${tokenVariable} or pass --token-stdin (an App+User token for https://api.partnercenter.microsoft.com/user_impersonation)`,
-  );
+/**
+ * The run's credential (README "Signing in"): the token as given (env), or a function that refreshes
+ * it ahead of expiry; its first token already fetched, so a method that cannot sign in stops the
+ * run (a UsageError) before anything is sent. Every token and secret met is hidden from all the run prints.
+ */
+export async function resolveToken(options: AuthOptions & { readonly verbose?: boolean | undefined }, terminal: Terminal): Promise<Credential> {
+  const signedIn = await signIn(options, { hide: (secret) => terminal.hide(secret), warn: (line) => terminal.say(line) });
+  refuseExpired(signedIn);
+  if (options.verbose) terminal.say(`auth: ${signedIn.method} (${signedIn.source})`);
+  return signedIn.credential;
 }
 
 // ---- The client -------------------------------------------------------------------------------
@@ -115,7 +112,7 @@ const longWaitMs = 5_000;
 export type Client = ReturnType<typeof createPartnerCenterClient>;
 
 export interface ConnectOptions {
-  readonly token: string;
+  readonly token: Credential;
   readonly baseUrl: string | undefined;
   readonly verbose?: boolean;
   /** Per attempt (--timeout); default the client's. */
@@ -146,6 +143,7 @@ export function connect(options: ConnectOptions, terminal: Terminal): Client {
 // ---- A session --------------------------------------------------------------------------------
 
 export interface SessionOptions extends TargetOptions {
+  readonly auth?: string;
   readonly tokenStdin?: boolean;
   readonly verbose?: boolean;
 }
@@ -158,7 +156,7 @@ export interface Session {
   close(): Promise<void>;
 }
 
-/** The token, the target and the client, in that order, so a usage problem stops before a mock starts. */
+/** The credential, the target and the client, in that order, so a usage problem stops before a mock starts. */
 export async function openSession(options: SessionOptions, terminal: Terminal): Promise<Session> {
   const token = await resolveToken(options, terminal);
   const controller = new AbortController();

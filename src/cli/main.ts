@@ -6,6 +6,9 @@
 // Each run gets its own Terminal (terminal.ts), which learns the run's secrets and prints for it.
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { PartnerCenterArgumentError } from "../index.js";
+import { runAuthStatus, runLogin, runLogout, type LoginOptions } from "./auth/commands.js";
+import { defaultClientId } from "./auth/entra.js";
+import { authMethods, authVariables, searchOrder, type AuthOptions } from "./auth/methods.js";
 import { packageVersion, tokenVariable } from "./connection.js";
 import { bulkColumns, fieldOptions } from "./patch.js";
 import { errorLine, exitCode, InterruptedError, programName, summarizeError, Terminal, UsageError } from "./terminal.js";
@@ -30,13 +33,22 @@ function delimiter(text: string): string {
   return value;
 }
 
+/** How to get the token (README "Signing in"): --auth, or PARTNER_CENTER_AUTH, or the search order. */
+function withAuthOptions(command: Command): Command {
+  return command
+    .addOption(
+      new Option("--auth <method>", `how to get the token (default: the first set up of ${searchOrder.join(", ")})`).choices(authMethods).env(authVariables.auth),
+    )
+    .option("--token-stdin", `read the access token from stdin instead of ${tokenVariable} (--auth env)`);
+}
+
 /** Options every command that sends has: where to, with which token, how talkative. */
 function withConnectionOptions(command: Command): Command {
-  return command
-    .option("--base-url <url>", "the Partner Center API to call (default: https://api.partnercenter.microsoft.com)")
-    .option("--mock", "send to the embedded mock of the spec, started for this run (no token needed)")
-    .option("--token-stdin", `read the access token from stdin instead of ${tokenVariable}`)
-    .option("--verbose", "log every request and response on stderr (token and passwords redacted)");
+  return withAuthOptions(
+    command
+      .option("--base-url <url>", "the Partner Center API to call (default: https://api.partnercenter.microsoft.com)")
+      .option("--mock", "send to the embedded mock of the spec, started for this run (no token needed)"),
+  ).option("--verbose", "log every request and response on stderr (token and passwords redacted)");
 }
 
 /** Words joined into lines of at most `width` characters, each indented. */
@@ -54,8 +66,11 @@ const exitCodesHelp = `
 Exit codes: ${exitCode.ok} every update succeeded, ${exitCode.failed} an update failed (or a row was invalid),
 ${exitCode.usage} bad usage (nothing sent), ${exitCode.interrupted} interrupted.
 
-The access token is read from ${tokenVariable} or, with --token-stdin, from stdin;
-it is never printed. Passwords are read from stdin only.`;
+Signing in: partner-center-users login (device code, with MFA), then any command;
+or --auth env (${tokenVariable} or --token-stdin), azure-cli (az login) or
+refresh-token (PARTNER_CENTER_APP_ID, PARTNER_CENTER_APP_SECRET, PARTNER_CENTER_REFRESH_TOKEN
+or _FILE). partner-center-users auth status checks the token. Tokens are never printed;
+passwords and secrets are read from stdin or the environment only.`;
 
 /** Builds the program for one run; `setExitCode` receives the result of the command that ran. */
 function createProgram(terminal: Terminal, setExitCode: (code: number) => void): Command {
@@ -148,14 +163,41 @@ valid (--dry-run) or cancelled (interrupted).`,
       setExitCode(await runUpdateMany(file, options, terminal));
     });
 
+  program
+    .command("login")
+    .description("Sign in with a device code, for https://api.partnercenter.microsoft.com/user_impersonation; the next commands use the cached token and refresh it.")
+    .option("--client-id <id>", `the public client (application) id (default: ${authVariables.clientId}, else the Azure CLI's ${defaultClientId})`)
+    .option("--tenant <tenant>", `your partner tenant: its id, a domain, or organizations (default: ${authVariables.tenant}, else organizations)`)
+    .action(async (options: LoginOptions) => {
+      setExitCode(await runLogin(options, terminal));
+    });
+
+  program
+    .command("logout")
+    .description("Remove the login cache that login wrote.")
+    .action(() => {
+      setExitCode(runLogout(terminal));
+    });
+
+  const auth = program.command("auth").description("The token: auth status.");
+  withAuthOptions(
+    auth
+      .command("status")
+      .description("Who the token is for, its audience, scope, expiry and MFA claim, read from its claims (never printed, signature not verified); exit 0 if usable, 1 if not."),
+  ).action(async (options: AuthOptions) => {
+    setExitCode(await runAuthStatus(options, terminal));
+  });
+
   return program;
 }
 
 /** Secrets on the command line would show in `ps` and shell history: refuse them without echoing. */
 function refuseSecretArguments(args: readonly string[]): void {
-  const secret = args.find((arg) => /^--(password|token)(=|$)/i.test(arg));
+  const secret = args.find((arg) => /^--(password|token|refresh-token|(app-|client-)?secret)(=|$)/i.test(arg));
   if (secret !== undefined) {
-    throw new UsageError(`passwords and tokens are never taken as arguments: use --password-stdin, and PARTNER_CENTER_TOKEN or --token-stdin`);
+    throw new UsageError(
+      `passwords, tokens and secrets are never taken as arguments: use --password-stdin, and PARTNER_CENTER_TOKEN or --token-stdin (or the environment variables of README, Signing in)`,
+    );
   }
 }
 

@@ -11,7 +11,8 @@
 // process is interrupted.
 import cliProgress from "cli-progress";
 import { buffer, text } from "node:stream/consumers";
-import { PartnerCenterError, redactBody, redactHeaders, scrubSecrets, type PartnerCenterLogEntry } from "../index.js";
+import { PartnerCenterCredentialError, PartnerCenterError, redactBody, redactHeaders, scrubSecrets, type PartnerCenterLogEntry } from "../index.js";
+import { partnerCenterHint } from "./auth/hints.js";
 
 export const programName = "partner-center-users";
 
@@ -94,10 +95,13 @@ export interface ErrorSummary {
 
 export function summarizeError(error: unknown): ErrorSummary {
   if (error instanceof PartnerCenterError) {
+    // A sign-in that failed mid-run (auth/sign-in-error.ts, a UsageError) says what to do; the
+    // client keeps it as the cause and does not quote it, so it is added here.
+    const signIn = error instanceof PartnerCenterCredentialError && error.cause instanceof UsageError ? `: ${error.cause.message}` : "";
     return {
       ...(error.status !== undefined && { status: error.status }),
       ...(error.code !== undefined && { code: error.code }),
-      description: error.description ?? error.message,
+      description: `${error.description ?? error.message}${signIn}`,
       ...(error.requestId !== undefined && { requestId: error.requestId }),
       ...(error.correlationId !== undefined && { correlationId: error.correlationId }),
       // Without a status the class is what tells a timeout from a network failure.
@@ -107,7 +111,10 @@ export function summarizeError(error: unknown): ErrorSummary {
   return { description: error instanceof Error ? error.message : String(error) };
 }
 
-/** e.g. `404, code 60002: User object ID not found. (request id 1b…, correlation id 8a…)` */
+/**
+ * e.g. `404, code 60002: User object ID not found. (request id 1b…, correlation id 8a…)`; a 401 or
+ * 403 ends with what to do (auth/hints.ts): `… — sign in with multi-factor authentication — …`.
+ */
 export function errorLine(summary: ErrorSummary): string {
   const head = [summary.status, summary.kind].filter((part) => part !== undefined).join(" ");
   const code = summary.code === undefined ? "" : `code ${summary.code}`;
@@ -117,7 +124,8 @@ export function errorLine(summary: ErrorSummary): string {
     summary.correlationId && `correlation id ${summary.correlationId}`,
   ].filter(Boolean);
   const oneLine = summary.description.replace(/\s+/g, " ").trim();
-  return `${prefix ? `${prefix}: ` : ""}${oneLine}${ids.length ? ` (${ids.join(", ")})` : ""}`;
+  const hint = partnerCenterHint(summary.status, summary.code);
+  return `${prefix ? `${prefix}: ` : ""}${oneLine}${ids.length ? ` (${ids.join(", ")})` : ""}${hint ? ` — ${hint}` : ""}`;
 }
 
 // ---- --verbose --------------------------------------------------------------------------------

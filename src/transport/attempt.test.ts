@@ -94,4 +94,64 @@ describe("authorizedAttempt", () => {
     const answer = await authorizedAttempt(fetch, () => "echo-token", baseUrl)(url, init);
     expect(answer.text).toBe('{"token":"echo-token"}');
   });
+
+  describe("a 401 the credential may cure (a token expired mid-run)", () => {
+    const refused = (code: number) => () => new Response(JSON.stringify({ code, description: "no", data: [], source: "PartnerFD" }), { status: 401 });
+    const sentTokens = (fetch: ReturnType<typeof answering>) => fetch.mock.calls.map(([, sent]) => (sent.headers as Record<string, string>).authorization);
+
+    it("asks the credential once more with forceRefresh and sends the request once more with the fresh token, same headers", async () => {
+      let n = 0;
+      const fetch = vi.fn<FetchFunction>(async () => (++n === 1 ? refused(800001)() : new Response('{"id":1}')));
+      const getToken = vi.fn((_signal: AbortSignal | undefined, forceRefresh?: boolean) => (forceRefresh ? "fresh-token" : "expired-token"));
+      const answer = await authorizedAttempt(fetch, getToken, baseUrl)(url, init);
+      expect(answer).toMatchObject({ status: 200, body: { id: 1 } });
+      expect(getToken.mock.calls.map(([, force]) => force)).toEqual([undefined, true]);
+      expect(sentTokens(fetch)).toEqual(["Bearer expired-token", "Bearer fresh-token"]);
+      expect(fetch.mock.calls[1]?.[1]).toMatchObject({ method: "PATCH", body: "{}", headers: { "ms-requestid": init.headers["ms-requestid"] } });
+    });
+
+    it("sends once more at most: a second 401 is the answer", async () => {
+      const fetch = answering(refused(800001));
+      let n = 0;
+      const answer = await authorizedAttempt(fetch, () => `token-${++n}`, baseUrl)(url, init);
+      expect(answer.status).toBe(401);
+      expect(sentTokens(fetch)).toEqual(["Bearer token-1", "Bearer token-2"]);
+    });
+
+    it("leaves the 401 as the answer when the credential gives the same token again (a fixed token string)", async () => {
+      const fetch = answering(refused(800001));
+      const answer = await authorizedAttempt(fetch, () => "fixed-token", baseUrl)(url, init);
+      expect(answer).toMatchObject({ status: 401, body: { code: 800001 } });
+      expect(fetch).toHaveBeenCalledTimes(1);
+    });
+
+    it.each([900421, "900421"])("does not ask again after 401 code %j (MFA claim missing: a fresh token would lack it too)", async (code) => {
+      const fetch = answering(() => new Response(JSON.stringify({ code, description: "MFA" }), { status: 401 }));
+      const getToken = vi.fn(() => "token-without-mfa");
+      const answer = await authorizedAttempt(fetch, getToken, baseUrl)(url, init);
+      expect(answer.status).toBe(401);
+      expect(getToken).toHaveBeenCalledTimes(1);
+      expect(fetch).toHaveBeenCalledTimes(1);
+    });
+
+    it.each([403, 400])("does not ask again after a %i", async (status) => {
+      const fetch = answering(() => new Response("{}", { status }));
+      const getToken = vi.fn((_signal: AbortSignal | undefined, forceRefresh?: boolean) => (forceRefresh ? "fresh" : "first"));
+      await authorizedAttempt(fetch, getToken, baseUrl)(url, init);
+      expect(getToken).toHaveBeenCalledTimes(1);
+    });
+
+    it("scrubs both tokens from a final 401 body that echoes them", async () => {
+      let n = 0;
+      const fetch = vi.fn<FetchFunction>(async (_url, sent) => {
+        n += 1;
+        const auth = (sent.headers as Record<string, string>).authorization ?? "";
+        return new Response(JSON.stringify({ code: 800001, description: `refused ${auth} (try ${n})` }), { status: 401 });
+      });
+      let t = 0;
+      const answer = await authorizedAttempt(fetch, () => `tok-SECRET-${++t}`, baseUrl)(url, init);
+      expect(answer.body).toEqual({ code: 800001, description: "refused Bearer [REDACTED] (try 2)" });
+      expect(answer.text).not.toContain("SECRET");
+    });
+  });
 });

@@ -11,25 +11,43 @@ import type { Answer, Attempt, FetchFunction } from "./plain-fetch.js";
  * - it goes only to URLs under `baseUrl` (a per-call `baseUrl` given to `api` cannot take it elsewhere);
  * - redirects are not followed (a PATCH with a password must not be replayed to wherever a Location points);
  * - an error body that echoes the token or a password from the request is scrubbed — in its text and,
- *   once parsed, in every string, whatever the encoding — before any other layer reads it.
+ *   once parsed, in every string, whatever the encoding — before any other layer reads it;
+ * - a 401 that a fresh token may cure gets one, and one resend (below).
  */
 export function authorizedAttempt(fetch: FetchFunction, getToken: TokenSource, baseUrl: string): Attempt {
   const allowedPrefix = `${baseUrl}/`;
   return async function attempt(url, init) {
     if (!url.startsWith(allowedPrefix)) throw argumentError("url", "must be under the client's baseUrl");
+    const send = async (token: string) => {
+      const response = await fetch(url, {
+        method: init.method,
+        headers: { ...init.headers, authorization: `Bearer ${token}` },
+        body: init.body ?? null,
+        signal: init.signal ?? null,
+        redirect: "manual",
+      });
+      return { response, text: await response.text() }; // text() decodes UTF-8 and drops a byte-order mark, which Partner Center sends
+    };
     const token = await untilAborted(getToken(init.signal), init.signal);
-    const response = await fetch(url, {
-      method: init.method,
-      headers: { ...init.headers, authorization: `Bearer ${token}` },
-      body: init.body ?? null,
-      signal: init.signal ?? null,
-      redirect: "manual",
-    });
-    const text = await response.text(); // decodes UTF-8 and drops a byte-order mark, which Partner Center sends
+    let { response, text } = await send(token);
+    // A token can expire (or be revoked) between the credential giving it and the server reading
+    // it — in a long bulk run, mid-run. Partner Center has no code of its own for that (its 401s
+    // are 800001 "missing or invalid" and 900421 "MFA claim missing"), so every 401 but 900421 (a
+    // fresh token would lack the claim too) asks the credential once more, with forceRefresh; a
+    // different token is sent once more, within this attempt (same MS-RequestId, same signal, not
+    // counted as a retry). The same token (a fixed string) leaves the 401 as the answer.
+    const tokens = [token];
+    if (response.status === 401 && String((parseJson(text) as { code?: unknown } | undefined)?.code) !== "900421") {
+      const fresh = await untilAborted(getToken(init.signal, true), init.signal);
+      if (fresh !== token) {
+        tokens.push(fresh);
+        ({ response, text } = await send(fresh));
+      }
+    }
     const answer = { status: response.status, headers: response.headers, ok: response.ok };
     if (response.ok) return { ...answer, text, body: parseJson(text) };
     // Only error answers: a 2xx body is the caller's own data, and searching it would cost every call.
-    const secrets = [token, ...secretsIn(init.body === undefined ? undefined : parseJson(init.body))];
+    const secrets = [...tokens, ...secretsIn(init.body === undefined ? undefined : parseJson(init.body))];
     const scrubbed = scrub(text, secrets);
     const body = parseJson(scrubbed);
     return body === undefined ? { ...answer, text: scrubbed, body } : scrubbedJson(answer, scrubValues(body, secrets));

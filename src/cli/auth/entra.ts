@@ -1,0 +1,277 @@
+// Tokens from Microsoft Entra ID through MSAL (@azure/msal-node), for two methods:
+// - login: device-code sign-in with a public client (by default the Azure CLI's, which needs no
+//   app registration), its tokens kept in the login cache (login-cache.ts's file); later runs get
+//   tokens from that cache silently, MSAL refreshing them with the cached refresh token.
+// - refresh-token: the Secure Application Model — the partner's own app (id + secret) redeems a
+//   refresh token at the token endpoint (MSAL's acquireTokenByRefreshToken). Refresh tokens
+//   rotate: each answer brings a new one, which this run uses from then on and which is written
+//   back to the file it came from, if it came from a file.
+// No OAuth is written here: MSAL builds every request and reads every answer. The authority is
+// <host>/<tenant>; a host other than Microsoft's clouds is trusted only as `knownAuthorities` (a
+// loopback fake in tests). Every token and refresh token met is handed to `hide` at once.
+import {
+  ConfidentialClientApplication,
+  PublicClientApplication,
+  type AuthenticationResult,
+  type Configuration,
+  type ICachePlugin,
+  type INetworkModule,
+} from "@azure/msal-node";
+import { partnerCenterScope } from "../../index.js";
+import { expiryOf } from "./claims.js";
+import { signInErrorFrom, SignInError, type SignInMethod } from "./sign-in-error.js";
+import { readPrivateFile, writePrivateFile } from "./private-file.js";
+import type { AccessToken, TokenFetcher } from "./refreshing.js";
+
+export const defaultClientId = "04b07795-8ddb-461a-bbee-02f9e1bf7b46"; // the Azure CLI's public client
+export const defaultTenant = "organizations";
+export const defaultAuthorityHost = "https://login.microsoftonline.com";
+
+const scopes = [partnerCenterScope];
+
+/** Where to sign in: the authority host, the tenant, and the client (application) id. */
+export interface EntraSettings {
+  readonly authorityHost: string;
+  readonly tenant: string;
+  readonly clientId: string;
+}
+
+/** Injected by tests: MSAL's network client (so nothing goes online) and the clock. */
+export interface EntraDependencies {
+  readonly networkClient?: INetworkModule | undefined;
+}
+
+// The hosts of Microsoft's clouds, whose metadata MSAL carries itself.
+const microsoftHosts = new Set([
+  "login.microsoftonline.com",
+  "login.microsoft.com",
+  "login.windows.net",
+  "sts.windows.net",
+  "login.microsoftonline.us",
+  "login.usgovcloudapi.net",
+  "login-us.microsoftonline.com",
+  "login.chinacloudapi.cn",
+  "login.partner.microsoftonline.cn",
+]);
+
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Checks settings from options and environment; the messages name the setting, not a secret. */
+export function checkSettings(settings: EntraSettings): EntraSettings {
+  if (!guid.test(settings.clientId)) throw new SignInError("the client id must be a GUID (--client-id / PARTNER_CENTER_CLIENT_ID)");
+  if (!/^[A-Za-z0-9][A-Za-z0-9.-]*$/.test(settings.tenant)) {
+    throw new SignInError("the tenant must be a tenant id (GUID), a domain, or organizations (--tenant / PARTNER_CENTER_TENANT)");
+  }
+  let url: URL;
+  try {
+    url = new URL(settings.authorityHost);
+  } catch {
+    throw new SignInError("PARTNER_CENTER_AUTHORITY_HOST is not a URL");
+  }
+  if (url.protocol !== "https:" || url.pathname !== "/" || url.search || url.hash || url.username || url.password) {
+    throw new SignInError("PARTNER_CENTER_AUTHORITY_HOST must be an https origin such as https://login.microsoftonline.us");
+  }
+  return { ...settings, authorityHost: url.origin };
+}
+
+function authority(settings: EntraSettings): Pick<Configuration["auth"], "authority" | "knownAuthorities"> {
+  const url = new URL(settings.authorityHost);
+  return {
+    authority: `${url.origin}/${settings.tenant}`,
+    ...(!microsoftHosts.has(url.hostname) && { knownAuthorities: [url.host] }),
+  };
+}
+
+function system(dependencies: EntraDependencies): NonNullable<Configuration["system"]> {
+  return dependencies.networkClient ? { networkClient: dependencies.networkClient } : {};
+}
+
+function accessToken(result: AuthenticationResult | null, method: SignInMethod): AccessToken {
+  if (!result?.accessToken) throw new SignInError(`${method}: Microsoft Entra ID gave no access token`);
+  const expiresAt = result.expiresOn?.getTime() ?? expiryOf(result.accessToken) ?? Date.now() + 10 * 60_000;
+  return { token: result.accessToken, expiresAt };
+}
+
+/** Every secret in MSAL's serialized cache (access, refresh and id tokens), to hide. */
+function secretsIn(serialized: string): string[] {
+  const cache = JSON.parse(serialized) as Record<string, Record<string, { secret?: unknown }> | undefined>;
+  return ["AccessToken", "RefreshToken", "IdToken"].flatMap((kind) =>
+    Object.values(cache[kind] ?? {})
+      .map((entry) => entry.secret)
+      .filter((secret): secret is string => typeof secret === "string"),
+  );
+}
+
+// ---- login: the cache file --------------------------------------------------------------------
+
+/** The login cache: the settings signed in with, the account, and MSAL's own cache (the tokens). */
+export interface LoginFile extends EntraSettings {
+  readonly version: 1;
+  readonly homeAccountId: string;
+  readonly username: string;
+  readonly savedAt: string;
+  /** MSAL's token cache as MSAL serializes it: Account, IdToken, AccessToken, RefreshToken, AppMetadata. */
+  readonly msal: unknown;
+}
+
+export function readLoginFile(path: string): LoginFile | undefined {
+  const text = readPrivateFile(path);
+  if (text === undefined) return undefined;
+  let file: Partial<LoginFile>;
+  try {
+    file = JSON.parse(text) as Partial<LoginFile>;
+  } catch {
+    throw new SignInError(`login: the login cache ${path} is not readable JSON: run partner-center-users logout, then login`);
+  }
+  if (file.version !== 1 || typeof file.homeAccountId !== "string" || typeof file.clientId !== "string" || typeof file.tenant !== "string" || typeof file.authorityHost !== "string") {
+    throw new SignInError(`login: the login cache ${path} is not one this version reads: run partner-center-users logout, then login`);
+  }
+  return file as LoginFile;
+}
+
+function writeLoginFile(path: string, file: LoginFile): void {
+  writePrivateFile(path, `${JSON.stringify(file, null, 2)}\n`);
+}
+
+/** MSAL reads the file before each use of its cache and writes it after each change (a refresh). */
+function fileCachePlugin(path: string, hide: (secret: string) => void): ICachePlugin {
+  let header: Omit<LoginFile, "msal" | "savedAt"> | undefined;
+  return {
+    async beforeCacheAccess(context) {
+      const file = readLoginFile(path);
+      if (file === undefined) return;
+      const { msal, savedAt: _savedAt, ...rest } = file;
+      header = rest;
+      const serialized = JSON.stringify(msal);
+      for (const secret of secretsIn(serialized)) hide(secret);
+      context.tokenCache.deserialize(serialized);
+    },
+    async afterCacheAccess(context) {
+      if (!context.cacheHasChanged || header === undefined) return;
+      const serialized = context.tokenCache.serialize();
+      for (const secret of secretsIn(serialized)) hide(secret);
+      writeLoginFile(path, { ...header, savedAt: new Date().toISOString(), msal: JSON.parse(serialized) });
+    },
+  };
+}
+
+/** Device-code sign-in: shows the code via `say`, waits for the user, writes the login cache. */
+export async function deviceCodeLogin(
+  settings: EntraSettings,
+  path: string,
+  say: (line: string) => void,
+  hide: (secret: string) => void,
+  dependencies: EntraDependencies = {},
+): Promise<{ readonly token: string; readonly username: string }> {
+  const app = new PublicClientApplication({ auth: { clientId: settings.clientId, ...authority(settings) }, system: system(dependencies) });
+  let result: AuthenticationResult | null;
+  try {
+    result = await app.acquireTokenByDeviceCode({ scopes, deviceCodeCallback: (response) => say(response.message) });
+  } catch (error) {
+    throw signInErrorFrom("login", error, []);
+  }
+  const { token } = accessToken(result, "login");
+  hide(token);
+  const account = result?.account;
+  if (!account) throw new SignInError("login: Microsoft Entra ID gave no account (no id token)");
+  const serialized = app.getTokenCache().serialize();
+  for (const secret of secretsIn(serialized)) hide(secret);
+  writeLoginFile(path, {
+    version: 1,
+    ...settings,
+    homeAccountId: account.homeAccountId,
+    username: account.username,
+    savedAt: new Date().toISOString(),
+    msal: JSON.parse(serialized),
+  });
+  return { token, username: account.username };
+}
+
+/**
+ * Tokens from the login cache, refreshed by MSAL with the cached refresh token when the access token
+ * is within 5 minutes of expiry or `forceRefresh` is asked. Fails (SignInError) when there is no login.
+ */
+export async function loginTokens(path: string, hide: (secret: string) => void, dependencies: EntraDependencies = {}): Promise<TokenFetcher> {
+  const file = readLoginFile(path);
+  if (file === undefined) throw new SignInError("login: not signed in (no login cache): run partner-center-users login");
+  const settings = checkSettings(file);
+  // Every token of the cache, also scrubbed from MSAL's errors (the token service may echo one).
+  const secrets = new Set<string>();
+  const keep = (secret: string) => {
+    secrets.add(secret);
+    hide(secret);
+  };
+  const app = new PublicClientApplication({
+    auth: { clientId: settings.clientId, ...authority(settings) },
+    cache: { cachePlugin: fileCachePlugin(path, keep) },
+    system: system(dependencies),
+  });
+  const account = await app.getTokenCache().getAccountByHomeId(file.homeAccountId);
+  if (!account) throw new SignInError(`login: the login cache holds no account: run partner-center-users login`);
+  return async (forceRefresh) => {
+    try {
+      const fetched = accessToken(await app.acquireTokenSilent({ account, scopes, forceRefresh }), "login");
+      keep(fetched.token);
+      return fetched;
+    } catch (error) {
+      throw signInErrorFrom("login", error, [...secrets]);
+    }
+  };
+}
+
+// ---- refresh-token: the Secure Application Model ----------------------------------------------
+
+export interface RefreshTokenSettings extends EntraSettings {
+  /** The app's secret (PARTNER_CENTER_APP_SECRET); the app id is `clientId`. */
+  readonly clientSecret: string;
+  readonly refreshToken: string;
+  /** The file the refresh token came from: the rotated one is written back there. */
+  readonly file?: string | undefined;
+}
+
+/**
+ * Tokens from a refresh token: each fetch redeems the newest refresh token this run holds (the
+ * token endpoint answers with a new one, which replaces it — in memory, and in `file` if given).
+ * `warn` is told, without the token, when the file cannot be written.
+ */
+export function refreshTokenTokens(settings: RefreshTokenSettings, hide: (secret: string) => void, warn: (line: string) => void, dependencies: EntraDependencies = {}): TokenFetcher {
+  hide(settings.clientSecret);
+  hide(settings.refreshToken);
+  const app = new ConfidentialClientApplication({
+    auth: { clientId: settings.clientId, clientSecret: settings.clientSecret, ...authority(settings) },
+    system: system(dependencies),
+  });
+  let refreshToken = settings.refreshToken;
+  const secrets = () => [settings.clientSecret, settings.refreshToken, refreshToken];
+  return async () => {
+    let result: AuthenticationResult | null;
+    try {
+      // The cache is emptied first so that, after the answer, the one refresh token in it is the new one.
+      app.clearCache();
+      result = await app.acquireTokenByRefreshToken({ refreshToken, scopes, forceCache: true });
+    } catch (error) {
+      throw signInErrorFrom("refresh-token", error, secrets());
+    }
+    const fetched = accessToken(result, "refresh-token");
+    hide(fetched.token);
+    const serialized = app.getTokenCache().serialize();
+    const cache = JSON.parse(serialized) as { RefreshToken?: Record<string, { secret?: unknown }> };
+    const rotated = Object.values(cache.RefreshToken ?? {})
+      .map((entry) => entry.secret)
+      .find((secret): secret is string => typeof secret === "string" && secret !== "");
+    if (rotated !== undefined && rotated !== refreshToken) {
+      hide(rotated);
+      refreshToken = rotated;
+      if (settings.file !== undefined) {
+        try {
+          writePrivateFile(settings.file, `${rotated}\n`, { ownFolder: false });
+        } catch (error) {
+          warn(
+            `refresh-token: could not write the new refresh token back to ${settings.file} (${(error as NodeJS.ErrnoException).code ?? "error"}); this run uses it, and the old one keeps working until it expires`,
+          );
+        }
+      }
+    }
+    return fetched;
+  };
+}

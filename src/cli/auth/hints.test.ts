@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { PartnerCenterCredentialError } from "../../index.js";
+import { errorLine, summarizeError } from "../terminal.js";
+import { partnerCenterHint, rolesPerOperation } from "./hints.js";
+import { SignInError } from "./sign-in-error.js";
+
+describe("what the error line says to do about a refusal", () => {
+  it("401 900421: sign in with MFA, and how", () => {
+    expect(partnerCenterHint(401, 900421)).toMatch(/no MFA claim: sign in with multi-factor authentication — partner-center-users login/);
+    expect(partnerCenterHint(401, "900421")).toBe(partnerCenterHint(401, 900421));
+  });
+
+  it("401 800001: no valid token, and how to get and check one", () => {
+    expect(partnerCenterHint(401, 800001)).toMatch(/no valid token .*partner-center-users login.*auth status/);
+  });
+
+  it.each([20002, 900150])("403 %i: the GDAP roles each operation needs, granted for this customer", (code) => {
+    const hint = partnerCenterHint(403, code)!;
+    expect(hint).toContain("GDAP relationship with this customer");
+    expect(hint).toContain("to list or get users, Directory Readers, Global Reader or User Administrator");
+    expect(hint).toContain("to update or restore them, User Administrator or Directory Writers");
+  });
+
+  it("nothing for statuses that are not about signing in", () => {
+    expect(partnerCenterHint(404, 60002)).toBeUndefined();
+    expect(partnerCenterHint(undefined, undefined)).toBeUndefined();
+  });
+
+  it("the roles table matches Microsoft Learn's list per operation", () => {
+    expect(rolesPerOperation).toEqual({
+      read: ["Directory Readers", "Global Reader", "User Administrator"],
+      update: ["User Administrator", "Directory Writers"],
+      restore: ["User Administrator", "Directory Writers"],
+      resetPassword: ["User Administrator", "Privileged Authentication Administrator"],
+    });
+  });
+
+  it("is added to the error line after the ids", () => {
+    const line = errorLine({ status: 401, code: 900421, description: "Multi-factor authentication is required for this request.", requestId: "r1", correlationId: "c1" });
+    expect(line).toBe(
+      "401, code 900421: Multi-factor authentication is required for this request. (request id r1, correlation id c1) — the token has no MFA claim: sign in with multi-factor authentication — partner-center-users login (then partner-center-users auth status shows mfa: yes)",
+    );
+    expect(errorLine({ status: 404, code: 60002, description: "User object ID not found." })).toBe("404, code 60002: User object ID not found.");
+  });
+});
+
+describe("a sign-in that fails mid-run", () => {
+  it("shows in the row's error what the sign-in error says to do (the client keeps it as the cause and does not quote it)", () => {
+    const cause = new SignInError("login: Microsoft Entra ID refused: the refresh token expired (unused for 90 days): sign in again: partner-center-users login");
+    const error = new PartnerCenterCredentialError("The credential failed to give a token", {}, { cause });
+    expect(summarizeError(error).description).toBe(`The credential failed to give a token: ${cause.message}`);
+    // Any other cause (a bug's message may hold anything) is not quoted.
+    expect(summarizeError(new PartnerCenterCredentialError("The credential failed to give a token", {}, { cause: new Error("RT-SECRET-x") })).description).toBe(
+      "The credential failed to give a token",
+    );
+  });
+});
