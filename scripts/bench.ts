@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import { cpus } from "node:os";
 import { measureBulk } from "../bench/bulk.ts";
 import { measureBulkByName } from "../bench/bulk-by-name.ts";
+import { measureBulkMemory } from "../bench/bulk-memory.ts";
 import { bundleBudgetBytes, issueTargetBytes, measureBundleSize } from "../bench/bundle-size.ts";
 import { measureColdStart } from "../bench/cold-start.ts";
 import { measureMemory, measureOverhead } from "../bench/overhead.ts";
@@ -59,6 +60,15 @@ const rate = 100;
 const bulk = await measureBulk({ rows: quick ? 500 : 2000, rate, concurrency: 8 });
 add(`bulk: update-many, ${quick ? 500 : 2000} rows, limit ${rate}/s`, `${bulk.achievedRate.toFixed(1)}/s = ${bulk.fractionOfLimit.toFixed(3)} R, ${bulk.throttled} × 429`, "≥ 0.9 R");
 add("bulk: report holds every row exactly once", `${bulk.everyRowOnce} (${bulk.reportLines} lines, ${bulk.okRows} ok)`, "true");
+// Memory and time per row as the file grows: dry runs (both passes, every row checked and
+// reported; all but the network), and a real run that sends.
+for (const rows of quick ? [20_000, 100_000] : [100_000, 1_000_000]) {
+  const memory = await measureBulkMemory(rows, { send: false });
+  add(`bulk memory: update-many --dry-run, ${rows.toLocaleString("en")} rows`, `peak RSS ${memory.peakRssMiB.toFixed(0)} MiB, ${memory.microsecondsPerRow.toFixed(0)} µs per row`, "< 200 MiB, µs per row flat");
+}
+const sending = await measureBulkMemory(quick ? 5_000 : 20_000, { send: true });
+add(`bulk memory: update-many sending ${sending.rows.toLocaleString("en")} rows`, `peak RSS ${sending.peakRssMiB.toFixed(0)} MiB, ${sending.microsecondsPerRow.toFixed(0)} µs per row`, "< 200 MiB");
+
 const byName = await measureBulkByName({ users: quick ? 200 : 1000, pageSize: 100 });
 add(
   `bulk by sign-in name: ${byName.rows} rows, pages of 100, requests per row`,
