@@ -3,7 +3,7 @@
 // sign-in name), and update-many's `user` column resolved with one scan per customer.
 import { stringify } from "csv-stringify/sync";
 import type { CustomerUser, CustomerUserOperations, CustomerUsersOperations } from "../index.js";
-import { openSession, type Client, type SessionOptions } from "./connection.js";
+import { openSession, type Client, type Session, type SessionOptions } from "./connection.js";
 import { idIssues, isGuid, isPrincipalName, patchSchema, type Issue } from "./patch.js";
 import type { Row } from "./rows.js";
 import { errorLine, exitCode, summarizeError, UsageError, type Terminal } from "./terminal.js";
@@ -57,30 +57,11 @@ function tableOf(users: readonly CustomerUser[], deleted: boolean): string {
   return cells.map((row) => row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  ").trimEnd()).join("\n");
 }
 
-export async function runList(customerId: string, options: ListOptions, terminal: Terminal): Promise<number> {
-  checkIds(customerId);
-  const format = options.format ?? (terminal.streams.stdout.isTTY === true ? "table" : "json");
-  const deleted = options.deleted === true;
+/** Runs `work` with a session, mapping how it ends to an exit code: done, interrupted, or failed with one line. */
+async function inSession(options: SessionOptions, terminal: Terminal, work: (session: Session) => Promise<void>): Promise<number> {
   const session = await openSession(options, terminal);
-  const table: CustomerUser[] = [];
-  let count = 0;
-  let formulas = 0;
   try {
-    // Excel reads a CSV as UTF-8 only when it starts with a byte-order mark; update-many reads it either way.
-    if (format === "csv") terminal.streams.stdout.write(`\uFEFF${stringify([csvColumns])}`);
-    for await (const user of session.client.customers.byId(customerId).users.list({ deleted, signal: session.signal })) {
-      count++;
-      if (format === "json") terminal.out(JSON.stringify(user));
-      else if (format === "table") table.push(user);
-      else {
-        const record = csvColumns.map((column) => (column === "customerId" ? customerId : column === "userId" ? user.id : String((user as Record<string, unknown>)[column] ?? "")));
-        formulas += record.filter((cell) => formulaStart.test(cell)).length;
-        terminal.streams.stdout.write(stringify([record]));
-      }
-    }
-    if (format === "table") terminal.out(tableOf(table, deleted));
-    terminal.say(`${count} ${deleted ? "deleted" : "active"} users of customer ${customerId}`);
-    if (formulas > 0) terminal.say(`warning: ${formulas} cells start with = + - or @, which a spreadsheet may run as a formula: open the file with care`);
+    await work(session);
     return exitCode.ok;
   } catch (error) {
     if (session.signal.aborted) return exitCode.interrupted;
@@ -91,19 +72,38 @@ export async function runList(customerId: string, options: ListOptions, terminal
   }
 }
 
+export async function runList(customerId: string, options: ListOptions, terminal: Terminal): Promise<number> {
+  checkIds(customerId);
+  const format = options.format ?? (terminal.streams.stdout.isTTY === true ? "table" : "json");
+  const deleted = options.deleted === true;
+  return inSession(options, terminal, async ({ client, signal }) => {
+    const table: CustomerUser[] = [];
+    let count = 0;
+    let formulas = 0;
+    const csvLine = (cells: readonly string[]) => terminal.out(stringify([cells]).replace(/\r?\n$/, ""));
+    // Excel reads a CSV as UTF-8 only when it starts with a byte-order mark; update-many reads it either way.
+    if (format === "csv") csvLine(csvColumns.map((column, i) => (i === 0 ? `\uFEFF${column}` : column)));
+    for await (const user of client.customers.byId(customerId).users.list({ deleted, signal })) {
+      count++;
+      if (format === "json") terminal.out(JSON.stringify(user));
+      else if (format === "table") table.push(user);
+      else {
+        const record = csvColumns.map((column) => (column === "customerId" ? customerId : column === "userId" ? user.id : String((user as Record<string, unknown>)[column] ?? "")));
+        formulas += record.filter((cell) => formulaStart.test(cell)).length;
+        csvLine(record);
+      }
+    }
+    if (format === "table") terminal.out(tableOf(table, deleted));
+    terminal.say(`${count} ${deleted ? "deleted" : "active"} users of customer ${customerId}`);
+    if (formulas > 0) terminal.say(`warning: ${formulas} cells start with = + - or @, which a spreadsheet may run as a formula: open the file with care`);
+  });
+}
+
 export async function runGet(customerId: string, user: string, options: SessionOptions, terminal: Terminal): Promise<number> {
   checkIds(customerId, user);
-  const session = await openSession(options, terminal);
-  try {
-    terminal.printJson(await userOf(session.client.customers.byId(customerId).users, user).get({ signal: session.signal }));
-    return exitCode.ok;
-  } catch (error) {
-    if (session.signal.aborted) return exitCode.interrupted;
-    terminal.sayError(errorLine(summarizeError(error)));
-    return exitCode.failed;
-  } finally {
-    await session.close();
-  }
+  return inSession(options, terminal, async ({ client, signal }) => {
+    terminal.printJson(await userOf(client.customers.byId(customerId).users, user).get({ signal }));
+  });
 }
 
 /**
