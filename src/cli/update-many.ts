@@ -133,20 +133,23 @@ interface Run {
   readonly dryRun: boolean;
 }
 
-/** A repeat of an earlier row for the same user: skipped when it asks the same, refused when not. */
+/**
+ * A repeat of an earlier row for the same user: skipped when it asks the same, refused when not.
+ * Earlier rows are the first rows of pass 1 and, for rows that named their user by sign-in name,
+ * those looked up so far in this pass (pass 1 knew them by name only).
+ */
 function repeatOf(row: Row, { row: hash, change }: RowHashes, run: Run): Outcome | undefined {
   if (row.customerId === undefined) return undefined;
-  const keys = [keyOf(row.customerId, row.userId ?? row.user ?? "")];
-  if (row.user !== undefined && row.userId !== undefined && !isGuid(row.user)) keys.push(keyOf(row.customerId, row.userId));
+  const key = keyOf(row.customerId, row.userId ?? row.user ?? "");
   const mine = packed(row.line, change);
-  for (const key of keys) {
-    const first = Math.min(run.firstRows.get(key) ?? Infinity, run.resolvedFirst.get(key) ?? Infinity);
-    if (first === Infinity || Math.floor(first / hashBits) >= row.line) continue;
-    const line = Math.floor(first / hashBits);
+  const first = Math.min(run.firstRows.get(key) ?? Infinity, run.resolvedFirst.get(key) ?? Infinity);
+  const line = Math.floor(first / hashBits);
+  if (first !== Infinity && line < row.line) {
     if (first % hashBits === mine % hashBits) return { ...rowIds(row), rowHash: hash, result: "skipped", duplicateOf: line };
     return { ...rowIds(row), rowHash: hash, result: "invalid", issues: [{ message: `updates the same user as line ${line} with different changes: merge them into one row` }] };
   }
-  for (const key of keys.slice(1)) run.resolvedFirst.setIfAbsent(key, mine);
+  const lookedUp = row.user !== undefined && row.userId !== undefined && !isGuid(row.user);
+  if (lookedUp) run.resolvedFirst.setIfAbsent(key, mine);
   return undefined;
 }
 
