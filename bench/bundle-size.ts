@@ -9,9 +9,12 @@ import { gzipSync } from "node:zlib";
  * why); the enforced budget is what it weighs now, rounded up, so any growth is a deliberate act.
  * 8 → 11 KiB: one pipeline checking every operation of the spec through both doors, and secrets
  * scrubbed by value in every encoding (issue 9), took it from 7.9 to 9.6 kB; listing, get and
- * find-by-UPN with the pager and their rules (issue 11) to 10.8 kB. */
+ * find-by-UPN with the pager and their rules (issue 11) to 10.8 kB. 11 → 12 KiB: the throttle
+ * every call of a client shares (issue 10: one pause per customer on a 429, an adaptive rate per
+ * customer), 1.2 kB, to 12.1 kB. 12 → 13 KiB: the one refresh and resend of an attempt refused 401 (issue 12),
+ * merged beside the throttle, made it 12.3 kB. */
 export const issueTargetBytes = 5 * 1024;
-export const bundleBudgetBytes = 11 * 1024;
+export const bundleBudgetBytes = 13 * 1024;
 
 async function gzippedBundle(entry: string): Promise<{ minified: number; gzipped: number }> {
   const result = await build({

@@ -7,26 +7,49 @@ import { fileURLToPath } from "node:url";
 export interface BenchServer {
   readonly url: string;
   /** Stops the server and returns what it counted. */
-  stop(): Promise<{ ok: number; throttled: number }>;
+  stop(): Promise<ServerStats>;
 }
 
-export async function startBenchServer(options: { rate?: number } = {}): Promise<BenchServer> {
+export interface ServerStats {
+  readonly ok: number;
+  readonly throttled: number;
+  /** When the first request came and the last answer went (ms since the epoch, the server's clock). */
+  readonly firstMs: number;
+  readonly lastMs: number;
+}
+
+export interface BenchServerOptions {
+  /** Requests admitted per one-second window (default: all). */
+  readonly rate?: number;
+  /** Count the window per customer (the id in the path) rather than for all requests. */
+  readonly perCustomer?: boolean;
+  /** A limit per window for all requests, on top of a per-customer one. */
+  readonly global?: number;
+}
+
+export async function startBenchServer(options: BenchServerOptions = {}): Promise<BenchServer> {
   const tsx = fileURLToPath(new URL("../node_modules/tsx/dist/cli.mjs", import.meta.url));
   const script = fileURLToPath(new URL("./server.ts", import.meta.url));
-  const args = [tsx, script, ...(options.rate ? ["--rate", String(options.rate)] : [])];
+  const args = [
+    tsx,
+    script,
+    ...(options.rate ? ["--rate", String(options.rate)] : []),
+    ...(options.perCustomer ? ["--per-customer"] : []),
+    ...(options.global ? ["--global", String(options.global)] : []),
+  ];
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
   const lines = createInterface({ input: child.stdout });
   const killOnExit = () => child.kill("SIGKILL");
   process.once("exit", killOnExit);
-  let stats = { ok: 0, throttled: 0 };
+  let stats: ServerStats = { ok: 0, throttled: 0, firstMs: 0, lastMs: 0 };
   const port = await new Promise<number>((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
     lines.on("line", (line) => {
       if (line.startsWith("listening ")) resolve(Number(line.slice(10)));
-      if (line.startsWith("stats ")) stats = JSON.parse(line.slice(6)) as typeof stats;
+      if (line.startsWith("stats ")) stats = JSON.parse(line.slice(6)) as ServerStats;
     });
   });
-  let stopped: Promise<typeof stats> | undefined;
+  let stopped: Promise<ServerStats> | undefined;
   return {
     url: `http://127.0.0.1:${port}`,
     stop() {

@@ -1,4 +1,4 @@
-// npm run bench — all five measurements, side by side, as one table. Not part of `npm test`:
+// npm run bench — all the measurements, side by side, as one table. Not part of `npm test`:
 // timings on a shared machine are for reading, not for asserting.
 import { execFileSync } from "node:child_process";
 import { cpus } from "node:os";
@@ -56,10 +56,30 @@ try {
 const size = await measureBundleSize();
 add("bundle: whole public API + openapi-fetch, minified + gzipped", `${size.library.gzipped} B (openapi-fetch alone ${size.openapiFetchAlone.gzipped} B)`, `≤ ${issueTargetBytes} B (enforced: ≤ ${bundleBudgetBytes} B)`);
 
-const rate = 100;
-const bulk = await measureBulk({ rows: quick ? 500 : 2000, rate, concurrency: 8 });
-add(`bulk: update-many, ${quick ? 500 : 2000} rows, limit ${rate}/s`, `${bulk.achievedRate.toFixed(1)}/s = ${bulk.fractionOfLimit.toFixed(3)} R, ${bulk.throttled} × 429`, "≥ 0.9 R");
-add("bulk: report holds every row exactly once", `${bulk.everyRowOnce} (${bulk.reportLines} lines, ${bulk.okRows} ok)`, "true");
+// Throttled bulk runs, a few of each (the box is shared and noisy): the median run, and the range.
+const bulkRows = quick ? 500 : 2000;
+const repeats = quick ? 1 : 3;
+const bulkScenarios = [
+  { label: "one customer, limit 100/s", rate: 100, customers: 1 },
+  { label: "20 customers, limit 5/s each (100/s in all)", rate: 5, customers: 20 },
+];
+let everyRowOnce = true;
+for (const scenario of bulkScenarios) {
+  const runs: Awaited<ReturnType<typeof measureBulk>>[] = [];
+  for (let i = 0; i < repeats; i++) runs.push(await measureBulk({ rows: bulkRows, rate: scenario.rate, customers: scenario.customers, concurrency: 8 }));
+  runs.sort((a, b) => a.fractionOfLimit - b.fractionOfLimit);
+  const mid = runs[runs.length >> 1]!;
+  const range = runs.length > 1 ? `; runs ${runs[0]!.fractionOfLimit.toFixed(3)}–${runs.at(-1)!.fractionOfLimit.toFixed(3)} R` : "";
+  const share = (r: (typeof runs)[number]) => `${(100 * r.throttledShare).toFixed(2)} %`;
+  add(
+    `bulk: update-many, ${bulkRows} rows, ${scenario.label}${runs.length > 1 ? `, median of ${runs.length}` : ""}`,
+    `${mid.achievedRate.toFixed(1)}/s = ${mid.fractionOfLimit.toFixed(3)} R (server-side ${mid.fractionOfLimitOnServer.toFixed(3)} R), ` +
+      `${mid.throttled} × 429 = ${share(mid)} of ${mid.requests} requests${range}, 429s ${runs.map(share).join(" / ")}`,
+    "≥ 0.97 R, ≤ 2 % 429",
+  );
+  everyRowOnce &&= runs.every((r) => r.everyRowOnce && r.okRows === bulkRows);
+}
+add("bulk: every report holds every row exactly once, all ok", String(everyRowOnce), "true");
 // Memory and time per row as the file grows: dry runs (both passes, every row checked and
 // reported; all but the network), and a real run that sends.
 for (const rows of quick ? [20_000, 100_000] : [100_000, 1_000_000]) {

@@ -28,6 +28,18 @@ export type PartnerCenterLogEntry =
       readonly reason: string;
       readonly delayMs: number;
       readonly requestId: string | undefined;
+    }
+  | {
+      /** An attempt held back by the client's throttle before it is sent (see the `throttle` option). */
+      readonly type: "throttle";
+      readonly attempt: number;
+      /** The lane: the call's customer, or undefined for a call without one. */
+      readonly customerId: string | undefined;
+      /** `paused`: another call of the lane got a 429, whose Retry-After runs; `rate`: spaced at the lane's rate. */
+      readonly reason: "paused" | "rate";
+      /** How long the wait is expected to be. */
+      readonly delayMs: number;
+      readonly requestId: string | undefined;
     };
 
 export type PartnerCenterLog = (entry: PartnerCenterLogEntry) => void;

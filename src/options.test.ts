@@ -47,6 +47,7 @@ describe("resolveOptions", () => {
       baseUrl: "https://api.partnercenter.microsoft.com",
       retry: { maxRetries: 4, baseDelayMs: 500, maxDelayMs: 30_000, maxRetryAfterMs: 120_000 },
       timeoutMs: 30_000,
+      throttle: true,
       correlationId: undefined,
     });
   });
@@ -66,12 +67,17 @@ describe("resolveOptions", () => {
     ["locale", { ...base, locale: "en_US" }], // breaks the spec's X-Locale pattern
     ["applicationName", { ...base, applicationName: "" }],
     ["fetch", { ...base, fetch: "fetch" as never }],
+    ["throttle", { ...base, throttle: "no" as never }],
   ])("refuses a bad %s, naming it", (argument, options) => {
     expect(argumentOf(() => resolveOptions(options))).toBe(argument);
   });
 
   it("accepts a locale that matches the spec's X-Locale pattern", () => {
     expect(resolveOptions({ ...base, locale: "zh-Hans-CN" }).locale).toBe("zh-Hans-CN");
+  });
+
+  it("turns the throttle off with throttle: false", () => {
+    expect(resolveOptions({ ...base, throttle: false }).throttle).toBe(false);
   });
 
   it("accepts timeoutMs: Infinity for no timeout", () => {

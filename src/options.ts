@@ -17,6 +17,12 @@ export interface PartnerCenterClientOptions {
   readonly retry?: false | RetryOptions | undefined;
   /** Per attempt, in ms; `Infinity` for none. Default 30 000. */
   readonly timeoutMs?: number | undefined;
+  /**
+   * Default `true`: the client's calls share what the server said about its load — a 429 pauses
+   * every call for the same customer until its Retry-After, and an adaptive rate per customer
+   * (none until the first 429) keeps further ones rare. `false`: each call backs off on its own.
+   */
+  readonly throttle?: boolean | undefined;
   /** A GUID sent as MS-CorrelationId on every call. Default: a fresh one per call. */
   readonly correlationId?: string | undefined;
   /** Sent as X-Locale, e.g. `en-US`. */
@@ -126,6 +132,7 @@ export interface ResolvedOptions {
   readonly fetch: FetchFunction;
   readonly retry: RetryPolicy;
   readonly timeoutMs: number;
+  readonly throttle: boolean;
   readonly correlationId: string | undefined;
   readonly locale: string | undefined;
   readonly applicationName: string | undefined;
@@ -137,12 +144,14 @@ export function resolveOptions(options: PartnerCenterClientOptions): ResolvedOpt
   if (typeof options !== "object" || options === null) fail("options", "must be an object with at least a credential");
   if (options.fetch !== undefined && typeof options.fetch !== "function") fail("fetch", "must be a function");
   if (options.log !== undefined && typeof options.log !== "function") fail("log", "must be a function");
+  if (options.throttle !== undefined && typeof options.throttle !== "boolean") fail("throttle", "must be true or false");
   return {
     credential: options.credential,
     baseUrl: checkBaseUrl(options.baseUrl ?? defaultBaseUrl),
     fetch: options.fetch ?? globalThis.fetch,
     retry: retryPolicy(options.retry),
     timeoutMs: timeout(options.timeoutMs),
+    throttle: options.throttle ?? true,
     correlationId: options.correlationId === undefined ? undefined : requireGuid(options.correlationId, "correlationId"),
     locale: headerValue(options.locale, "locale", localePattern),
     applicationName: headerValue(options.applicationName, "applicationName"),

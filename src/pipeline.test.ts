@@ -169,3 +169,40 @@ describe("every attempt is bounded", () => {
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 });
+
+describe("one throttle per client, through both doors", () => {
+  const otherCustomer = "0c5b7e0e-8f3a-4a4e-9d1e-000000000001";
+  /** A 429 asking for a minute to the first request, 200 to every other. */
+  const throttledOnce = () => {
+    let calls = 0;
+    return vi.fn(async () =>
+      ++calls === 1
+        ? new Response(JSON.stringify({ statusCode: 429, message: "Rate limit is exceeded" }), { status: 429, headers: { "retry-after": "60" } })
+        : new Response(JSON.stringify(user), { status: 200, headers: { "content-type": "application/json" } }),
+    );
+  };
+
+  it("holds the next call for the same customer after a 429 (on by default), whichever door it takes, and logs the wait", async () => {
+    const fetch = throttledOnce();
+    const entries: PartnerCenterLogEntry[] = [];
+    const pc = client(fetch, { retry: { maxRetries: 0 }, log: (entry) => entries.push(entry) });
+    await expect(pc.customers.byId(customerId).users.byId(userId).patch({ usageLocation: "US" })).rejects.toBeInstanceOf(PartnerCenterTooManyRequestsError);
+    const controller = new AbortController();
+    const held = pc.api.PATCH(route, { params, body: { usageLocation: "US" }, signal: controller.signal }).catch((e: unknown) => e);
+    await vi.waitFor(() => expect(entries.some((entry) => entry.type === "throttle")).toBe(true));
+    expect(entries.find((entry) => entry.type === "throttle")).toMatchObject({ customerId, reason: "paused", attempt: 1 });
+    // Another customer is not held.
+    await pc.customers.byId(otherCustomer).users.byId(userId).get();
+    controller.abort();
+    expect(await held).toBeInstanceOf(PartnerCenterAbortError);
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it("with throttle: false, a 429 holds no other call", async () => {
+    const fetch = throttledOnce();
+    const pc = client(fetch, { retry: { maxRetries: 0 }, throttle: false });
+    await expect(pc.customers.byId(customerId).users.byId(userId).patch({ usageLocation: "US" })).rejects.toBeInstanceOf(PartnerCenterTooManyRequestsError);
+    await pc.customers.byId(customerId).users.byId(userId).patch({ usageLocation: "US" });
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+});

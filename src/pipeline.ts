@@ -7,6 +7,7 @@ import { checkRequest, fillPath, type ArgumentNames, type OperationRules, type R
 import type { ResolvedOptions } from "./options.js";
 import { dropWriteOnly } from "./redact.js";
 import { withRetries } from "./retry/retrying-fetch.js";
+import { createThrottle } from "./retry/throttle.js";
 import { authorizedAttempt } from "./transport/attempt.js";
 import type { Answer } from "./transport/plain-fetch.js";
 
@@ -33,7 +34,9 @@ export type Pipeline = (call: OperationCall) => Promise<Exchange>;
  * 2. ids: the call's MS-RequestId and MS-CorrelationId, the caller's or fresh, made once — above
  *    the retries, so every attempt reuses them (the idempotency key) and the next call gets new ones.
  * 3. withRetries: per attempt a signal (the caller's, plus the attempt's time); decides whether to
- *    try again and how long to wait; logs (redacted).
+ *    try again and how long to wait; logs (redacted). Before each attempt, the client's one
+ *    throttle (option `throttle`): the attempt waits its turn in its customer's lane (the
+ *    `customer-tenant-id` path parameter), which a 429 pauses and whose rate adapts.
  * 4. authorizedAttempt: a token asked for now (a rotated one is picked up), sent only under
  *    baseUrl; after a 401 (but 900421) a token asked for with forceRefresh and, if it differs, the
  *    request sent once more; the whole answer read; secrets echoed in an error body scrubbed by value.
@@ -48,6 +51,7 @@ export function createPipeline(options: ResolvedOptions): Pipeline {
     ...options.retry,
     timeoutMs,
     log: options.log,
+    throttle: options.throttle ? createThrottle() : undefined,
   });
   const fixed = fixedHeaders(options);
 
@@ -62,7 +66,8 @@ export function createPipeline(options: ResolvedOptions): Pipeline {
     if (parts.body !== undefined) headers["content-type"] = "application/json";
     const query = parts.query?.size ? `?${parts.query.toString()}` : "";
     const url = `${baseUrl}${fillPath(operation, parts.path)}${query}`;
-    const answer = await send(url, { method: operation.method, headers, body: parts.body, signal });
+    const customer = parts.path["customer-tenant-id"];
+    const answer = await send(url, { method: operation.method, headers, body: parts.body, signal }, typeof customer === "string" ? customer : undefined);
     if (answer.ok && dropWriteOnly(answer.body)) return { ...answer, text: JSON.stringify(answer.body), ...ids };
     return { ...answer, ...ids };
   };
