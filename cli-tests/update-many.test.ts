@@ -263,6 +263,9 @@ describe("update-many", { timeout: 60_000 }, () => {
       const { code, stderr } = await result;
       expect(code).toBe(130);
       expect(stderr).toMatch(/interrupted: stopping/);
+      // One summary line for the rows that did not finish, not a line each.
+      expect(stderr).toMatch(/^35 rows cancelled: not sent, or sent with their outcome unknown/m);
+      expect(stderr).not.toMatch(/line \d+: cancelled/);
     } finally {
       if (child.exitCode === null) child.kill("SIGKILL");
     }
