@@ -15,6 +15,8 @@
 // One timer per lane, armed only while a call of the lane waits: with nothing waiting nothing is
 // armed, so a process with no call in flight can exit.
 
+import { whenAborted } from "../transport/when-aborted.js";
+
 /** The caller-facing side of a wait: how long it is expected to be, and why. */
 export interface ThrottleWait {
   readonly delayMs: number;
@@ -64,8 +66,8 @@ const idleMs = 60_000;
 
 interface Waiter {
   readonly resolve: () => void;
-  readonly signal: AbortSignal | undefined;
-  readonly onAbort: () => void;
+  /** Stops listening for the caller's abort. */
+  stopListening: () => void;
 }
 
 interface Lane {
@@ -152,7 +154,7 @@ export function createThrottle(options: ThrottleOptions = {}): Throttle {
     const t = now();
     while (lane.waiters.length > 0 && t >= readyAt(lane, t)) {
       const waiter = lane.waiters.shift()!;
-      waiter.signal?.removeEventListener("abort", waiter.onAbort);
+      waiter.stopListening();
       take(lane, t);
       waiter.resolve();
     }
@@ -207,20 +209,17 @@ export function createThrottle(options: ThrottleOptions = {}): Throttle {
       const delayMs = Math.max(0, ready - t) + (lane.rate === Infinity ? 0 : (lane.waiters.length * 1000) / lane.rate);
       const turn = new Promise<void>((resolve, reject) => {
         if (signal?.aborted) return reject(signal.reason);
-        const waiter: Waiter = {
-          resolve,
-          signal,
-          onAbort: () => {
-            lane.waiters.splice(lane.waiters.indexOf(waiter), 1);
-            if (lane.waiters.length === 0) {
-              lane.cancelTimer?.();
-              lane.cancelTimer = undefined;
-            }
-            reject(signal?.reason);
-          },
+        const waiter: Waiter = { resolve, stopListening: () => {} };
+        const onAbort = () => {
+          lane.waiters.splice(lane.waiters.indexOf(waiter), 1);
+          if (lane.waiters.length === 0) {
+            lane.cancelTimer?.();
+            lane.cancelTimer = undefined;
+          }
+          reject(signal?.reason);
         };
-        signal?.addEventListener("abort", waiter.onAbort, { once: true });
         lane.waiters.push(waiter);
+        if (signal) waiter.stopListening = whenAborted(signal, onAbort);
         if (lane.cancelTimer === undefined) pump(lane);
       });
       return { delayMs: Math.round(delayMs), reason: paused ? "paused" : "rate", ready: turn };

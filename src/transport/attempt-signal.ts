@@ -1,8 +1,11 @@
+import { whenAborted } from "./when-aborted.js";
+
 // The signal of one attempt: it aborts when the caller's signal does, or when the attempt's time is
 // up. Not AbortSignal.timeout + AbortSignal.any: `any` keeps every signal made from a long-lived
 // caller signal for as long as that signal lives (one entry per call on Node 20, so a bulk run
 // sharing one signal grows), and a `timeout` signal keeps its timer armed after the answer. Here
-// `done()` removes the listener and the timer the moment the attempt ends.
+// `done()` stops listening to the caller (whenAborted: one real listener per caller signal) and
+// clears the timer the moment the attempt ends.
 
 export interface AttemptSignal {
   /** What the attempt (token, fetch, body) listens to; undefined when nothing can abort it. */
@@ -20,9 +23,7 @@ export function attemptSignal(caller: AbortSignal | undefined, timeoutMs: number
     timedOut = true;
     controller.abort(new DOMException(`The attempt timed out after ${timeoutMs} ms`, "TimeoutError"));
   }, timeoutMs);
-  const onAbort = () => controller.abort(caller?.reason);
-  if (caller?.aborted) onAbort();
-  else caller?.addEventListener("abort", onAbort, { once: true });
+  const stopListening = caller ? whenAborted(caller, () => controller.abort(caller.reason)) : () => {};
   return {
     signal: controller.signal,
     get timedOut() {
@@ -30,7 +31,7 @@ export function attemptSignal(caller: AbortSignal | undefined, timeoutMs: number
     },
     done() {
       clearTimeout(timer);
-      caller?.removeEventListener("abort", onAbort);
+      stopListening();
     },
   };
 }
