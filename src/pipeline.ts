@@ -5,7 +5,7 @@ import { correlationIdHeader, fixedHeaders, requestIdHeader } from "./headers.js
 import { callIds, type CallIds } from "./ids.js";
 import { checkRequest, fillPath, type ArgumentNames, type OperationRules, type RequestParts } from "./operations.js";
 import type { ResolvedOptions } from "./options.js";
-import { dropWriteOnly } from "./redact.js";
+import { dropWriteOnly, mentionsWriteOnly } from "./redact.js";
 import { withRetries } from "./retry/retrying-fetch.js";
 import { createThrottle } from "./retry/throttle.js";
 import { authorizedAttempt } from "./transport/attempt.js";
@@ -68,7 +68,7 @@ export function createPipeline(options: ResolvedOptions): Pipeline {
     const url = `${baseUrl}${fillPath(operation, parts.path)}${query}`;
     const customer = parts.path["customer-tenant-id"];
     const answer = await send(url, { method: operation.method, headers, body: parts.body, signal }, typeof customer === "string" ? customer : undefined);
-    if (answer.ok && dropWriteOnly(answer.body)) return { ...answer, text: JSON.stringify(answer.body), ...ids };
+    if (answer.ok && mentionsWriteOnly(answer.text) && dropWriteOnly(answer.body)) return { ...answer, text: JSON.stringify(answer.body), ...ids };
     return { ...answer, ...ids };
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dropWriteOnly, redactBody, redactBodyText, redactHeaders, scrub, scrubValues, secretsIn } from "./redact.js";
+import { dropWriteOnly, mentionsWriteOnly, redactBody, redactBodyText, redactHeaders, scrub, scrubValues, secretsIn } from "./redact.js";
 
 describe("redactHeaders", () => {
   it("keeps known harmless headers and redacts every other value, Authorization first", () => {
@@ -102,5 +102,12 @@ describe("dropWriteOnly", () => {
     expect(dropWriteOnly(user)).toBe(true);
     expect(user).toEqual({ id: "u", nested: [{ keep: 1 }] });
     expect(dropWriteOnly(user)).toBe(false);
+  });
+});
+
+describe("mentionsWriteOnly", () => {
+  it("spots a writeOnly key in a body's text in any case, so the walk is skipped only when there is none", () => {
+    expect(mentionsWriteOnly('{"id":"u","PasswordProfile":{"Password":"x"}}')).toBe(true);
+    expect(mentionsWriteOnly('{"id":"u","displayName":"Ada"}')).toBe(false);
   });
 });

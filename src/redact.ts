@@ -152,6 +152,15 @@ export function scrubValues(value: unknown, secrets: readonly string[]): unknown
   return copy(value);
 }
 
+// A writeOnly field's name, quoted as a JSON key, in any case: most answers have none, and a look at
+// the text is cheaper than walking every object of the parsed body.
+const writeOnlyKey = new RegExp(`"(?:${writeOnlyFields.join("|")})"`, "i");
+
+/** Whether a body's text may hold a writeOnly field at all (no walk needed when it does not). */
+export function mentionsWriteOnly(text: string): boolean {
+  return writeOnlyKey.test(text);
+}
+
 /**
  * Removes every writeOnly field (any depth) from a parsed response body, in place; true when it
  * removed one. Partner Center's own reset-password example echoes the new password, which the spec

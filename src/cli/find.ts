@@ -17,7 +17,8 @@ export function userOf(users: CustomerUsersOperations, user: string, deleted = f
 
 /** Refuses a bad customer id or <user> before anything is sent. */
 export function checkIds(customerId: string, user?: string): void {
-  const issues = idIssues({ customerId, ...(user === undefined ? { userId: "00000000-0000-0000-0000-000000000000" } : { user }) });
+  // Without a <user>, only the customer id is judged.
+  const issues = idIssues({ customerId, user }).filter((issue) => user !== undefined || issue.field === "customerId");
   if (issues.length > 0) throw new UsageError(issues.map((issue) => `${issue.field === "user" ? "<user>" : "<customer-id>"} ${issue.message}`).join("; "));
 }
 
