@@ -33,10 +33,12 @@ describe("exactly once, across any crash", { timeout: 120_000 }, () => {
       const args = ["update-many", rowsFile, "--report", report, "--concurrency", "8", "--base-url", server.url, ...(previous ? ["--only-failed", previous] : [])];
       const child = startCli(args, { env });
       const done = finished(child);
-      // The first runs are killed at a random moment; then one is let finish.
-      const timer = run < 4 ? setTimeout(() => child.kill("SIGKILL"), 150 + Math.random() * 250) : undefined;
+      // The first runs are killed at a random moment once they are sending (a few more requests
+      // reach the server), however fast the machine; then one is let finish.
+      const killAfter = server.requests.length + 2 + Math.floor(Math.random() * 5);
+      const watch = run < 4 ? setInterval(() => server.requests.length >= killAfter && child.kill("SIGKILL"), 2) : undefined;
       const result = await done;
-      clearTimeout(timer);
+      clearInterval(watch);
       // Killed before its report was in place (while seeding it), a run leaves the previous one the one to resume from.
       if (existsSync(report)) previous = report;
       if (result.signal === "SIGKILL") kills++;
