@@ -1,5 +1,6 @@
 // `update-many` against a loopback stand-in for Partner Center that throttles, fails and holds
 // requests on cue: every input row is reported exactly once, whatever happens to it.
+import { existsSync, readFileSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { customerId, parseReport, readReportFile, reportedLines, scratchFolder, userIdFor, type ReportLine } from "./support/files.ts";
 import { fault, startFakePartnerCenter, throttled, updated, type Behaviour, type FakePartnerCenter } from "./support/fake-partner-center.ts";
@@ -164,6 +165,30 @@ describe("update-many", { timeout: 60_000 }, () => {
     const clean = await runCli(["update-many", file("dry-ok.csv", csv([`${customerId},${userIdFor(1)},US,`])), "--dry-run", "--base-url", server.url]);
     expect(clean.code).toBe(0);
     expect(server.requests).toHaveLength(0);
+  });
+
+  it("waits for a slow reader of its progress lines instead of holding them in memory, and finishes once they are read", async () => {
+    const rows = 5000;
+    const input = file("slow-reader.csv", csv(Array.from({ length: rows }, (_, i) => `${customerId},${userIdFor(i)},US,`)));
+    const report = file("slow-reader.jsonl");
+    // stderr is a pipe nobody reads yet: once it and Node's buffer are full (~100 KB, ~1,500 lines), the run must stop.
+    const child = startCli(["update-many", input, "--dry-run", "--report", report]);
+    let exited = false;
+    child.on("exit", () => (exited = true));
+    const linesWritten = () => (existsSync(report) ? readFileSync(report, "utf8").split("\n").length - 1 : 0);
+    let seen = -1;
+    for (let unchanged = 0; unchanged < 10 && !exited; ) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const now = linesWritten();
+      unchanged = now === seen && now > 0 ? unchanged + 1 : 0;
+      seen = now;
+    }
+    expect(exited, "the run went on printing into memory while nobody read its stderr").toBe(false);
+    expect(seen).toBeLessThan(rows);
+    const result = await finished(child);
+    expect(result.code).toBe(0);
+    expect(readReportFile(report)).toHaveLength(rows);
+    expect(result.stderr).toMatch(/5000 rows: 5000 valid; dry run/);
   });
 
   it("with --only-failed re-sends just the rows that did not succeed, and the new report still covers every row", async () => {

@@ -85,6 +85,7 @@ export async function runList(customerId: string, options: ListOptions, terminal
     // Excel reads a CSV as UTF-8 only when it starts with a byte-order mark; update-many reads it either way.
     if (format === "csv") csvLine(csvColumns.map((column, i) => (i === 0 ? `\uFEFF${column}` : column)));
     for await (const user of client.customers.byId(customerId).users.list({ deleted, signal })) {
+      if (terminal.backlogged) await terminal.room(signal);
       count++;
       if (format === "json") terminal.out(JSON.stringify(user));
       else if (format === "table") table.push(user);

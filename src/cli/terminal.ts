@@ -7,9 +7,12 @@
 // - In: secrets from stdin (never from argv, which shows in `ps` and shell history), and Ctrl-C.
 // - How a run ends: the exit codes, and a UsageError (one line, exit 2, nothing sent), which every
 //   other module may throw — so it lives here, in the module they all import, not in main.ts.
-// Lines are written synchronously on files and pipes, so nothing already reported is lost if the
-// process is interrupted.
+// Lines go to files and terminals synchronously, but to a pipe (`2>&1 | tee log`, a CI runner, a
+// parent process) asynchronously: what its reader has not taken yet waits in memory. A loop that
+// prints per row waits for `room` when it has to, so a slow reader slows the run instead of
+// growing it (a million-row run read slowly peaked at 795 MiB before).
 import cliProgress from "cli-progress";
+import { once } from "node:events";
 import { buffer, text } from "node:stream/consumers";
 import { PartnerCenterCredentialError, PartnerCenterError, redactBody, redactHeaders, scrubSecrets, type PartnerCenterLogEntry } from "../index.js";
 import { partnerCenterHint } from "./auth/hints.js";
@@ -78,7 +81,21 @@ export class Terminal {
   sayError(message: string): void {
     this.say(`${programName}: ${message}`);
   }
+
+  /** Whether printed lines wait in memory for a slow reader of stdout or stderr. */
+  get backlogged(): boolean {
+    return needsDrain(this.streams.stdout) || needsDrain(this.streams.stderr);
+  }
+
+  /** Until the readers have taken what waits (or `signal` aborts, or a stream fails). */
+  async room(signal?: AbortSignal): Promise<void> {
+    for (const stream of [this.streams.stdout, this.streams.stderr]) {
+      if (needsDrain(stream)) await once(stream, "drain", { signal }).catch(() => undefined);
+    }
+  }
 }
+
+const needsDrain = (stream: NodeJS.WritableStream): boolean => (stream as { writableNeedDrain?: boolean }).writableNeedDrain === true;
 
 // ---- A failure in one line --------------------------------------------------------------------
 

@@ -233,6 +233,9 @@ export async function runUpdateMany(file: string, options: UpdateManyOptions, te
 
     const inFlight = new Set<Promise<void>>();
     for await (const row of input.rows()) {
+      // A slow reader of the progress lines (a pipe to `tee`, a parent process) slows the run down
+      // rather than letting the lines pile up in memory.
+      if (terminal.backlogged) await terminal.room(controller.signal);
       if (controller.signal.aborted) {
         record({ ...rowIds(row), result: "cancelled" }, row);
         continue;
