@@ -46,32 +46,50 @@ function typed(text: string, schema: SchemaSubset): unknown {
   return text;
 }
 
-function parameterValue(rule: ParameterRule, parts: RequestParts): unknown {
-  if (rule.in === "path") return parts.path[rule.name];
-  if (rule.in === "query") return parts.query?.get(rule.name) ?? undefined;
-  if (rule.in === "header") return parts.headers[rule.name.toLowerCase()];
-  return undefined;
-}
-
 function refuse(argument: string, issues: readonly ValidationIssue[]): never {
   throw new PartnerCenterArgumentError(argument, issues);
 }
 
+/** What every call of an operation needs from its rules, worked out on its first call. */
+interface Prepared {
+  /** Each parameter with its key in ArgumentNames and, for a header, its lower-case name. */
+  readonly parameters: readonly { readonly rule: ParameterRule; readonly key: string; readonly header: string }[];
+  readonly queryNames: ReadonlySet<string>;
+  /** The path split at its parameters: literal text, a parameter's name, literal text, … */
+  readonly pathPieces: readonly string[];
+}
+
+const preparedRules = new WeakMap<OperationRules, Prepared>();
+
+function prepared(operation: OperationRules): Prepared {
+  let ready = preparedRules.get(operation);
+  if (!ready) {
+    ready = {
+      parameters: operation.parameters.map((rule) => ({ rule, key: `${rule.in}:${rule.name}`, header: rule.name.toLowerCase() })),
+      queryNames: new Set(operation.parameters.filter((rule) => rule.in === "query").map((rule) => rule.name)),
+      pathPieces: operation.path.split(/\{([^}]+)\}/),
+    };
+    preparedRules.set(operation, ready);
+  }
+  return ready;
+}
+
 /** The body as parsed JSON, checked against the operation's schema; throws when it may not be sent. */
 export function checkRequest(operation: OperationRules, parts: RequestParts, names: ArgumentNames = {}): void {
-  for (const rule of operation.parameters) {
-    const argument = names[`${rule.in}:${rule.name}`] ?? rule.name;
-    const value = parameterValue(rule, parts);
+  const { parameters, queryNames } = prepared(operation);
+  for (const { rule, key, header } of parameters) {
+    const value = rule.in === "path" ? parts.path[rule.name] : rule.in === "query" ? (parts.query?.get(rule.name) ?? undefined) : rule.in === "header" ? parts.headers[header] : undefined;
     if (value === undefined) {
-      if (rule.required) refuse(argument, [{ path: argument, message: "is required" }]);
+      if (rule.required) refuse(names[key] ?? rule.name, [{ path: names[key] ?? rule.name, message: "is required" }]);
       continue;
     }
+    const argument = names[key] ?? rule.name;
     const issues = validate(rule.schema, typeof value === "string" ? typed(value, rule.schema) : value, argument);
     if (issues.length > 0) refuse(argument, issues);
   }
-  for (const name of parts.query?.keys() ?? []) {
-    if (!operation.parameters.some((rule) => rule.in === "query" && rule.name === name)) {
-      refuse(name, [{ path: name, message: `is not a query parameter of ${operation.method} ${operation.path}` }]);
+  if (parts.query) {
+    for (const name of parts.query.keys()) {
+      if (!queryNames.has(name)) refuse(name, [{ path: name, message: `is not a query parameter of ${operation.method} ${operation.path}` }]);
     }
   }
   const argument = names["body"] ?? "body";
@@ -115,7 +133,10 @@ export function findOperation(method: string, path: string): { operation: Operat
 
 /** The operation's path with its parameters filled in, each percent-encoded so it stays one segment. */
 export function fillPath(operation: OperationRules, path: Readonly<Record<string, unknown>>): string {
-  return operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(path[name])));
+  const pieces = prepared(operation).pathPieces;
+  let filled = pieces[0] as string;
+  for (let i = 1; i < pieces.length; i += 2) filled += encodeURIComponent(String(path[pieces[i] as string])) + (pieces[i + 1] as string);
+  return filled;
 }
 
 /**

@@ -51,36 +51,44 @@ function typeOf(value: unknown): string {
 
 export function validate(schema: SchemaSubset, value: unknown, path: string): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  const fail = (message: string) => issues.push({ path, message });
+  check(schema, value, path, issues);
+  return issues;
+}
+
+// Every request passes here before it is sent: one array for all the issues, nothing built per
+// keyword that is not there.
+function check(schema: SchemaSubset, value: unknown, path: string, issues: ValidationIssue[]): void {
   const actual = typeOf(value);
   if (schema.type && actual !== schema.type && !(schema.type === "number" && actual === "integer")) {
-    fail(`must be ${schema.type === "object" || schema.type === "array" ? "an" : "a"} ${schema.type}, not ${actual}`);
-    return issues;
+    issues.push({ path, message: `must be ${schema.type === "object" || schema.type === "array" ? "an" : "a"} ${schema.type}, not ${actual}` });
+    return;
   }
-  if (schema.enum && !schema.enum.includes(value)) fail(`must be one of ${schema.enum.map((v) => JSON.stringify(v)).join(", ")}`);
+  if (schema.enum && !schema.enum.includes(value)) issues.push({ path, message: `must be one of ${schema.enum.map((v) => JSON.stringify(v)).join(", ")}` });
   if (typeof value === "string") {
-    // JSON Schema counts characters (code points), not UTF-16 units.
-    const length = [...value].length;
-    if (schema.minLength !== undefined && length < schema.minLength) fail(`must be at least ${schema.minLength} characters`);
-    if (schema.maxLength !== undefined && length > schema.maxLength) fail(`must be at most ${schema.maxLength} characters`);
-    if (schema.pattern !== undefined && !compiled(schema.pattern).test(value)) fail(schema.format === "uuid" ? `must be a GUID, not ${quoteId(value)}` : `must match ${schema.pattern}`);
+    if (schema.minLength !== undefined || schema.maxLength !== undefined) {
+      // JSON Schema counts characters (code points), not UTF-16 units.
+      const length = [...value].length;
+      if (schema.minLength !== undefined && length < schema.minLength) issues.push({ path, message: `must be at least ${schema.minLength} characters` });
+      if (schema.maxLength !== undefined && length > schema.maxLength) issues.push({ path, message: `must be at most ${schema.maxLength} characters` });
+    }
+    if (schema.pattern !== undefined && !compiled(schema.pattern).test(value)) issues.push({ path, message: schema.format === "uuid" ? `must be a GUID, not ${quoteId(value)}` : `must match ${schema.pattern}` });
   }
   if (typeof value === "number") {
-    if (schema.minimum !== undefined && value < schema.minimum) fail(`must be at least ${schema.minimum}`);
-    if (schema.maximum !== undefined && value > schema.maximum) fail(`must be at most ${schema.maximum}`);
+    if (schema.minimum !== undefined && value < schema.minimum) issues.push({ path, message: `must be at least ${schema.minimum}` });
+    if (schema.maximum !== undefined && value > schema.maximum) issues.push({ path, message: `must be at most ${schema.maximum}` });
   }
   if (actual === "object") {
     const object = value as Record<string, unknown>;
     for (const name of schema.required ?? []) {
       if (!Object.hasOwn(object, name)) issues.push({ path: `${path}.${name}`, message: "is required" });
     }
-    for (const [name, child] of Object.entries(object)) {
+    for (const name in object) {
+      if (!Object.hasOwn(object, name)) continue;
       // Own properties only: `constructor` or `__proto__` must not find Object.prototype's members.
       const childSchema = schema.properties && Object.hasOwn(schema.properties, name) ? schema.properties[name] : undefined;
-      if (childSchema) issues.push(...validate(childSchema, child, `${path}.${name}`));
+      if (childSchema) check(childSchema, object[name], `${path}.${name}`, issues);
       else if (schema.additionalProperties === false) issues.push({ path: `${path}.${name}`, message: "is not a known property" });
     }
   }
-  if (schema.not && validate(schema.not, value, path).length === 0) fail(schema.not.description ?? "must not match the excluded shape");
-  return issues;
+  if (schema.not && validate(schema.not, value, path).length === 0) issues.push({ path, message: schema.not.description ?? "must not match the excluded shape" });
 }
