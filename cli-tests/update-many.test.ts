@@ -1,6 +1,6 @@
 // `update-many` against a loopback stand-in for Partner Center that throttles, fails and holds
 // requests on cue: every input row is reported exactly once, whatever happens to it.
-import { existsSync, readFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { customerId, parseReport, readReportFile, reportedLines, scratchFolder, userIdFor, type ReportLine } from "./support/files.ts";
 import { fault, startFakePartnerCenter, throttled, updated, type Behaviour, type FakePartnerCenter } from "./support/fake-partner-center.ts";
@@ -130,6 +130,30 @@ describe("update-many", { timeout: 60_000 }, () => {
     expect(result.code).toBe(0);
     expect(most).toBe(limit);
     expect(parseReport(result.stdout)).toHaveLength(rows);
+  });
+
+  it("says when the report of a run that sends goes to a pipe, which cannot be flushed to disk before each send; not for a file or a dry run", async () => {
+    const server = await fakePartnerCenter();
+    const input = file("where-report.csv", csv([`${customerId},${userIdFor(1)},US,`]));
+    const note = /the report goes to a pipe or a terminal, which cannot be flushed to disk/;
+    const piped = await runCli(["update-many", input, "--base-url", server.url], { env });
+    expect(piped.code).toBe(0);
+    expect(piped.stderr).toMatch(note);
+    expect(parseReport(piped.stdout)).toHaveLength(1);
+    const redirected = file("redirected.jsonl");
+    const fd = openSync(redirected, "w");
+    try {
+      const toFile = await runCli(["update-many", input, "--base-url", server.url], { env, stdoutFd: fd });
+      expect(toFile.code).toBe(0);
+      expect(toFile.stderr).not.toMatch(note);
+    } finally {
+      closeSync(fd);
+    }
+    expect(readReportFile(redirected)).toHaveLength(1);
+    for (const args of [["--report", file("named.jsonl")], ["--dry-run"]]) {
+      const result = await runCli(["update-many", input, "--base-url", server.url, ...args], { env });
+      expect(result.stderr).not.toMatch(note);
+    }
   });
 
   it("reads JSON Lines, including nested fields", async () => {

@@ -25,6 +25,8 @@ export interface CliOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Written to the CLI's stdin, which is then closed. */
   readonly stdin?: string;
+  /** A file descriptor the CLI's stdout goes to (as with `> file`), instead of a pipe. */
+  readonly stdoutFd?: number;
 }
 
 /** Every variable sign-in reads (src/cli/auth/methods.ts), and the test-only network setting. */
@@ -53,7 +55,8 @@ function environment(extra: Readonly<Record<string, string>> = {}): NodeJS.Proce
 
 export function startCli(args: readonly string[], options: CliOptions = {}): ChildProcess {
   if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: run npm run build first`);
-  const child = spawn(process.execPath, [cliPath, ...args], { cwd: projectRoot, env: environment(options.env) });
+  const stdio = ["pipe", options.stdoutFd ?? "pipe", "pipe"] as const;
+  const child = spawn(process.execPath, [cliPath, ...args], { cwd: projectRoot, env: environment(options.env), stdio: [...stdio] });
   child.stdin?.end(options.stdin ?? "");
   return child;
 }

@@ -9,7 +9,7 @@
 // the run stops sending: no row may be sent whose outcome cannot be recorded.
 // Each entry carries a hash of the row as the file had it, so --only-failed notices a row edited
 // since, and re-uses a request id only for the very same row.
-import { createHash, scryptSync } from "node:crypto";
+import { hash, scryptSync } from "node:crypto";
 import { closeSync, createReadStream, existsSync, fstatSync, fsyncSync, openSync, readSync, renameSync, statSync, writeSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { redactBody } from "../index.js";
@@ -73,7 +73,13 @@ export class ReportWriter {
     } catch (error) {
       throw new UsageError(`cannot write the report ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }
-    this.#sync = path !== undefined;
+    // stdout redirected to a file (`> report.jsonl`) is flushed like --report; a pipe or a terminal cannot be.
+    this.#sync = path !== undefined || isRegularFile(1);
+  }
+
+  /** Whether what is written reaches a disk before a row is sent (not a pipe, not a terminal). */
+  get durable(): boolean {
+    return this.#sync;
   }
 
   /** Writes the row's `sending` entry and flushes it to disk before returning: call it before sending. */
@@ -108,6 +114,14 @@ export class ReportWriter {
 
   #failed(error: unknown): ReportWriteError {
     return new ReportWriteError(`cannot write the report ${this.#path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+}
+
+function isRegularFile(fd: number): boolean {
+  try {
+    return fstatSync(fd).isFile();
+  } catch {
+    return false; // closed
   }
 }
 
@@ -169,7 +183,7 @@ function changeText(row: Row, customerId: string, user: string): string {
   return canonical({ ...patch, passwordProfile: { ...profile, password } });
 }
 
-const digest = (text: string): string => createHash("sha1").update(text).digest("base64url").slice(0, 22);
+const digest = (text: string): string => hash("sha1", text, "base64url").slice(0, 22);
 
 export interface RowHashes {
   /** What the row asks, as the file has it: customer, user (as named), every field. */

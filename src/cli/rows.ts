@@ -272,24 +272,26 @@ async function* csvRows(text: AsyncIterable<string>, delimiter: string): AsyncGe
   const parser = Readable.from(text).pipe(
     parse({
       delimiter,
-      info: true,
       relax_column_count: true,
       skip_empty_lines: true,
+      // The line each record ends on, taken here rather than with `info: true`, which would work
+      // out the same context a second time for every record.
       on_record: (record, context) => {
         lastEnd = context.lines;
-        return record;
+        return Object.assign(record, { lines: context.lines });
       },
     }),
   );
   let columns: string[] | undefined;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    for await (const record of parser as AsyncIterable<string[] & { lines: number }>) {
+      const { lines } = record;
       if (!columns) {
         columns = readHeader(record, delimiter);
         continue;
       }
-      // info.lines is where the record ends; a quoted cell may span lines, so count back to its start.
-      const line = info.lines - record.reduce((breaks, cell) => breaks + (cell.match(/\n/g)?.length ?? 0), 0);
+      // `lines` is where the record ends; a quoted cell may span lines, so count back to its start.
+      const line = lines - record.reduce((breaks, cell) => breaks + (cell.match(/\n/g)?.length ?? 0), 0);
       const early: Issue[] = record.length === columns.length ? [] : [{ message: `has ${record.length} cells, the header has ${columns.length}` }];
       const ids: Record<string, string> = {};
       const patch: Record<string, unknown> = {};

@@ -8,7 +8,7 @@
 //    first (report.ts), so a resume re-sends an unfinished row with the same id.
 // Every input row ends with exactly one outcome in the report. If the report cannot be written the
 // run stops sending at once; on Ctrl-C it stops, and rows not finished are reported cancelled.
-import { createHash, randomUUID } from "node:crypto";
+import { hash as digestOf, randomUUID } from "node:crypto";
 import { realpathSync } from "node:fs";
 import type { CustomerUserPatch } from "../index.js";
 import { checkTarget, connect, openTarget, resolveToken, type Client, type Target, type TargetOptions } from "./connection.js";
@@ -78,9 +78,9 @@ function checkOptions(file: string, options: UpdateManyOptions): void {
  */
 type FirstRows = NumberTable;
 const hashBits = 2 ** 24;
-const sha1 = (text: string): string => createHash("sha1").update(text).digest("hex");
-const keyOf = (customerId: string, user: string): number => Number.parseInt(sha1(`${customerId}/${user}`.toLowerCase()).slice(0, 13), 16);
-const packed = (line: number, hash: string): number => line * hashBits + Number.parseInt(sha1(hash).slice(0, 6), 16);
+const keyOf = (customerId: string, user: string): number => Number.parseInt(digestOf("sha1", `${customerId}/${user}`.toLowerCase(), "hex").slice(0, 13), 16);
+// The change's hash is a digest already (base64url): its first four characters are 24 bits of it.
+const packed = (line: number, change: string): number => line * hashBits + Buffer.from(change.slice(0, 4), "base64url").readUIntBE(0, 3);
 
 interface Checked {
   readonly total: number;
@@ -206,6 +206,7 @@ export async function runUpdateMany(file: string, options: UpdateManyOptions, te
   const inPlace = options.onlyFailed !== undefined && options.report !== undefined && samePath(options.report, options.onlyFailed);
   if (previous && options.report !== undefined && !inPlace && !dryRun) seedReport(options.report, previous, terminal);
   const report = new ReportWriter(options.report, terminal, previous !== undefined && options.report !== undefined && !dryRun);
+  if (!dryRun && !report.durable) terminal.say("note: the report goes to a pipe or a terminal, which cannot be flushed to disk before each send: after a crash, rows in flight could not be resumed with their request ids — use --report <file> for that");
   const counts = new Map<OutcomeResult, number>();
   const progress = createProgress(terminal, total);
   let cancelled = 0;
