@@ -27,6 +27,28 @@ describe("a run's terminal", () => {
     expect(written.stderr).toBe('refused "[REDACTED]" for [REDACTED]\npartner-center-users: [REDACTED]\n');
   });
 
+  it("is backlogged while a slow reader has not taken what was printed, and room() waits for it — or for the signal", async () => {
+    const held: (() => void)[] = [];
+    const slow = new Writable({ highWaterMark: 16, write: (_chunk, _encoding, done) => void held.push(done) });
+    const terminal = new Terminal({ stdout: capture().terminal.streams.stdout, stderr: slow });
+    terminal.say("a line longer than the stream's sixteen bytes");
+    expect(terminal.backlogged).toBe(true);
+    let roomMade = false;
+    const room = terminal.room().then(() => (roomMade = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(roomMade).toBe(false);
+    held.splice(0).forEach((done) => done());
+    await room;
+    expect(terminal.backlogged).toBe(false);
+
+    terminal.say("and another line longer than sixteen bytes");
+    const controller = new AbortController();
+    const cancelled = terminal.room(controller.signal);
+    controller.abort();
+    await expect(cancelled).resolves.toBeUndefined();
+    expect(terminal.backlogged).toBe(true);
+  });
+
   it("holds only its own run's secrets: two runs in one process share none", () => {
     const first = capture();
     const second = capture();
