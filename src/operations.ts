@@ -78,12 +78,12 @@ function prepared(operation: OperationRules): Prepared {
 export function checkRequest(operation: OperationRules, parts: RequestParts, names: ArgumentNames = {}): void {
   const { parameters, queryNames } = prepared(operation);
   for (const { rule, key, header } of parameters) {
+    const argument = names[key] ?? rule.name;
     const value = rule.in === "path" ? parts.path[rule.name] : rule.in === "query" ? (parts.query?.get(rule.name) ?? undefined) : rule.in === "header" ? parts.headers[header] : undefined;
     if (value === undefined) {
-      if (rule.required) refuse(names[key] ?? rule.name, [{ path: names[key] ?? rule.name, message: "is required" }]);
+      if (rule.required) refuse(argument, [{ path: argument, message: "is required" }]);
       continue;
     }
-    const argument = names[key] ?? rule.name;
     const issues = validate(rule.schema, typeof value === "string" ? typed(value, rule.schema) : value, argument);
     if (issues.length > 0) refuse(argument, issues);
   }
