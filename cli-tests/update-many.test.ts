@@ -192,10 +192,11 @@ describe("update-many", { timeout: 60_000 }, () => {
   });
 
   it("waits for a slow reader of its progress lines instead of holding them in memory, and finishes once they are read", async () => {
-    const rows = 5000;
+    const rows = 20_000;
     const input = file("slow-reader.csv", csv(Array.from({ length: rows }, (_, i) => `${customerId},${userIdFor(i)},US,`)));
     const report = file("slow-reader.jsonl");
-    // stderr is a pipe nobody reads yet: once it and Node's buffer are full (~100 KB, ~1,500 lines), the run must stop.
+    // stderr is a pipe nobody reads yet: once it and Node's buffers on both ends are full (a few
+    // hundred KB: ~1,500 lines on Node 20, ~5,000 on Node 24, whose buffers are larger), the run must stop.
     const child = startCli(["update-many", input, "--dry-run", "--report", report]);
     let exited = false;
     child.on("exit", () => (exited = true));
@@ -212,7 +213,7 @@ describe("update-many", { timeout: 60_000 }, () => {
     const result = await finished(child);
     expect(result.code).toBe(0);
     expect(readReportFile(report)).toHaveLength(rows);
-    expect(result.stderr).toMatch(/5000 rows: 5000 valid; dry run/);
+    expect(result.stderr).toMatch(/20000 rows: 20000 valid; dry run/);
   });
 
   it("with --only-failed re-sends just the rows that did not succeed, and the new report still covers every row", async () => {
