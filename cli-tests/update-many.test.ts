@@ -132,10 +132,10 @@ describe("update-many", { timeout: 60_000 }, () => {
     expect(parseReport(result.stdout)).toHaveLength(rows);
   });
 
-  it("says when the report of a run that sends goes to a pipe, which cannot be flushed to disk before each send; not for a file or a dry run", async () => {
+  it("says when the report of a run that sends is not a file on disk (a pipe), which cannot be flushed before each send; not for a file or a dry run", async () => {
     const server = await fakePartnerCenter();
     const input = file("where-report.csv", csv([`${customerId},${userIdFor(1)},US,`]));
-    const note = /the report goes to a pipe or a terminal, which cannot be flushed to disk/;
+    const note = /the report \(stdout\) is not a file on disk, so it cannot be flushed before each send/;
     const piped = await runCli(["update-many", input, "--base-url", server.url], { env });
     expect(piped.code).toBe(0);
     expect(piped.stderr).toMatch(note);
@@ -189,6 +189,40 @@ describe("update-many", { timeout: 60_000 }, () => {
     const clean = await runCli(["update-many", file("dry-ok.csv", csv([`${customerId},${userIdFor(1)},US,`])), "--dry-run", "--base-url", server.url]);
     expect(clean.code).toBe(0);
     expect(server.requests).toHaveLength(0);
+  });
+
+  it("writes its report to a stdout pipe read slowly, stderr in the same pipe (2>&1 | …), losing no row and failing none", async () => {
+    const rows = 3000;
+    const input = file("slow-stdout.csv", csv(Array.from({ length: rows }, (_, i) => `${customerId},${userIdFor(i)},US,`)));
+    const child = startCli(["update-many", input, "--dry-run"], { stderrToStdout: true });
+    // Nobody reads the pipe for a second: it fills, and the CLI must wait rather than fail.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const result = await finished(child);
+    expect(result.stdout).not.toMatch(/cannot write the report/);
+    expect(result.code).toBe(0);
+    const outcomes = result.stdout.split("\n").filter((line) => line.startsWith("{"));
+    expect(parseReport(outcomes.join("\n"))).toHaveLength(rows);
+  });
+
+  it("goes on to the end, every row in its report, when the reader of stderr goes away (2>&1 >/dev/null | head)", async () => {
+    const rows = 20_000;
+    const input = file("stderr-gone.csv", csv(Array.from({ length: rows }, (_, i) => `${customerId},${userIdFor(i)},US,`)));
+    const report = file("stderr-gone.jsonl");
+    const child = startCli(["update-many", input, "--dry-run", "--report", report]);
+    child.stderr?.once("data", () => child.stderr?.destroy());
+    const result = await finished(child);
+    expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(result.code).toBe(0);
+    expect(readReportFile(report)).toHaveLength(rows);
+  });
+
+  it("sends to a --report that is not a file on disk (/dev/null), saying it cannot be flushed, instead of stopping on fsync", async () => {
+    const server = await fakePartnerCenter();
+    const input = file("dev-null.csv", csv([`${customerId},${userIdFor(1)},US,`]));
+    const result = await runCli(["update-many", input, "--report", "/dev/null", "--base-url", server.url], { env });
+    expect(result.stderr).toMatch(/the report \(\/dev\/null\) is not a file on disk/);
+    expect(result.code).toBe(0);
+    expect(server.requests).toHaveLength(1);
   });
 
   it("waits for a slow reader of its progress lines instead of holding them in memory, and finishes once they are read", async () => {

@@ -89,6 +89,26 @@ describe("one pipeline: the same checks before sending, through both doors", () 
   });
 });
 
+describe("one pipeline: the headers it sends", () => {
+  it("sends a request's own headers only, never one inherited from a polluted Object.prototype", async () => {
+    const sent: Record<string, string>[] = [];
+    const fetch = async (_url: string, init: RequestInit) => {
+      sent.push(Object.fromEntries(new Headers(init.headers)));
+      return new Response(JSON.stringify(user), { status: 200, headers: { "content-type": "application/json" } });
+    };
+    const prototype = Object.prototype as Record<string, unknown>;
+    prototype["x-polluted"] = "yes";
+    try {
+      await client(fetch).customers.byId(customerId).users.byId(userId).patch({ usageLocation: "US" });
+    } finally {
+      delete prototype["x-polluted"];
+    }
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).not.toHaveProperty("x-polluted");
+    expect(sent[0]).toHaveProperty("ms-requestid");
+  });
+});
+
 describe("one pipeline: the same treatment of what comes back, through both doors", () => {
   it("drops a write-only field a server echoes in a success body", async () => {
     const { fluent, api } = await throughBothDoors(answer(200, { ...user, passwordProfile: { password } }), { passwordProfile: { password } });

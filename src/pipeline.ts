@@ -60,7 +60,7 @@ export function createPipeline(options: ResolvedOptions): Pipeline {
     const given = parts.headers;
     const ids = callIds(given[requestIdHeader], given[correlationIdHeader] ?? options.correlationId);
     const headers: Record<string, string> = { ...fixed };
-    for (const name in given) if (given[name] !== undefined) headers[name] = given[name] as string;
+    for (const name of Object.keys(given)) if (given[name] !== undefined) headers[name] = given[name] as string;
     headers[requestIdHeader] = ids.requestId;
     headers[correlationIdHeader] = ids.correlationId;
     if (parts.body !== undefined) headers["content-type"] = "application/json";

@@ -27,6 +27,8 @@ export interface CliOptions {
   readonly stdin?: string;
   /** A file descriptor the CLI's stdout goes to (as with `> file`), instead of a pipe. */
   readonly stdoutFd?: number;
+  /** stderr into the same pipe as stdout, as `2>&1 | …` does (through /bin/sh). */
+  readonly stderrToStdout?: boolean;
 }
 
 /** Every variable sign-in reads (src/cli/auth/methods.ts), and the test-only network setting. */
@@ -56,7 +58,8 @@ function environment(extra: Readonly<Record<string, string>> = {}): NodeJS.Proce
 export function startCli(args: readonly string[], options: CliOptions = {}): ChildProcess {
   if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: run npm run build first`);
   const stdio = ["pipe", options.stdoutFd ?? "pipe", "pipe"] as const;
-  const child = spawn(process.execPath, [cliPath, ...args], { cwd: projectRoot, env: environment(options.env), stdio: [...stdio] });
+  const [command, argv] = options.stderrToStdout ? ["/bin/sh", ["-c", 'exec "$0" "$@" 2>&1', process.execPath, cliPath, ...args]] : [process.execPath, [cliPath, ...args]];
+  const child = spawn(command, argv, { cwd: projectRoot, env: environment(options.env), stdio: [...stdio] });
   child.stdin?.end(options.stdin ?? "");
   return child;
 }

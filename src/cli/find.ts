@@ -86,6 +86,9 @@ export async function runList(customerId: string, options: ListOptions, terminal
     if (format === "csv") csvLine(csvColumns.map((column, i) => (i === 0 ? `\uFEFF${column}` : column)));
     for await (const user of client.customers.byId(customerId).users.list({ deleted, signal })) {
       if (terminal.backlogged) await terminal.room(signal);
+      signal.throwIfAborted();
+      // `list … | head -1`: once stdout's reader is gone there is nothing left to do; end quietly.
+      if (terminal.outputFailure) return;
       count++;
       if (format === "json") terminal.out(JSON.stringify(user));
       else if (format === "table") table.push(user);

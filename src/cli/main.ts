@@ -224,11 +224,4 @@ export async function main(argv: readonly string[], terminal = new Terminal()): 
   }
 }
 
-// `… | head -1`: once the reader of stdout is gone there is nothing left to say; end quietly, not
-// with a stack trace (update-many writes its report synchronously and stops on its own first).
-process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-  if (error.code === "EPIPE") process.exit(process.exitCode ?? exitCode.ok);
-  throw error;
-});
-
 process.exitCode = await main(process.argv);

@@ -51,9 +51,9 @@ describe("readPrevious", () => {
 });
 
 describe("ReportWriter", () => {
-  it("throws ReportWriteError, naming the file and the reason, when the report cannot be written", () => {
+  it("throws ReportWriteError, naming the file and the reason, when the report cannot be written", async () => {
     const writer = new ReportWriter("/dev/full", new Terminal());
-    expect(() => writer.intend({ line: 2, result: "sending", requestId: "r" })).toThrow(ReportWriteError);
+    await expect(writer.intend({ line: 2, result: "sending", requestId: "r" })).rejects.toThrow(ReportWriteError);
     expect(() => writer.write({ line: 2, result: "invalid", issues: [] })).toThrow(/cannot write the report \/dev\/full \(ENOSPC\)/);
     writer.close();
   });

@@ -58,7 +58,9 @@ export class ReportWriter {
   readonly #fd: number;
   readonly #path: string;
   readonly #terminal: Terminal;
-  readonly #sync: boolean;
+  readonly #durable: boolean;
+  /** stdout when it is not a file (a pipe, a terminal): written as a stream, so a slow reader is waited for. */
+  readonly #stream: NodeJS.WritableStream | undefined;
 
   /**
    * Writes to `path`, or to stdout without one; either way without the run's secrets. `append`
@@ -69,28 +71,39 @@ export class ReportWriter {
     this.#path = path ?? "stdout";
     try {
       this.#fd = path === undefined ? 1 : openSync(path, append ? "a" : "w");
-      if (append && path !== undefined && !endsWithNewline(path)) writeSync(this.#fd, "\n");
+      if (append && path !== undefined && !endsWithNewline(path)) writeAll(this.#fd, "\n");
     } catch (error) {
       throw new UsageError(`cannot write the report ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }
-    // stdout redirected to a file (`> report.jsonl`) is flushed like --report; a pipe or a terminal cannot be.
-    this.#sync = path !== undefined || isRegularFile(1);
+    // Only a file on disk can be flushed (fsync fails on a pipe or a device): `--report <file>`, or
+    // stdout redirected to one (`> report.jsonl`).
+    this.#durable = isRegularFile(this.#fd);
+    // Node's stdout pipe is non-blocking: written directly it would fail (EAGAIN) whenever its reader lags.
+    this.#stream = path === undefined && !this.#durable ? terminal.streams.stdout : undefined;
   }
 
-  /** Whether what is written reaches a disk before a row is sent (not a pipe, not a terminal). */
+  /** Whether an entry is on disk before a row is sent (a file, not a pipe, a terminal or a device). */
   get durable(): boolean {
-    return this.#sync;
+    return this.#durable;
   }
 
-  /** Writes the row's `sending` entry and flushes it to disk before returning: call it before sending. */
-  intend(entry: Sending): void {
-    this.write(entry);
-    this.flush();
+  /**
+   * Writes the row's `sending` entry: resolved once it is on disk (a file) or with stdout's reader
+   * (a pipe). Await it before sending.
+   */
+  async intend(entry: Sending): Promise<void> {
+    const line = this.#line(entry);
+    if (!this.#stream) {
+      this.#writeAll(line);
+      return this.flush();
+    }
+    this.#checkStream();
+    return handedOver(this.#stream, line, (error) => this.#failed(error));
   }
 
   /** Flushes what was written to disk. */
   flush(): void {
-    if (!this.#sync) return;
+    if (!this.#durable) return;
     try {
       fsyncSync(this.#fd);
     } catch (error) {
@@ -100,9 +113,25 @@ export class ReportWriter {
 
   /** One entry, passwords redacted by key, the run's secrets and `also` (the row's password) scrubbed. */
   write(entry: ReportEntry, also: readonly string[] = []): void {
-    const line = `${this.#terminal.scrub(JSON.stringify(redactBody(entry)), also)}\n`;
+    const line = this.#line(entry, also);
+    if (!this.#stream) return this.#writeAll(line);
+    this.#checkStream();
+    this.#stream.write(line);
+  }
+
+  /** stdout failed (its reader went away: `| head -1`): nothing more can be recorded. */
+  #checkStream(): void {
+    const failure = this.#terminal.outputFailure;
+    if (failure) throw this.#failed(failure);
+  }
+
+  #line(entry: ReportEntry, also: readonly string[] = []): string {
+    return `${this.#terminal.scrub(JSON.stringify(redactBody(entry)), also)}\n`;
+  }
+
+  #writeAll(line: string): void {
     try {
-      writeSync(this.#fd, line);
+      writeAll(this.#fd, line);
     } catch (error) {
       throw this.#failed(error);
     }
@@ -115,6 +144,21 @@ export class ReportWriter {
   #failed(error: unknown): ReportWriteError {
     return new ReportWriteError(`cannot write the report ${this.#path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
+}
+
+/** The whole text: a write may take only part of it (a disk filling up). */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text);
+  for (let at = 0; at < bytes.length; ) {
+    const written = writeSync(fd, bytes, at);
+    if (written <= 0) throw new Error("nothing could be written");
+    at += written;
+  }
+}
+
+/** Resolves once `line` is handed to the stream's reader; rejects with `failed(error)` if it cannot be. */
+function handedOver(stream: NodeJS.WritableStream, line: string, failed: (error: unknown) => Error): Promise<void> {
+  return new Promise((resolve, reject) => stream.write(line, (error) => (error ? reject(failed(error)) : resolve())));
 }
 
 function isRegularFile(fd: number): boolean {

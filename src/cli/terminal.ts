@@ -10,9 +10,9 @@
 // Lines go to files and terminals synchronously, but to a pipe (`2>&1 | tee log`, a CI runner, a
 // parent process) asynchronously: what its reader has not taken yet waits in memory. A loop that
 // prints per row waits for `room` when it has to, so a slow reader slows the run instead of
-// growing it (a million-row run read slowly peaked at 795 MiB before).
+// growing it (a million-row run read slowly peaked at 795 MiB before). A stream whose reader went
+// away is written no more: the run goes on (stderr) or stops on its own terms (stdout).
 import cliProgress from "cli-progress";
-import { once } from "node:events";
 import { buffer, text } from "node:stream/consumers";
 import { PartnerCenterCredentialError, PartnerCenterError, redactBody, redactHeaders, scrubSecrets, type PartnerCenterLogEntry } from "../index.js";
 import { partnerCenterHint } from "./auth/hints.js";
@@ -43,6 +43,20 @@ export interface Streams {
   readonly stderr: NodeJS.WritableStream & { readonly isTTY?: boolean };
 }
 
+// Streams that failed (their reader went away: EPIPE): nothing more is written to them, and nobody
+// waits for them to drain. Node's stdio streams stay "not destroyed" after an EPIPE, still wanting
+// a drain that never comes, so a failure is remembered here; one listener per stream, however many
+// runs share it.
+const failedStreams = new WeakMap<object, Error>();
+const watchedStreams = new WeakSet<object>();
+function watch(stream: NodeJS.WritableStream): void {
+  if (watchedStreams.has(stream) || typeof stream.on !== "function") return;
+  watchedStreams.add(stream);
+  stream.on("error", (error: Error) => failedStreams.set(stream, error));
+}
+const usable = (stream: NodeJS.WritableStream): boolean => !failedStreams.has(stream);
+const needsDrain = (stream: NodeJS.WritableStream): boolean => usable(stream) && (stream as { writableNeedDrain?: boolean }).writableNeedDrain === true;
+
 /** One run's output, and the secrets of that run it must never print. */
 export class Terminal {
   readonly streams: Streams;
@@ -50,6 +64,8 @@ export class Terminal {
 
   constructor(streams: Streams = { stdout: process.stdout, stderr: process.stderr }) {
     this.streams = streams;
+    watch(streams.stdout);
+    watch(streams.stderr);
   }
 
   /** From now on `secret` (the run's token, a password it sends) is scrubbed from all it prints. */
@@ -64,7 +80,7 @@ export class Terminal {
 
   /** A line of data on stdout. */
   out(line: string, also: readonly string[] = []): void {
-    this.streams.stdout.write(`${this.scrub(line, also)}\n`);
+    if (usable(this.streams.stdout)) this.streams.stdout.write(`${this.scrub(line, also)}\n`);
   }
 
   /** A value as JSON on stdout, every password redacted by key first. */
@@ -72,9 +88,12 @@ export class Terminal {
     this.out(JSON.stringify(redactBody(value), null, 2));
   }
 
-  /** A line on stderr for the person running the program. */
+  /**
+   * A line on stderr for the person running the program. Once stderr's reader has gone away
+   * (`2>&1 >/dev/null | head`), lines are dropped and the run goes on: the report is its record.
+   */
   say(line: string, also: readonly string[] = []): void {
-    this.streams.stderr.write(`${this.scrub(line, also)}\n`);
+    if (usable(this.streams.stderr)) this.streams.stderr.write(`${this.scrub(line, also)}\n`);
   }
 
   /** One readable error line on stderr. */
@@ -82,20 +101,38 @@ export class Terminal {
     this.say(`${programName}: ${message}`);
   }
 
+  /** Why stdout can no longer be written (its reader went away, as `| head -1` does), if it cannot. */
+  get outputFailure(): Error | undefined {
+    return failedStreams.get(this.streams.stdout);
+  }
+
   /** Whether printed lines wait in memory for a slow reader of stdout or stderr. */
   get backlogged(): boolean {
     return needsDrain(this.streams.stdout) || needsDrain(this.streams.stderr);
   }
 
-  /** Until the readers have taken what waits (or `signal` aborts, or a stream fails). */
+  /** Until the readers have taken what waits (or `signal` aborts, or a stream fails or closes). */
   async room(signal?: AbortSignal): Promise<void> {
     for (const stream of [this.streams.stdout, this.streams.stderr]) {
-      if (needsDrain(stream)) await once(stream, "drain", { signal }).catch(() => undefined);
+      if (needsDrain(stream)) await drained(stream, signal);
     }
   }
 }
 
-const needsDrain = (stream: NodeJS.WritableStream): boolean => (stream as { writableNeedDrain?: boolean }).writableNeedDrain === true;
+/** Resolves on the stream's next drain, close or error, or the signal's abort — listening no longer. */
+function drained(stream: NodeJS.WritableStream, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const events = ["drain", "close", "error"] as const;
+    const settle = () => {
+      for (const event of events) stream.off(event, settle);
+      signal?.removeEventListener("abort", settle);
+      resolve();
+    };
+    for (const event of events) stream.on(event, settle);
+    signal?.addEventListener("abort", settle);
+    if (signal?.aborted) settle();
+  });
+}
 
 // ---- A failure in one line --------------------------------------------------------------------
 

@@ -179,7 +179,7 @@ async function plan(row: Row, run: Run, lookUp: (row: Row) => Promise<Row>): Pro
 async function send(row: Row, hash: string, requestId: string, run: Run): Promise<void> {
   const { client, signal } = run;
   if (!client) return;
-  run.report.intend({ ...rowIds(row), rowHash: hash, result: "sending", requestId });
+  await run.report.intend({ ...rowIds(row), rowHash: hash, result: "sending", requestId });
   try {
     const user = await client.customers
       .byId(row.customerId ?? "")
@@ -206,7 +206,9 @@ export async function runUpdateMany(file: string, options: UpdateManyOptions, te
   const inPlace = options.onlyFailed !== undefined && options.report !== undefined && samePath(options.report, options.onlyFailed);
   if (previous && options.report !== undefined && !inPlace && !dryRun) seedReport(options.report, previous, terminal);
   const report = new ReportWriter(options.report, terminal, previous !== undefined && options.report !== undefined && !dryRun);
-  if (!dryRun && !report.durable) terminal.say("note: the report goes to a pipe or a terminal, which cannot be flushed to disk before each send: after a crash, rows in flight could not be resumed with their request ids — use --report <file> for that");
+  if (!dryRun && !report.durable) {
+    terminal.say(`note: the report (${options.report ?? "stdout"}) is not a file on disk, so it cannot be flushed before each send: if this machine crashes, rows in flight cannot be resumed with their request ids — use --report <file> (or > file) for that`);
+  }
   const counts = new Map<OutcomeResult, number>();
   const progress = createProgress(terminal, total);
   let cancelled = 0;
