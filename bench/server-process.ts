@@ -1,4 +1,7 @@
-// Starts bench/server.ts in a second process and stops it by the pid it started.
+// Starts bench/server.ts in a second process — one process: node with tsx's loader, not tsx's CLI,
+// which would run the server as a grandchild that a SIGKILL of the CLI leaves behind — and stops
+// it. The server also exits when its stdin (a pipe from here) closes: whenever this process ends,
+// however it ends, the server ends too.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
@@ -6,6 +9,7 @@ import { fileURLToPath } from "node:url";
 
 export interface BenchServer {
   readonly url: string;
+  readonly pid: number;
   /** Stops the server and returns what it counted. */
   stop(): Promise<ServerStats>;
 }
@@ -28,16 +32,17 @@ export interface BenchServerOptions {
 }
 
 export async function startBenchServer(options: BenchServerOptions = {}): Promise<BenchServer> {
-  const tsx = fileURLToPath(new URL("../node_modules/tsx/dist/cli.mjs", import.meta.url));
+  const tsx = new URL("../node_modules/tsx/dist/loader.mjs", import.meta.url).href;
   const script = fileURLToPath(new URL("./server.ts", import.meta.url));
   const args = [
+    "--import",
     tsx,
     script,
     ...(options.rate ? ["--rate", String(options.rate)] : []),
     ...(options.perCustomer ? ["--per-customer"] : []),
     ...(options.global ? ["--global", String(options.global)] : []),
   ];
-  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, args, { stdio: ["pipe", "pipe", "inherit"] });
   const lines = createInterface({ input: child.stdout });
   const killOnExit = () => child.kill("SIGKILL");
   process.once("exit", killOnExit);
@@ -52,6 +57,7 @@ export async function startBenchServer(options: BenchServerOptions = {}): Promis
   let stopped: Promise<ServerStats> | undefined;
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid ?? 0,
     stop() {
       stopped ??= (async () => {
         const exited = once(child, "exit");

@@ -3,7 +3,7 @@
 // one-second window and answers the rest 429 with Retry-After, as Partner Center does. With
 // --per-customer the window is counted per customer (the id in the path), as Partner Center counts
 // some operations per partner and customer; --global G adds a limit of G per window for all.
-// Prints `listening <port>` on stdout once ready, and `stats <json>` when it gets SIGTERM.
+// Prints `listening <port>` on stdout once ready, and `stats <json>` when it gets SIGTERM, then exits.
 import { createServer } from "node:http";
 import { loadDereferencedSpec, pageExample } from "../scripts/lib/spec.ts";
 
@@ -62,8 +62,11 @@ server.listen(0, "127.0.0.1", () => {
   const address = server.address();
   if (typeof address === "object" && address) console.log(`listening ${address.port}`);
 });
+// Stopped: the counts, then exit (not waiting for the client's keep-alive connections to go).
 process.on("SIGTERM", () => {
-  console.log(`stats ${JSON.stringify(stats)}`);
   server.close();
   server.closeAllConnections();
+  process.stdout.write(`stats ${JSON.stringify(stats)}\n`, () => process.exit(0));
 });
+// The process that started this one is gone (its end of the stdin pipe closed): so is this one.
+process.stdin.on("end", () => process.exit(0)).on("error", () => process.exit(0)).resume();
