@@ -3,23 +3,9 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { gone, projectRoot } from "../cli-tests/support/run-cli.ts";
+import { isRunning } from "../src/cli/mock-server.ts";
 import { startBenchServer } from "./server-process.ts";
-
-const projectRoot = fileURLToPath(new URL("../", import.meta.url));
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function gone(pid: number, withinMs = 5_000): Promise<boolean> {
-  for (const started = Date.now(); Date.now() - started < withinMs; await new Promise((resolve) => setTimeout(resolve, 100))) if (!isRunning(pid)) return true;
-  return false;
-}
 
 describe("the benchmarks' server", { timeout: 30_000 }, () => {
   it("ends when stop() is called, after counting what it answered", async () => {

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseReport, reportedLines, scratchFolder, userIdFor } from "./support/files.ts";
 import { pageCustomerId, pageRequest, pageUser, pageUserId } from "./support/page.ts";
-import { finished, projectRoot, runCli, startCli } from "./support/run-cli.ts";
+import { finished, gone, projectRoot, runCli, startCli } from "./support/run-cli.ts";
 import { isRunning } from "../src/cli/mock-server.ts";
 
 const file = scratchFolder();
@@ -78,11 +78,6 @@ function longMockRun(extraEnv: Record<string, string> = {}) {
     look();
   });
   return { child, pid, stderr: () => stderr };
-}
-
-async function gone(pid: number, withinMs = 5_000): Promise<boolean> {
-  for (const started = Date.now(); Date.now() - started < withinMs; await new Promise((resolve) => setTimeout(resolve, 100))) if (!isRunning(pid)) return true;
-  return false;
 }
 
 describe("--mock leaves no process behind, whatever happens", { timeout: 60_000 }, () => {

@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { isRunning } from "../../src/cli/mock-server.ts";
 
 export const cliPath = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
 export const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
@@ -77,4 +78,10 @@ export function finished(child: ChildProcess): Promise<CliResult> {
 
 export function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
   return finished(startCli(args, options));
+}
+
+/** Whether the process `pid` has ended within `withinMs` (polled every 100 ms). */
+export async function gone(pid: number, withinMs = 5_000): Promise<boolean> {
+  for (const started = Date.now(); Date.now() - started < withinMs; await new Promise((resolve) => setTimeout(resolve, 100))) if (!isRunning(pid)) return true;
+  return false;
 }
