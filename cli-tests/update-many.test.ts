@@ -180,10 +180,10 @@ describe("update-many", { timeout: 60_000 }, () => {
     const input = file("dry.csv", csv([`${customerId},${userIdFor(1)},US,`, `${customerId},${userIdFor(2)},usa,`]));
     const result = await runCli(["update-many", input, "--dry-run", "--base-url", server.url]);
     expect(result.code).toBe(1);
-    // In file order, each with the hash of the row as the file has it.
+    // In file order, each with its content key.
     expect(parseReport(result.stdout)).toEqual([
-      { line: 2, customerId, userId: userIdFor(1), rowHash: expect.any(String), result: "valid", patch: { usageLocation: "US" } },
-      { line: 3, customerId, userId: userIdFor(2), rowHash: expect.any(String), result: "invalid", issues: [{ field: "usageLocation", message: "must match ^[A-Z]{2}$" }] },
+      { line: 2, customerId, userId: userIdFor(1), key: expect.any(String), result: "valid", patch: { usageLocation: "US" } },
+      { line: 3, customerId, userId: userIdFor(2), key: expect.any(String), result: "invalid", issues: [{ field: "usageLocation", message: "must match ^[A-Z]{2}$" }] },
     ]);
     expect(result.stderr).toMatch(/dry run, nothing sent/);
     const clean = await runCli(["update-many", file("dry-ok.csv", csv([`${customerId},${userIdFor(1)},US,`])), "--dry-run", "--base-url", server.url]);
@@ -274,36 +274,40 @@ describe("update-many", { timeout: 60_000 }, () => {
     expect(secondRun.stderr).toMatch(/17 carried over from/);
   });
 
-  it("refuses --only-failed with the report of another input, exit 2", async () => {
+  it("refuses --only-failed with the report of another job (it records none of this file's rows), exit 2, sending nothing", async () => {
     const server = await fakePartnerCenter();
-    const previous = file("other-report.jsonl", `${JSON.stringify({ line: 2, customerId, userId: userIdFor(99), result: "ok", requestId: "r", user: {} })}\n`);
+    const previous = file("other-report.jsonl");
+    expect((await runCli(["update-many", file("other.csv", csv([`${customerId},${userIdFor(99)},US,`])), "--report", previous, "--base-url", server.url], { env })).code).toBe(0);
     const input = file("mismatch.csv", csv([`${customerId},${userIdFor(1)},US,`]));
+    const sent = server.requests.length;
     const result = await runCli(["update-many", input, "--only-failed", previous, "--base-url", server.url], { env });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/the report does not match this input file \(line 2 differs\)/);
-    expect(server.requests).toHaveLength(0);
+    expect(result.stderr).toMatch(/records none of this file's rows: it is the report of another job/);
+    expect(server.requests).toHaveLength(sent);
   });
 
   it("resumes in place when --report is the --only-failed report: the report is continued, never emptied", async () => {
-    const server = await fakePartnerCenter();
-    const before = `${JSON.stringify({ line: 2, customerId, userId: userIdFor(1), result: "failed", error: { description: "x" } })}\n`;
-    const previous = file("same-report.jsonl", before);
+    let failing = true;
+    const server = await fakePartnerCenter((request) => (failing ? fault(500, 800003, "unexpected") : updated(request)));
+    const previous = file("same-report.jsonl");
     const input = file("same-report.csv", csv([`${customerId},${userIdFor(1)},US,`]));
+    expect((await runCli(["update-many", input, "--report", previous, "--max-retries", "0", "--base-url", server.url], { env })).code).toBe(1);
+    failing = false;
     const result = await runCli(["update-many", input, "--only-failed", previous, "--report", previous, "--base-url", server.url], { env });
     expect(result.code).toBe(0);
-    expect(server.requests).toHaveLength(1);
+    expect(server.requests).toHaveLength(2);
     const report = readReportFile(previous);
     expect(report.map((entry) => entry.result)).toEqual(["failed", "ok"]); // the earlier outcome kept, the last one wins
   });
 
   it("refuses to start a resume in a --report that already holds a report (an interrupted resume's ids would be lost)", async () => {
     const server = await fakePartnerCenter();
-    const previous = file("first-report.jsonl", `${JSON.stringify({ line: 2, customerId, userId: userIdFor(1), result: "failed", error: { description: "x" } })}\n`);
-    const taken = file("taken-report.jsonl", `${JSON.stringify({ line: 2, result: "sending", requestId: "b1317092-f087-471e-a637-f66523b2b94c" })}\n`);
+    const previous = file("first-report.jsonl", `${JSON.stringify({ line: 2, key: "k", customerId, userId: userIdFor(1), result: "failed", error: { description: "x" } })}\n`);
+    const taken = file("taken-report.jsonl", `${JSON.stringify({ line: 2, key: "k", result: "sending", requestId: "b1317092-f087-471e-a637-f66523b2b94c" })}\n`);
     const input = file("taken.csv", csv([`${customerId},${userIdFor(1)},US,`]));
     const result = await runCli(["update-many", input, "--only-failed", previous, "--report", taken, "--base-url", server.url], { env });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/taken-report\.jsonl already holds a report .*resume from it/);
+    expect(result.stderr).toMatch(/taken-report\.jsonl already holds a report: continue it \(--report /);
     expect(server.requests).toHaveLength(0);
   });
 

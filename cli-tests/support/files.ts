@@ -27,7 +27,7 @@ export interface ReportLine {
   readonly customerId?: string;
   readonly userId?: string;
   readonly result: "ok" | "failed" | "invalid" | "skipped" | "valid" | "cancelled";
-  readonly rowHash?: string;
+  readonly key?: string;
   readonly userGiven?: string;
   readonly carriedOver?: true;
   readonly requestId?: string;

@@ -26,10 +26,14 @@ export interface CliOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Written to the CLI's stdin, which is then closed. */
   readonly stdin?: string;
+  /** A file descriptor the CLI's stdin reads from (as with `< file`), instead of a pipe. */
+  readonly stdinFd?: number;
   /** A file descriptor the CLI's stdout goes to (as with `> file`), instead of a pipe. */
   readonly stdoutFd?: number;
   /** stderr into the same pipe as stdout, as `2>&1 | …` does (through /bin/sh). */
   readonly stderrToStdout?: boolean;
+  /** Shell commands run first, in the shell that then becomes the CLI (e.g. `ulimit -f 8;`, through /bin/sh). */
+  readonly shellBefore?: string;
 }
 
 /** Every variable sign-in reads (src/cli/auth/methods.ts), and the test-only network setting. */
@@ -58,8 +62,10 @@ function environment(extra: Readonly<Record<string, string>> = {}): NodeJS.Proce
 
 export function startCli(args: readonly string[], options: CliOptions = {}): ChildProcess {
   if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: run npm run build first`);
-  const stdio = ["pipe", options.stdoutFd ?? "pipe", "pipe"] as const;
-  const [command, argv] = options.stderrToStdout ? ["/bin/sh", ["-c", 'exec "$0" "$@" 2>&1', process.execPath, cliPath, ...args]] : [process.execPath, [cliPath, ...args]];
+  const stdio = [options.stdinFd ?? "pipe", options.stdoutFd ?? "pipe", "pipe"] as const;
+  const shell = options.stderrToStdout === true || options.shellBefore !== undefined;
+  const script = `${options.shellBefore ?? ""} exec "$0" "$@"${options.stderrToStdout ? " 2>&1" : ""}`;
+  const [command, argv] = shell ? ["/bin/sh", ["-c", script, process.execPath, cliPath, ...args]] : [process.execPath, [cliPath, ...args]];
   const child = spawn(command, argv, { cwd: projectRoot, env: environment(options.env), stdio: [...stdio] });
   child.stdin?.end(options.stdin ?? "");
   return child;

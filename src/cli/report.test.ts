@@ -1,52 +1,73 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { readPrevious, ReportWriteError, ReportWriter, rowHash } from "./report.js";
-import type { Row } from "./rows.js";
+import { readJournal, reportFileKind, ReportWriteError, ReportWriter } from "./report.js";
 import { Terminal } from "./terminal.js";
 
-const customerId = "eebd1b55-5360-4438-a11d-5c06918c3014";
-const userId = "4b10bf41-ab11-40e3-8c53-cd67849b50de";
 const folder = mkdtempSync(join(tmpdir(), "pcu-report-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
-const row = (patch: Record<string, unknown>, ids: Partial<Row> = {}): Row => ({ line: 2, customerId, userId, patch, issues: [], ...ids });
+const journalOf = (name: string, entries: readonly object[], tail = ""): string => {
+  const path = join(folder, name);
+  writeFileSync(path, `${entries.map((entry) => JSON.stringify(entry)).join("\n")}\n${tail}`);
+  return path;
+};
 
-describe("rowHash", () => {
-  it("is the same for the same row, whatever the case of its ids", () => {
-    expect(rowHash(row({ usageLocation: "US" }))).toBe(rowHash(row({ usageLocation: "US" }, { customerId: customerId.toUpperCase(), userId: userId.toUpperCase() })));
+describe("readJournal: what a journal knows of each change, by its key", () => {
+  it("keeps an applied change and the id of a change sent but never answered, wherever their lines moved", async () => {
+    const path = journalOf(
+      "previous.jsonl",
+      [
+        { line: 2, key: "k2", result: "sending", requestId: "id-2" },
+        { line: 2, key: "k2", result: "ok", requestId: "id-2" },
+        { line: 3, key: "k3", result: "sending", requestId: "id-3" },
+        { line: 7, key: "k3", result: "cancelled" },
+        { line: 4, key: "k4", result: "invalid", issues: [] },
+      ],
+      `{"line":5,"res`,
+    );
+    const journal = await readJournal(path);
+    expect(journal.entries).toBe(5);
+    expect(journal.changes.get("k2")).toMatchObject({ done: true, requestId: "id-2" });
+    expect(journal.changes.get("k3")).toMatchObject({ done: false, requestId: "id-3", line: 7 });
+    expect(journal.changes.get("k4")).toMatchObject({ done: false });
+    expect(journal.changes.get("k4")?.requestId).toBeUndefined();
   });
 
-  it("changes when any field, the user or the password changes", () => {
-    const base = rowHash(row({ usageLocation: "US", passwordProfile: { password: "Secret-Pw-1" } }, { secret: "Secret-Pw-1" }));
-    expect(rowHash(row({ usageLocation: "GB", passwordProfile: { password: "Secret-Pw-1" } }, { secret: "Secret-Pw-1" }))).not.toBe(base);
-    expect(rowHash(row({ usageLocation: "US", passwordProfile: { password: "Secret-Pw-2" } }, { secret: "Secret-Pw-2" }))).not.toBe(base);
-    expect(rowHash(row({ usageLocation: "US", passwordProfile: { password: "Secret-Pw-1" } }, { secret: "Secret-Pw-1", userId: customerId }))).not.toBe(base);
-  });
-});
-
-describe("readPrevious", () => {
-  it("keeps each line's last entry, and the request id of a row sent but never answered", async () => {
-    const path = join(folder, "previous.jsonl");
-    const lines = [
-      { line: 2, result: "sending", requestId: "id-2", rowHash: "h2" },
-      { line: 2, result: "ok", requestId: "id-2", rowHash: "h2" },
-      { line: 3, result: "sending", requestId: "id-3", rowHash: "h3" },
-      { line: 4, result: "invalid", issues: [] },
-    ];
-    writeFileSync(path, `${lines.map((line) => JSON.stringify(line)).join("\n")}\n{"line":5,"res`);
-    const previous = await readPrevious(path);
-    expect(Object.fromEntries(previous)).toEqual({
-      2: { result: "ok", requestId: "id-2", rowHash: "h2" },
-      3: { result: "sending", requestId: "id-3", rowHash: "h3" },
-      4: { result: "invalid", who: "/" },
-    });
+  it("keeps a request id while the outcome is unknown (a timeout), and drops it after any answer (a 404)", async () => {
+    const path = journalOf("answers.jsonl", [
+      { line: 2, key: "timeout", result: "sending", requestId: "id-t" },
+      { line: 2, key: "timeout", result: "failed", requestId: "id-t", error: { kind: "PartnerCenterTimeoutError", description: "no answer" } },
+      { line: 3, key: "answered", result: "sending", requestId: "id-a" },
+      { line: 3, key: "answered", result: "failed", requestId: "id-a", error: { status: 404, description: "User object ID not found." } },
+    ]);
+    const journal = await readJournal(path);
+    expect(journal.changes.get("timeout")?.requestId).toBe("id-t");
+    expect(journal.changes.get("answered")?.requestId).toBeUndefined();
   });
 
-  it("refuses a file that is not a report of this program", async () => {
-    const path = join(folder, "other.jsonl");
-    writeFileSync(path, `{"hello":1}\n`);
-    await expect(readPrevious(path)).rejects.toThrow(/line 1 is not a report entry of this program/);
+  it("marks a change given two request ids while its outcome was unknown (two runs at once), naming both report lines", async () => {
+    const path = journalOf("two-ids.jsonl", [
+      { line: 2, key: "k", result: "sending", requestId: "id-1" },
+      { line: 2, key: "k", result: "sending", requestId: "id-2" },
+      { line: 2, key: "k", result: "ok", requestId: "id-2" },
+    ]);
+    expect((await readJournal(path)).changes.get("k")).toMatchObject({ reportLine: 1, conflictsWith: 2 });
+  });
+
+  it("refuses a file that is not a report of this program, and a report without row keys (an earlier version's)", async () => {
+    await expect(readJournal(journalOf("other.jsonl", [{ hello: 1 }]))).rejects.toThrow(/line 1 is not a report entry of this program/);
+    await expect(readJournal(journalOf("old.jsonl", [{ line: 2, result: "ok", requestId: "r", rowHash: "h" }]))).rejects.toThrow(/line 1 has no row key: the report was written by an earlier version/);
+  });
+
+  it("tells a journal from an empty or missing file and from a file that is something else", () => {
+    expect(reportFileKind(join(folder, "missing.jsonl"))).toBe("none");
+    expect(reportFileKind(journalOf("empty.jsonl", []))).toBe("none");
+    expect(reportFileKind(journalOf("journal.jsonl", [{ line: 2, key: "k", result: "ok", requestId: "r" }]))).toBe("journal");
+    const notes = join(folder, "notes.txt");
+    writeFileSync(notes, "customerId,userId\n");
+    expect(reportFileKind(notes)).toBe("other");
+    expect(reportFileKind("/dev/null")).toBe("none");
   });
 });
 
@@ -56,5 +77,29 @@ describe("ReportWriter", () => {
     await expect(writer.intend({ line: 2, result: "sending", requestId: "r" })).rejects.toThrow(ReportWriteError);
     expect(() => writer.write({ line: 2, result: "invalid", issues: [] })).toThrow(/cannot write the report \/dev\/full \(ENOSPC\)/);
     writer.close();
+  });
+
+  it("writes nothing once closed — not into whatever file gets its descriptor next", () => {
+    const writer = new ReportWriter(join(folder, "closed.jsonl"), new Terminal());
+    writer.close();
+    const other = join(folder, "unrelated.txt");
+    const fd = openSync(other, "w"); // most likely the descriptor the report had
+    try {
+      expect(() => writer.write({ line: 2, result: "invalid", issues: [] })).toThrow(ReportWriteError);
+    } finally {
+      closeSync(fd);
+    }
+    expect(readFileSync(other, "utf8")).toBe("");
+  });
+
+  it("appends to a report, never truncating it, and makes a new one owner-only (0600)", () => {
+    const path = journalOf("kept.jsonl", [{ line: 2, key: "k", result: "ok", requestId: "r" }], `{"line":3,"torn`);
+    const writer = new ReportWriter(path, new Terminal());
+    writer.write({ line: 4, key: "k4", result: "invalid", issues: [] });
+    writer.close();
+    expect(readFileSync(path, "utf8").split("\n")).toEqual([expect.stringContaining(`"line":2`), `{"line":3,"torn`, expect.stringContaining(`"line":4`), ""]);
+    const fresh = join(folder, "fresh.jsonl");
+    new ReportWriter(fresh, new Terminal()).close();
+    expect(statSync(fresh).mode & 0o777).toBe(0o600);
   });
 });

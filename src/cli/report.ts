@@ -1,30 +1,33 @@
-// The bulk run's report, which is also its journal. JSON Lines:
+// The bulk run's report, which is also its journal. JSON Lines, only ever appended to:
 // - before a row is sent, a `sending` entry with the row's MS-RequestId, written and flushed to
 //   disk first (write-ahead): whatever happens next — a crash, kill -9, power loss — a resume
 //   knows the row may have been applied and re-sends it with that same id, Partner Center's
 //   idempotency key;
-// - then exactly one outcome per input row (ok, failed, invalid, skipped, valid, cancelled), written
-//   the moment it is known.
+// - then one outcome per input row (ok, failed, invalid, skipped, valid, cancelled), written the
+//   moment it is known.
+// Entries are matched to rows by the row's key (row-keys.ts), not its line, so a resume is right
+// however the file was sorted or filtered since. A row's request id lives as long as its outcome
+// is unknown (sent, no answer); after any answer a new send gets a new id, as the documentation asks.
 // If the report cannot be written (disk full, permission lost, stdout closed), writing throws and
-// the run stops sending: no row may be sent whose outcome cannot be recorded.
-// Each entry carries a hash of the row as the file had it, so --only-failed notices a row edited
-// since, and re-uses a request id only for the very same row.
-import { hash, scryptSync } from "node:crypto";
-import { closeSync, createReadStream, existsSync, fstatSync, fsyncSync, openSync, readSync, renameSync, statSync, writeSync } from "node:fs";
+// the run stops sending: no row may be sent whose outcome cannot be recorded — and nothing is
+// written after that, nor after the report is closed (its descriptor may belong to another file by then).
+import { closeSync, createReadStream, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { redactBody } from "../index.js";
 import type { Issue } from "./patch.js";
-import type { Row } from "./rows.js";
 import { UsageError, type ErrorSummary, type Terminal } from "./terminal.js";
 
 interface EntryBase {
+  /** The line the row starts on in the input of the run that wrote the entry. */
   readonly line: number;
   readonly customerId?: string;
   /** The row's `user` column as given (an object id or a sign-in name), when it named the user that way. */
   readonly userGiven?: string;
   readonly userId?: string;
-  /** The row as the file had it (see rowHash). */
-  readonly rowHash?: string;
+  /** The row's content key (row-keys.ts). */
+  readonly key?: string;
+  /** The journal secret its password entered the key through, for rows that set one. */
+  readonly keyId?: string;
 }
 
 export type Outcome = EntryBase &
@@ -33,7 +36,7 @@ export type Outcome = EntryBase &
     | { readonly result: "failed"; readonly requestId?: string; readonly error: ErrorSummary }
     | { readonly result: "invalid"; readonly issues: readonly Issue[] }
     /** The same update as an earlier row: sent once, for that row. */
-    | { readonly result: "skipped"; readonly duplicateOf: number; readonly carriedOver?: true }
+    | { readonly result: "skipped"; readonly duplicateOf: number }
     /** --dry-run: the row would be sent with this body (passwords redacted). */
     | { readonly result: "valid"; readonly patch: unknown }
     /** Interrupted or stopped before it finished; `requestId` when it had been sent (its outcome is unknown). */
@@ -46,13 +49,12 @@ export type Sending = EntryBase & { readonly result: "sending"; readonly request
 export type ReportEntry = Outcome | Sending;
 export type OutcomeResult = Outcome["result"];
 
-/** Results that need nothing more: --only-failed carries these over instead of sending again. */
-export const doneResults: ReadonlySet<string> = new Set<OutcomeResult>(["ok", "skipped"]);
-
 /** The report could not be written: the run must stop sending. */
 export class ReportWriteError extends Error {
   override readonly name = "ReportWriteError";
 }
+
+const ownerOnly = 0o600;
 
 export class ReportWriter {
   readonly #fd: number;
@@ -61,17 +63,20 @@ export class ReportWriter {
   readonly #durable: boolean;
   /** stdout when it is not a file (a pipe, a terminal): written as a stream, so a slow reader is waited for. */
   readonly #stream: NodeJS.WritableStream | undefined;
+  /** Why nothing more can be written: a failed write, or the report closed. */
+  #stopped: ReportWriteError | undefined;
 
   /**
-   * Writes to `path`, or to stdout without one; either way without the run's secrets. `append`
-   * continues a report (a resume in place) after whatever it holds, a torn last line included.
+   * Appends to `path` (made owner-only if new; never truncated: it holds nothing, or a journal this
+   * run continues), or writes to stdout without one; either way without the run's secrets.
    */
-  constructor(path: string | undefined, terminal: Terminal, append = false) {
+  constructor(path: string | undefined, terminal: Terminal) {
     this.#terminal = terminal;
     this.#path = path ?? "stdout";
     try {
-      this.#fd = path === undefined ? 1 : openSync(path, append ? "a" : "w");
-      if (append && path !== undefined && !endsWithNewline(path)) writeAll(this.#fd, "\n");
+      this.#fd = path === undefined ? 1 : openSync(path, "a+", ownerOnly);
+      // A line torn by a kill mid-write is left to itself: the next entry starts on a line of its own.
+      if (path !== undefined && !endsWithNewline(this.#fd)) writeAll(this.#fd, "\n");
     } catch (error) {
       throw new UsageError(`cannot write the report ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }
@@ -97,13 +102,14 @@ export class ReportWriter {
       this.#writeAll(line);
       return this.flush();
     }
-    this.#checkStream();
+    this.#check();
     return handedOver(this.#stream, line, (error) => this.#failed(error));
   }
 
   /** Flushes what was written to disk. */
   flush(): void {
     if (!this.#durable) return;
+    this.#check();
     try {
       fsyncSync(this.#fd);
     } catch (error) {
@@ -115,13 +121,14 @@ export class ReportWriter {
   write(entry: ReportEntry, also: readonly string[] = []): void {
     const line = this.#line(entry, also);
     if (!this.#stream) return this.#writeAll(line);
-    this.#checkStream();
+    this.#check();
     this.#stream.write(line);
   }
 
-  /** stdout failed (its reader went away: `| head -1`): nothing more can be recorded. */
-  #checkStream(): void {
-    const failure = this.#terminal.outputFailure;
+  /** Throws once nothing more may be written: after a failure, after close, or once stdout's reader went away (`| head -1`). */
+  #check(): void {
+    if (this.#stopped) throw this.#stopped;
+    const failure = this.#stream ? this.#terminal.outputFailure : undefined;
     if (failure) throw this.#failed(failure);
   }
 
@@ -130,6 +137,7 @@ export class ReportWriter {
   }
 
   #writeAll(line: string): void {
+    this.#check();
     try {
       writeAll(this.#fd, line);
     } catch (error) {
@@ -138,11 +146,14 @@ export class ReportWriter {
   }
 
   close(): void {
+    if (this.#stopped?.message.endsWith("(closed)")) return;
     if (this.#fd !== 1) closeSync(this.#fd);
+    this.#stopped ??= new ReportWriteError(`cannot write the report ${this.#path} (closed)`);
   }
 
   #failed(error: unknown): ReportWriteError {
-    return new ReportWriteError(`cannot write the report ${this.#path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    this.#stopped ??= new ReportWriteError(`cannot write the report ${this.#path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    return this.#stopped;
   }
 }
 
@@ -169,130 +180,159 @@ function isRegularFile(fd: number): boolean {
   }
 }
 
-function endsWithNewline(path: string): boolean {
-  const fd = openSync(path, "r");
+function endsWithNewline(fd: number): boolean {
+  const { size } = fstatSync(fd);
+  if (size === 0) return true;
+  const last = Buffer.alloc(1);
+  readSync(fd, last, 0, 1, size - 1);
+  return last[0] === 0x0a;
+}
+
+// ---- Reading a journal ----------------------------------------------------------------------------
+
+/** What a journal knows of one change (one row key). */
+export interface KnownChange {
+  /** The input line of its last entry, in the file of the run that wrote it. */
+  readonly line: number;
+  /** The report line of that entry. */
+  readonly reportLine: number;
+  /** Applied: carried over, never sent again. */
+  readonly done: boolean;
+  /** The id it was sent with, while its outcome is unknown (or, when done, the id that applied it). */
+  readonly requestId?: string;
+  /** Another report line that gave this change a different request id: which one holds is unknown. */
+  readonly conflictsWith?: number;
+}
+
+export interface Journal {
+  readonly changes: ReadonlyMap<string, KnownChange>;
+  /** The secret its password rows were keyed with (row-keys.ts), if any. */
+  readonly keyId?: string;
+  /** Entries it holds. */
+  readonly entries: number;
+}
+
+const known: ReadonlySet<string> = new Set(["ok", "failed", "invalid", "skipped", "valid", "cancelled", "sending"]);
+
+type RawEntry = Partial<Record<keyof EntryBase | "result" | "requestId" | "error", unknown>>;
+
+/** Whether `text` is an entry a report of this program holds. */
+function isEntry(entry: unknown): entry is RawEntry {
+  const { line, result } = (entry ?? {}) as RawEntry;
+  return typeof entry === "object" && Number.isInteger(line) && typeof result === "string" && known.has(result);
+}
+
+/** What the journal knows of a change after one more entry for it. */
+function after(before: KnownChange | undefined, entry: RawEntry, reportLine: number): KnownChange {
+  const line = entry.line as number;
+  const requestId = typeof entry.requestId === "string" ? entry.requestId : undefined;
+  if (before?.conflictsWith !== undefined) return before;
+  switch (entry.result) {
+    case "ok":
+      return { line, reportLine, done: true, ...(requestId !== undefined && { requestId }) };
+    case "sending": {
+      // Sent again although applied, or under a second id while the first one's fate is unknown:
+      // two runs wrote this journal at once, or it was edited. Which id holds cannot be told.
+      const clash = before !== undefined && (before.done || (before.requestId !== undefined && before.requestId !== requestId));
+      if (clash) return { ...before, conflictsWith: reportLine };
+      return { line, reportLine, done: false, ...(requestId !== undefined && { requestId }) };
+    }
+    case "failed": {
+      // An answer (any status) settles the id: a resend gets a new one. No answer (a timeout, the
+      // network) leaves the outcome unknown: the same id.
+      const answered = typeof (entry.error as { status?: unknown } | undefined)?.status === "number";
+      const kept = answered ? undefined : (requestId ?? before?.requestId);
+      return { line, reportLine, done: false, ...(kept !== undefined && { requestId: kept }) };
+    }
+    default: {
+      // cancelled (sent or not), invalid, skipped, valid: nothing learnt of an id already given.
+      const kept = requestId ?? before?.requestId;
+      return { line, reportLine, done: before?.done ?? false, ...(kept !== undefined && { requestId: kept }) };
+    }
+  }
+}
+
+/** A journal, read as a stream: what it knows of each change it names. */
+export async function readJournal(path: string): Promise<Journal> {
+  const changes = new Map<string, KnownChange>();
+  let keyId: string | undefined;
+  let entries = 0;
+  let reportLine = 0;
   try {
-    const size = fstatSync(fd).size;
-    if (size === 0) return true;
-    const last = Buffer.alloc(1);
-    readSync(fd, last, 0, 1, size - 1);
-    return last[0] === 0x0a;
+    for await (const source of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
+      reportLine++;
+      if (source.trim() === "") continue;
+      let entry: unknown;
+      try {
+        entry = JSON.parse(source);
+      } catch {
+        // A line torn by a kill mid-write (the last of that run, continued after by a resume):
+        // never a `sending` entry whose request left, since a request leaves only once its entry
+        // is whole on disk.
+        continue;
+      }
+      if (!isEntry(entry)) throw new UsageError(`${path} line ${reportLine} is not a report entry of this program`);
+      entries++;
+      if (typeof entry.key !== "string") {
+        if (entry.result === "invalid" || entry.result === "cancelled") continue; // a row not sent, nor ever to be matched
+        throw new UsageError(`${path} line ${reportLine} has no row key: the report was written by an earlier version of this program — finish it with that version, or start a new report`);
+      }
+      if (typeof entry.keyId === "string") keyId ??= entry.keyId;
+      changes.set(entry.key, after(changes.get(entry.key), entry, reportLine));
+    }
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`cannot read the report ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  return { changes, entries, ...(keyId !== undefined && { keyId }) };
+}
+
+/** What a path given as --report holds: nothing, a journal, or something else (never to be written over). */
+export function reportFileKind(path: string): "none" | "journal" | "other" {
+  let fd: number;
+  try {
+    fd = openSync(path, "r");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return "none";
+    throw new UsageError(`cannot read the report ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  try {
+    if (!fstatSync(fd).isFile()) return "none"; // a device or a FIFO (/dev/null): written to, never read
+    const head = Buffer.alloc(64 * 1024);
+    const text = head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString("utf8");
+    const first = text.split("\n").find((line) => line.trim() !== "");
+    if (first === undefined) return "none";
+    try {
+      return isEntry(JSON.parse(first)) ? "journal" : "other";
+    } catch {
+      return "other";
+    }
   } finally {
     closeSync(fd);
   }
 }
 
 /**
- * A new report for a resume, seeded with everything the previous one knows — each done row's
- * outcome, each other row's last request id — written to a temporary file and renamed into place
- * before anything is sent: however this run ends, its report knows at least what the previous one
- * did, so resuming from it never loses an id. It must not hold a report already (that of an
- * interrupted resume, whose ids would be lost): resume from that one instead.
+ * A new report for a resume, seeded with everything the previous one knows — each applied change,
+ * each other change's request id while its outcome is unknown — written to a temporary file and
+ * renamed into place before anything is sent: however this run ends, its report knows at least
+ * what the previous one did, so resuming from it never loses an id.
  */
-export function seedReport(path: string, previous: ReadonlyMap<number, PreviousRow>, terminal: Terminal): void {
-  if (existsSync(path) && statSync(path).size > 0) {
-    throw new UsageError(`${path} already holds a report (perhaps of a resume that was interrupted): resume from it (--only-failed ${path} --report ${path}), or give a new name; nothing was sent`);
-  }
+export function seedReport(path: string, journal: Journal, terminal: Terminal): void {
+  const clash = [...journal.changes.values()].find((change) => change.conflictsWith !== undefined);
+  if (clash) throw new UsageError(`the report gives one change two request ids (its lines ${clash.reportLine} and ${clash.conflictsWith}): resume it in place (--report naming it) so those rows stay refused; nothing was sent`);
   const temporary = `${path}.partial`;
+  rmSync(temporary, { force: true }); // left by a run killed while seeding
   const writer = new ReportWriter(temporary, terminal);
+  const keyId = journal.keyId === undefined ? {} : { keyId: journal.keyId };
   try {
-    for (const [line, row] of previous) {
-      const hash = row.rowHash === undefined ? {} : { rowHash: row.rowHash };
-      if (row.result === "ok") writer.write({ line, ...hash, result: "ok", requestId: row.requestId ?? "", carriedOver: true });
-      else if (row.result === "skipped") writer.write({ line, ...hash, result: "skipped", duplicateOf: row.duplicateOf ?? 0, carriedOver: true });
-      else if (row.requestId !== undefined) writer.write({ line, ...hash, result: "sending", requestId: row.requestId });
+    for (const [key, { line, done, requestId }] of journal.changes) {
+      if (requestId === undefined) continue;
+      writer.write(done ? { line, key, ...keyId, result: "ok", requestId, carriedOver: true } : { line, key, ...keyId, result: "sending", requestId });
     }
     writer.flush();
   } finally {
     writer.close();
   }
   renameSync(temporary, path);
-}
-
-/** JSON with object keys sorted, so equal rows give equal text whatever the order of their columns. */
-function canonical(value: unknown): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  const keys = Object.keys(value).sort();
-  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`).join(",")}}`;
-}
-
-/** The row's change as canonical JSON, its password, if any, through scrypt (salted with customer and user). */
-function changeText(row: Row, customerId: string, user: string): string {
-  const { patch } = row;
-  const profile = patch["passwordProfile"] as Record<string, unknown> | undefined;
-  if (!profile || row.secret === undefined) return canonical(patch);
-  // The report must not hand out a cheap way to test guesses of a password.
-  const password = scryptSync(row.secret, `${customerId}/${user}`, 16, { N: 4096 }).toString("base64");
-  return canonical({ ...patch, passwordProfile: { ...profile, password } });
-}
-
-const digest = (text: string): string => hash("sha1", text, "base64url").slice(0, 22);
-
-export interface RowHashes {
-  /** What the row asks, as the file has it: customer, user (as named), every field. */
-  readonly row: string;
-  /** The change alone: two rows for one user ask the same when it is equal, however they name the user. */
-  readonly change: string;
-}
-
-/** Both hashes of a row, from one pass over it. */
-export function rowHashes(row: Row): RowHashes {
-  const customerId = (row.customerId ?? "").toLowerCase();
-  const user = (row.user ?? row.userId ?? "").toLowerCase();
-  const change = changeText(row, customerId, user);
-  return { row: digest(`${customerId}\n${user}\n${change}`), change: digest(`${customerId}\n${change}`) };
-}
-
-/** The row hash alone (see RowHashes). */
-export const rowHash = (row: Row): string => rowHashes(row).row;
-
-/** What a previous report says of one input line: compact, so a report of a million rows fits. */
-export interface PreviousRow {
-  readonly result: OutcomeResult | "sending";
-  readonly rowHash?: string;
-  /** `customer/user` in lower case, from a report too old to carry a rowHash: checked instead. */
-  readonly who?: string;
-  /** The id it was (or may have been) sent with: a resend of the same row re-uses it. */
-  readonly requestId?: string;
-  readonly duplicateOf?: number;
-}
-
-const known: ReadonlySet<string> = new Set(["ok", "failed", "invalid", "skipped", "valid", "cancelled", "sending"]);
-
-/** A previous report, by line: the last entry of each (an outcome after its `sending`), read as a stream. */
-export async function readPrevious(path: string): Promise<Map<number, PreviousRow>> {
-  const rows = new Map<number, PreviousRow>();
-  let number = 0;
-  try {
-    for await (const source of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
-      number++;
-      if (source.trim() === "") continue;
-      let entry: Partial<ReportEntry> & { line?: unknown; result?: unknown };
-      try {
-        entry = JSON.parse(source) as typeof entry;
-      } catch {
-        // A line torn by a kill mid-write (the last of that run, continued after by a resume in
-        // place): never a `sending` entry whose request left, since a request leaves only once its
-        // entry is whole on disk.
-        continue;
-      }
-      if (!Number.isInteger(entry.line) || typeof entry.result !== "string" || !known.has(entry.result)) {
-        throw new UsageError(`${path} line ${number} is not a report entry of this program`);
-      }
-      const before = rows.get(entry.line as number);
-      const requestId = "requestId" in entry && typeof entry.requestId === "string" ? entry.requestId : before?.requestId;
-      const who = `${entry.customerId ?? ""}/${entry.userGiven ?? entry.userId ?? ""}`.toLowerCase();
-      rows.set(entry.line as number, {
-        result: entry.result as PreviousRow["result"],
-        ...(entry.rowHash !== undefined ? { rowHash: entry.rowHash } : { who }),
-        ...(requestId !== undefined && { requestId }),
-        ...("duplicateOf" in entry && typeof entry.duplicateOf === "number" && { duplicateOf: entry.duplicateOf }),
-      });
-    }
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`cannot read the report ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-  return rows;
 }

@@ -143,3 +143,26 @@ describe("any file a user actually has", () => {
     }
   });
 });
+
+describe("a file that goes wrong late, or holds a cell no field can take", () => {
+  const header = "customerId,userId,displayName";
+
+  it("refuses a byte that is not UTF-8 far past the first chunk (256 KiB) as cleanly as one on line 2, instead of crashing", async () => {
+    const good = `${customer},${user},Ada\n`;
+    const many = Math.ceil((600 * 1024) / good.length);
+    const bytes = Buffer.concat([Buffer.from(`${header}\n${good.repeat(many)}`), Buffer.from(`${customer},${user},Zo`), Buffer.from([0xeb]), Buffer.from("\n")]);
+    await expect(rowsOf(bytes)).rejects.toThrow(new RegExp(`is not UTF-8 \\(at line ${many + 2};`));
+  });
+
+  it("refuses a cell over 64 KiB for its row alone, without keeping it (a CSV cell, a JSON field)", async () => {
+    const huge = "x".repeat(10 * 1024 * 1024);
+    const rows = await readRows(`customerId,userId,passwordProfile.password\n${customer},${user},${huge}\n${customer},${user},Secret-Pw-123\n`, "csv");
+    expect(rows[0]?.issues).toContainEqual({ field: "passwordProfile.password", message: "is 10240 KiB long: a cell holds at most 64 KiB" });
+    expect(rows[0]?.secret).toBeUndefined();
+    expect(JSON.stringify(rows[0]?.patch)).not.toContain("xxx");
+    expect(rows[1]?.issues).toEqual([]);
+    const [json] = await readRows(`${JSON.stringify({ customerId: customer, userId: user, passwordProfile: { password: huge } })}\n`, "jsonl");
+    expect(json?.issues).toContainEqual({ field: "passwordProfile.password", message: "is 10240 KiB long: a cell holds at most 64 KiB" });
+    expect(json?.secret).toBeUndefined();
+  });
+});

@@ -9,7 +9,7 @@
 import { parse } from "csv-parse";
 import { closeSync, createReadStream, openSync, readSync } from "node:fs";
 import { extname } from "node:path";
-import { Readable } from "node:stream";
+import { pipeline, Readable } from "node:stream";
 import { bulkColumns, idIssues, isGuid, passwordIn, patchIssues, setField, type Issue } from "./patch.js";
 import { readStdinBytes, UsageError } from "./terminal.js";
 
@@ -181,6 +181,24 @@ function readHead(file: string): Buffer {
   }
 }
 
+/**
+ * No field of a user takes more than a few hundred characters (a password at most 256): a cell far
+ * beyond that is a mistake, refused for its row at once — never hashed, scrubbed or validated at
+ * the cost of its size (10 MB took 20 s and 1.6 GB).
+ */
+const maxCell = 64 * 1024;
+const oversized = (field: string, text: string): Issue => ({ field, message: `is ${Math.round(text.length / 1024)} KiB long: a cell holds at most ${maxCell / 1024} KiB` });
+
+/** Fields (and their nested fields) of a JSON row too long to be anything but a mistake: each becomes an issue and is dropped. */
+function dropOversized(fields: Record<string, unknown>, issues: Issue[], prefix = ""): void {
+  for (const [name, value] of Object.entries(fields)) {
+    if (typeof value === "string" && value.length > maxCell) {
+      issues.push(oversized(`${prefix}${name}`, value));
+      delete fields[name];
+    } else if (value !== null && typeof value === "object" && !Array.isArray(value)) dropOversized(value as Record<string, unknown>, issues, `${prefix}${name}.`);
+  }
+}
+
 function finish(line: number, ids: Ids, patch: Record<string, unknown>, early: readonly Issue[] = []): Row {
   const issues = [...early, ...idIssues(ids), ...patchIssues(patch)];
   const password = passwordIn(patch);
@@ -201,7 +219,11 @@ function rowOf(line: number, value: unknown): Row {
   // Not the parser's message where there is one: it quotes the text, which may hold a password.
   if (typeof value !== "object" || value === null || Array.isArray(value)) return { line, patch: {}, issues: [{ message: "must be a JSON object" }] };
   const { customerId, userId, user, ...patch } = value as Record<string, unknown>;
-  return finish(line, { customerId, userId, user }, patch);
+  const ids = { customerId, userId, user };
+  const early: Issue[] = [];
+  dropOversized(ids, early);
+  dropOversized(patch, early);
+  return finish(line, ids, patch, early);
 }
 
 async function* jsonLineRows(text: AsyncIterable<string>): AsyncGenerator<Row> {
@@ -269,7 +291,10 @@ function cellValue(column: string, text: string): unknown {
 
 async function* csvRows(text: AsyncIterable<string>, delimiter: string): AsyncGenerator<Row> {
   let lastEnd = 0; // the line the last whole record ended on
-  const parser = Readable.from(text).pipe(
+  // pipeline, not .pipe(): a decoding error in the text (a byte that is not UTF-8, read late in a
+  // big file) must end the parser's iteration with that error, not crash the process unhandled.
+  const parser = pipeline(
+    Readable.from(text),
     parse({
       delimiter,
       relax_column_count: true,
@@ -281,6 +306,7 @@ async function* csvRows(text: AsyncIterable<string>, delimiter: string): AsyncGe
         return Object.assign(record, { lines: context.lines });
       },
     }),
+    () => {}, // its error, if any, reaches the loop below through the parser
   );
   let columns: string[] | undefined;
   try {
@@ -298,6 +324,10 @@ async function* csvRows(text: AsyncIterable<string>, delimiter: string): AsyncGe
       columns.forEach((column, index) => {
         const cell = record[index];
         if (cell === undefined || cell === "") return; // an empty cell leaves the field unchanged
+        if (cell.length > maxCell) {
+          early.push(oversized(column, cell));
+          return;
+        }
         if ((idColumns as readonly string[]).includes(column)) ids[column] = cell;
         else setField(patch, column, cellValue(column, cell));
       });

@@ -1,21 +1,26 @@
 // `update-many <file>`: one PATCH per row, with bounded concurrency, in two passes over the input
 // (rows.ts streams it, so memory does not grow with its length):
 // 1. check: every row read — a byte that is not UTF-8 or a broken quote stops the run here, before
-//    anything is sent — repeats of one user found (a compact number per row, not the row), and,
-//    with --only-failed, rows reported done but edited since refused;
-// 2. send: each row in file order is reported invalid, skipped as a repeat, carried over from the
-//    previous report, or sent — its `sending` entry with its MS-RequestId flushed to the report
-//    first (report.ts), so a resume re-sends an unfinished row with the same id.
+//    anything is sent — and repeats of one user found (a compact number per row, not the row);
+// 2. send: each row in file order is reported invalid, skipped as a repeat, carried over as applied
+//    by an earlier run of the same journal, or sent — its `sending` entry with its MS-RequestId
+//    flushed to the report first (report.ts), so a resume re-sends an unfinished row with the same id.
+// The report is the job's journal: one run at a time holds it (journal-lock.ts); a run given a
+// report that holds entries continues it, never empties it; its entries are matched to rows by
+// content (row-keys.ts), so a rerun, a resume or a re-sorted file sends each change once.
 // Every input row ends with exactly one outcome in the report. If the report cannot be written the
-// run stops sending at once; on Ctrl-C it stops, and rows not finished are reported cancelled.
-import { hash as digestOf, randomUUID } from "node:crypto";
-import { realpathSync } from "node:fs";
+// run starts no more rows and awaits those in flight; on Ctrl-C it stops, and rows not finished are
+// reported cancelled.
+import { hash, randomUUID } from "node:crypto";
+import { fstatSync, statSync, type Stats } from "node:fs";
 import type { CustomerUserPatch } from "../index.js";
 import { checkTarget, connect, openTarget, resolveToken, type Client, type Target, type TargetOptions } from "./connection.js";
 import { directoryOf } from "./find.js";
-import { formatIssue, isGuid } from "./patch.js";
-import { doneResults, readPrevious, ReportWriteError, ReportWriter, rowHashes, seedReport, type Outcome, type OutcomeResult, type PreviousRow, type RowHashes } from "./report.js";
+import { canonicalPath, JournalLocks } from "./journal-lock.js";
 import { NumberTable } from "./number-table.js";
+import { formatIssue, isGuid } from "./patch.js";
+import { readJournal, ReportWriteError, ReportWriter, reportFileKind, seedReport, type Journal, type KnownChange, type Outcome, type OutcomeResult } from "./report.js";
+import { RowKeyer, type RowKeys } from "./row-keys.js";
 import { openInput, rowIds, type InputOptions, type Row, type RowInput } from "./rows.js";
 import { abortOnInterrupt, checkOneStdinReader, createProgress, errorLine, exitCode, summarizeError, UsageError, type Terminal } from "./terminal.js";
 
@@ -51,11 +56,22 @@ function describe(entry: Outcome): string {
   }
 }
 
-function samePath(a: string, b: string): boolean {
+// ---- The journal: which report, continued or new, and never the input ---------------------------
+
+const statOf = (path: string): Stats | undefined => {
   try {
-    return realpathSync(a) === realpathSync(b);
+    return statSync(path);
   } catch {
-    return false; // one of them does not exist yet: not the same file
+    return undefined;
+  }
+};
+
+/** The report would be written over the input: the same file by any name (a hard link, a symlink, stdin redirected from it). */
+function checkNotInput(file: string, report: string): void {
+  const input = file === "-" ? fstatSync(0) : statOf(file);
+  const output = statOf(report);
+  if (input && output && output.isFile() && input.dev === output.dev && input.ino === output.ino) {
+    throw new UsageError(`--report ${report} is the input file${file === "-" ? " (stdin is read from it)" : ""}: give the report another name; nothing was sent`);
   }
 }
 
@@ -63,9 +79,38 @@ function checkOptions(file: string, options: UpdateManyOptions): void {
   checkTarget(options);
   checkOneStdinReader({ "--token-stdin": options.tokenStdin, "update-many -": file === "-" });
   if (options.correlationId !== undefined && !isGuid(options.correlationId)) throw new UsageError(`--correlation-id must be a GUID`);
-  if (options.report !== undefined && file !== "-" && samePath(options.report, file)) {
-    throw new UsageError("--report would overwrite the input file: give another file name");
+  if (options.report !== undefined) checkNotInput(file, options.report);
+}
+
+interface Destination {
+  readonly journal: Journal | undefined;
+  readonly report: ReportWriter;
+  /** The report holds the journal's entries (continued in place, or seeded): a carried row at the same line is there already. */
+  readonly reportHasJournal: boolean;
+}
+
+/**
+ * Where the run's entries go and what earlier runs knew. A report holding entries is continued;
+ * anything else in its place is never written over; `--only-failed` from another report seeds a
+ * new one. A dry run reads journals but never writes to one.
+ */
+async function openDestination(options: UpdateManyOptions, terminal: Terminal): Promise<Destination> {
+  const { report: path, onlyFailed, dryRun } = options;
+  const kind = path === undefined ? "none" : reportFileKind(path);
+  if (kind === "other") throw new UsageError(`${path} holds something that is not a report of this program: give the report another name (it is never written over); nothing was sent`);
+  if (kind === "journal") {
+    if (dryRun) throw new UsageError(`${path} holds the journal of a run: a dry run never writes to one — give --report another name, or leave it out; nothing was sent`);
+    if (onlyFailed !== undefined && canonicalPath(onlyFailed) !== canonicalPath(path as string)) {
+      throw new UsageError(`${path} already holds a report: continue it (--report ${path}), or give a new name; nothing was sent`);
+    }
+    const journal = await readJournal(path as string);
+    terminal.say(`${path} holds ${journal.entries} entries of an earlier run: continuing it — rows applied there are not sent again, rows whose outcome is unknown are sent with the same request id (a new job needs a new --report)`);
+    return { journal, report: new ReportWriter(path, terminal), reportHasJournal: true };
   }
+  const journal = onlyFailed === undefined ? undefined : await readJournal(onlyFailed);
+  const seeded = journal !== undefined && path !== undefined && !dryRun;
+  if (seeded) seedReport(path, journal, terminal);
+  return { journal, report: new ReportWriter(path, terminal), reportHasJournal: seeded };
 }
 
 // ---- Pass 1: check ------------------------------------------------------------------------------
@@ -78,8 +123,8 @@ function checkOptions(file: string, options: UpdateManyOptions): void {
  */
 type FirstRows = NumberTable;
 const hashBits = 2 ** 24;
-const keyOf = (customerId: string, user: string): number => Number.parseInt(digestOf("sha1", `${customerId}/${user}`.toLowerCase(), "hex").slice(0, 13), 16);
-// The change's hash is a digest already (base64url): its first four characters are 24 bits of it.
+const keyOf = (customerId: string, user: string): number => Number.parseInt(hash("sha1", `${customerId}/${user}`.toLowerCase(), "hex").slice(0, 13), 16);
+// The change's key is a digest already (base64url): its first four characters are 24 bits of it.
 const packed = (line: number, change: string): number => line * hashBits + Buffer.from(change.slice(0, 4), "base64url").readUIntBE(0, 3);
 
 interface Checked {
@@ -87,34 +132,23 @@ interface Checked {
   readonly firstRows: FirstRows;
 }
 
-async function check(input: RowInput, previous: ReadonlyMap<number, PreviousRow> | undefined): Promise<Checked> {
+async function check(input: RowInput, keyer: RowKeyer, journal: Journal | undefined, journalName: string | undefined): Promise<Checked> {
   const firstRows: FirstRows = new NumberTable();
-  const edited: number[] = [];
   let total = 0;
-  let doneSeen = 0;
+  let matched = 0;
   for await (const row of input.rows()) {
     total++;
-    const done = previous?.get(row.line);
-    const hashes = rowHashes(row);
-    const hash = hashes.row;
-    if (done && doneResults.has(done.result)) {
-      doneSeen++;
-      const who = `${row.customerId ?? ""}/${row.user ?? row.userId ?? ""}`.toLowerCase();
-      // A report too old to hold row hashes is checked by who each row names.
-      if (done.rowHash === undefined && done.who !== who) throw new UsageError(`the report does not match this input file (line ${row.line} differs): use the input the report was made from`);
-      if (done.rowHash !== undefined && done.rowHash !== hash) edited.push(row.line);
-    }
     if (row.issues.length > 0 || row.customerId === undefined) continue;
-    const key = keyOf(row.customerId, row.userId ?? row.user ?? "");
-    firstRows.setIfAbsent(key, packed(row.line, hashes.change));
-  }
-  if (edited.length > 0) {
-    const lines = `${edited.slice(0, 10).join(", ")}${edited.length > 10 ? ` and ${edited.length - 10} more` : ""}`;
-    throw new UsageError(`the --only-failed report records line${edited.length > 1 ? "s" : ""} ${lines} as done, but the file has changed there since: undo the edit, or send those rows as a new file; nothing was sent`);
+    const keys = keyer.keys(row);
+    if (journal?.changes.has(keys.row)) matched++;
+    firstRows.setIfAbsent(keyOf(row.customerId, row.userId ?? row.user ?? ""), packed(row.line, keys.change));
   }
   if (total === 0) throw new UsageError("the input has no rows");
-  const doneInReport = [...(previous?.values() ?? [])].filter((entry) => doneResults.has(entry.result)).length;
-  if (doneSeen < doneInReport) throw new UsageError(`the report does not match this input file (it records ${doneInReport - doneSeen} done rows the file does not have): use the input the report was made from`);
+  // A journal that knows changes but none of this file's: the report of another job, whose unknown
+  // outcomes would be lost on this one's if it went on.
+  if (journal !== undefined && journal.changes.size > 0 && matched === 0) {
+    throw new UsageError(`the report ${journalName} records none of this file's rows: it is the report of another job — give that job's input, or a new --report for this one; nothing was sent`);
+  }
   return { total, firstRows };
 }
 
@@ -125,7 +159,9 @@ interface Run {
   readonly record: (entry: Outcome, row: Row) => void;
   readonly signal: AbortSignal;
   readonly correlationId: string;
-  readonly previous: ReadonlyMap<number, PreviousRow> | undefined;
+  readonly journal: Journal | undefined;
+  readonly reportHasJournal: boolean;
+  readonly keyer: RowKeyer;
   readonly firstRows: FirstRows;
   /** Rows named by sign-in name, once looked up: the first line for each user id, as firstRows has it. */
   readonly resolvedFirst: FirstRows;
@@ -133,79 +169,136 @@ interface Run {
   readonly dryRun: boolean;
 }
 
+/** How an entry names its row: line, ids, content key and, for a row that sets a password, the journal secret in its key. */
+const entryIds = (row: Row, keys: RowKeys, run: Run) => ({ ...rowIds(row), key: keys.row, ...(row.secret !== undefined && { keyId: run.keyer.keyId }) });
+
 /**
  * A repeat of an earlier row for the same user: skipped when it asks the same, refused when not.
  * Earlier rows are the first rows of pass 1 and, for rows that named their user by sign-in name,
  * those looked up so far in this pass (pass 1 knew them by name only).
  */
-function repeatOf(row: Row, { row: hash, change }: RowHashes, run: Run): Outcome | undefined {
+function repeatOf(row: Row, keys: RowKeys, run: Run): Outcome | undefined {
   if (row.customerId === undefined) return undefined;
   const key = keyOf(row.customerId, row.userId ?? row.user ?? "");
-  const mine = packed(row.line, change);
+  const mine = packed(row.line, keys.change);
   const first = Math.min(run.firstRows.get(key) ?? Infinity, run.resolvedFirst.get(key) ?? Infinity);
   const line = Math.floor(first / hashBits);
   if (first !== Infinity && line < row.line) {
-    if (first % hashBits === mine % hashBits) return { ...rowIds(row), rowHash: hash, result: "skipped", duplicateOf: line };
-    return { ...rowIds(row), rowHash: hash, result: "invalid", issues: [{ message: `updates the same user as line ${line} with different changes: merge them into one row` }] };
+    const ids = entryIds(row, keys, run);
+    if (first % hashBits === mine % hashBits) return { ...ids, result: "skipped", duplicateOf: line };
+    return { ...ids, result: "invalid", issues: [{ message: `updates the same user as line ${line} with different changes: merge them into one row` }] };
   }
   const lookedUp = row.user !== undefined && row.userId !== undefined && !isGuid(row.user);
   if (lookedUp) run.resolvedFirst.setIfAbsent(key, mine);
   return undefined;
 }
 
-/** What to do with a row: an outcome now, or the request id to send it with. */
-async function plan(row: Row, run: Run, lookUp: (row: Row) => Promise<Row>): Promise<{ outcome: Outcome } | { row: Row; hash: string; requestId: string }> {
-  const hashes = rowHashes(row);
-  const hash = hashes.row;
-  const before = run.previous?.get(row.line);
-  if (before && doneResults.has(before.result)) {
-    const carried: Outcome =
-      before.result === "skipped"
-        ? { ...rowIds(row), rowHash: hash, result: "skipped", duplicateOf: before.duplicateOf ?? 0, carriedOver: true }
-        : { ...rowIds(row), rowHash: hash, result: "ok", requestId: before.requestId ?? "", carriedOver: true };
-    return { outcome: carried };
-  }
-  if (row.issues.length > 0) return { outcome: { ...rowIds(row), rowHash: hash, result: "invalid", issues: row.issues } };
-  const found = row.userId === undefined && !run.dryRun ? await lookUp(row) : row;
-  if (found.issues.length > 0) return { outcome: { ...rowIds(found), rowHash: hash, result: "invalid", issues: found.issues } };
-  const repeat = repeatOf(found, hashes, run);
-  if (repeat) return { outcome: repeat };
-  if (run.dryRun) return { outcome: { ...rowIds(found), rowHash: hash, result: "valid", patch: found.patch } };
-  // The same row, sent before with an outcome not known to be final: the same logical call, the same id.
-  const requestId = before?.requestId !== undefined && before.rowHash === hash ? before.requestId : randomUUID();
-  return { row: found, hash, requestId };
+/** The row's change was applied by an earlier run of this journal: carried over, never sent again. */
+function carriedOver(row: Row, keys: RowKeys, known: KnownChange, run: Run): Outcome {
+  return repeatOf(row, keys, run) ?? { ...entryIds(row, keys, run), result: "ok", requestId: known.requestId ?? "", carriedOver: true };
 }
 
-async function send(row: Row, hash: string, requestId: string, run: Run): Promise<void> {
+type Step = { outcome: Outcome; written?: true } | { row: Row; keys: RowKeys; requestId: string };
+
+/** What to do with a row: an outcome now (`written` when the report holds it already), or the request id to send it with. */
+async function plan(row: Row, run: Run, lookUp: (row: Row) => Promise<Row>): Promise<Step> {
+  const keys = run.keyer.keys(row);
+  const ids = entryIds(row, keys, run);
+  if (row.issues.length > 0) return { outcome: { ...ids, result: "invalid", issues: row.issues } };
+  if (keys.unverifiable !== undefined) {
+    return { outcome: { ...ids, result: "invalid", issues: [{ field: "passwordProfile.password", message: `cannot be matched to the report: ${keys.unverifiable} — continue the report there, or send this row in a new report` }] } };
+  }
+  const known = run.journal?.changes.get(keys.row);
+  if (known?.conflictsWith !== undefined) {
+    return { outcome: { ...ids, result: "invalid", issues: [{ message: `the report gives this change two request ids (report lines ${known.reportLine} and ${known.conflictsWith}; written by two runs at once?): check the user, then send it in a new report if it still needs it` }] } };
+  }
+  if (known?.done) {
+    const outcome = carriedOver(row, keys, known, run);
+    return run.reportHasJournal && known.line === row.line && outcome.result === "ok" ? { outcome, written: true } : { outcome };
+  }
+  let found = row;
+  if (row.userId === undefined && !run.dryRun) {
+    try {
+      found = await lookUp(row);
+    } catch (error) {
+      if (!run.signal.aborted) throw error;
+      return { outcome: { ...ids, result: "cancelled" } };
+    }
+  }
+  const foundIds = entryIds(found, keys, run);
+  if (found.issues.length > 0) return { outcome: { ...foundIds, result: "invalid", issues: found.issues } };
+  const repeat = repeatOf(found, keys, run);
+  if (repeat) return { outcome: repeat };
+  if (run.dryRun) return { outcome: { ...foundIds, result: "valid", patch: found.patch } };
+  // Sent before, outcome unknown: the same logical call, the same id. After an answer, a new one.
+  return { row: found, keys, requestId: known?.requestId ?? randomUUID() };
+}
+
+/** Sends the row; resolves with its request id if its outcome could not be recorded (the report failed). */
+async function send(row: Row, keys: RowKeys, requestId: string, run: Run): Promise<string | undefined> {
   const { client, signal } = run;
-  if (!client) return;
-  await run.report.intend({ ...rowIds(row), rowHash: hash, result: "sending", requestId });
+  if (!client) return undefined;
+  const ids = entryIds(row, keys, run);
+  await run.report.intend({ ...ids, result: "sending", requestId });
+  let outcome: Outcome;
   try {
     const user = await client.customers
       .byId(row.customerId ?? "")
       .users.byId(row.userId ?? "")
       .patch(row.patch as CustomerUserPatch, { signal, requestId, correlationId: run.correlationId });
-    run.record({ ...rowIds(row), rowHash: hash, result: "ok", requestId, user }, row);
+    outcome = { ...ids, result: "ok", requestId, user };
   } catch (error) {
-    if (signal.aborted) run.record({ ...rowIds(row), rowHash: hash, result: "cancelled", requestId }, row);
-    else run.record({ ...rowIds(row), rowHash: hash, result: "failed", requestId, error: summarizeError(error) }, row);
+    outcome = signal.aborted ? { ...ids, result: "cancelled", requestId } : { ...ids, result: "failed", requestId, error: summarizeError(error) };
+  }
+  try {
+    run.record(outcome, row);
+    return undefined;
+  } catch (error) {
+    if (error instanceof ReportWriteError) return requestId;
+    throw error;
   }
 }
 
+const someLines = (lines: readonly string[]): string => `${lines.slice(0, 10).join(", ")}${lines.length > 10 ? ` and ${lines.length - 10} more` : ""}`;
+
 export async function runUpdateMany(file: string, options: UpdateManyOptions, terminal: Terminal): Promise<number> {
   checkOptions(file, options);
-  const input = await openInput(file, options);
-  for (const note of input.notes) terminal.say(note);
-  const previous = options.onlyFailed === undefined ? undefined : await readPrevious(options.onlyFailed);
-  const { total, firstRows } = await check(input, previous);
-
   const dryRun = options.dryRun === true;
-  // Usage problems (token, target) stop the run before any report line is written.
-  const token = dryRun ? undefined : await resolveToken(options, terminal);
-  // A resume continues the previous report in place, or starts a new one that already knows all it did.
-  const inPlace = options.onlyFailed !== undefined && options.report !== undefined && samePath(options.report, options.onlyFailed);
-  if (previous && options.report !== undefined && !inPlace && !dryRun) seedReport(options.report, previous, terminal);
-  const report = new ReportWriter(options.report, terminal, previous !== undefined && options.report !== undefined && !dryRun);
+  // Before the input is read: a second run on the same journal stops here.
+  const locks = JournalLocks.acquire([options.report, options.onlyFailed].filter((path): path is string => path !== undefined));
+  try {
+    const input = await openInput(file, options);
+    for (const note of input.notes) terminal.say(note);
+    // Usage problems (token, target) stop the run before any report line is written.
+    const token = dryRun ? undefined : await resolveToken(options, terminal);
+    const { journal, report, reportHasJournal } = await openDestination(options, terminal);
+    try {
+      const keyer = new RowKeyer(journal?.keyId, { store: !dryRun });
+      const { total, firstRows } = await check(input, keyer, journal, options.onlyFailed ?? options.report);
+      return await sendAll({ input, options, terminal, token, journal, report, reportHasJournal, keyer, total, firstRows });
+    } finally {
+      report.close();
+    }
+  } finally {
+    locks.release();
+  }
+}
+
+interface Prepared {
+  readonly input: RowInput;
+  readonly options: UpdateManyOptions;
+  readonly terminal: Terminal;
+  readonly token: Awaited<ReturnType<typeof resolveToken>> | undefined;
+  readonly journal: Journal | undefined;
+  readonly report: ReportWriter;
+  readonly reportHasJournal: boolean;
+  readonly keyer: RowKeyer;
+  readonly total: number;
+  readonly firstRows: FirstRows;
+}
+
+async function sendAll({ input, options, terminal, token, journal, report, reportHasJournal, keyer, total, firstRows }: Prepared): Promise<number> {
+  const dryRun = options.dryRun === true;
   if (!dryRun && !report.durable) {
     terminal.say(`note: the report (${options.report ?? "stdout"}) is not a file on disk, so it cannot be flushed before each send: if this machine crashes, rows in flight cannot be resumed with their request ids — use --report <file> (or > file) for that`);
   }
@@ -213,11 +306,10 @@ export async function runUpdateMany(file: string, options: UpdateManyOptions, te
   const progress = createProgress(terminal, total);
   let cancelled = 0;
   let carried = 0;
-  const record = (entry: Outcome, row: Row) => {
+  const record = (entry: Outcome, row: Row, written = false) => {
     const secrets = row.secret === undefined ? [] : [row.secret];
-    // A row carried over is in the report already (seeded, or continued in place) — except on stdout.
+    if (!written) report.write(entry, secrets);
     if ("carriedOver" in entry) carried++;
-    if (!("carriedOver" in entry) || options.report === undefined || dryRun) report.write(entry, secrets);
     counts.set(entry.result, (counts.get(entry.result) ?? 0) + 1);
     // Interrupted: one summary line for the rows that did not finish, not one line each.
     if (entry.result === "cancelled") cancelled++;
@@ -228,14 +320,21 @@ export async function runUpdateMany(file: string, options: UpdateManyOptions, te
   const stopListening = abortOnInterrupt(controller, () => progress.note("interrupted: stopping; rows not finished are reported as cancelled (Ctrl-C again to quit at once)"));
   let target: Target | undefined;
   let stopped: ReportWriteError | undefined;
+  const stop = (error: ReportWriteError) => {
+    stopped ??= error;
+    controller.abort(error);
+  };
+  /** Rows sent whose outcome could not be recorded: `line (request id)`. */
+  const unrecorded: string[] = [];
+  const inFlight = new Set<Promise<void>>();
   try {
     target = dryRun ? undefined : await openTarget(options, (line) => progress.note(line), controller.signal);
     const client = target && token !== undefined ? connect({ token, baseUrl: target.baseUrl, verbose: options.verbose === true, timeoutMs: options.timeout, maxRetries: options.maxRetries }, terminal) : undefined;
-    const run: Run = { report, record, signal: controller.signal, correlationId, previous, firstRows, resolvedFirst: new NumberTable(), client, dryRun };
+    const run: Run = { report, record, signal: controller.signal, correlationId, journal, reportHasJournal, keyer, firstRows, resolvedFirst: new NumberTable(), client, dryRun };
     const lookUp = client ? directoryOf(client, controller.signal, (line) => progress.note(line)) : async (row: Row) => row;
 
-    const inFlight = new Set<Promise<void>>();
     for await (const row of input.rows()) {
+      if (stopped) break; // the report cannot be written: no row more is started
       // A slow reader of the progress lines (a pipe to `tee`, a parent process) slows the run down
       // rather than letting the lines pile up in memory.
       if (terminal.backlogged) await terminal.room(controller.signal);
@@ -245,40 +344,46 @@ export async function runUpdateMany(file: string, options: UpdateManyOptions, te
       }
       const step = await plan(row, run, lookUp);
       if ("outcome" in step) {
-        record(step.outcome, row);
+        record(step.outcome, row, step.written);
         continue;
       }
-      const sending = send(step.row, step.hash, step.requestId, run).catch((error: unknown) => {
-        // The report cannot be written: nothing more may be sent.
-        if (!(error instanceof ReportWriteError)) throw error;
-        stopped ??= error;
-        controller.abort(error);
-      });
+      const sending = send(step.row, step.keys, step.requestId, run).then(
+        (lost) => {
+          if (lost !== undefined) unrecorded.push(`${step.row.line} (${lost})`);
+        },
+        (error: unknown) => {
+          if (!(error instanceof ReportWriteError)) throw error;
+          stop(error); // its sending entry could not be written: it was not sent
+        },
+      );
       inFlight.add(sending);
       void sending.finally(() => inFlight.delete(sending));
       if (inFlight.size >= options.concurrency) await Promise.race(inFlight);
     }
-    await Promise.all(inFlight);
   } catch (error) {
     if (!(error instanceof ReportWriteError)) throw error;
-    stopped ??= error;
+    stop(error);
   } finally {
+    // Every row in flight ends — answered, or aborted once the report failed — before the report is
+    // closed: an outcome arriving later would have nowhere true to go.
+    if (stopped) controller.abort(stopped);
+    await Promise.allSettled(inFlight);
     stopListening();
     progress.stop();
-    report.close();
     await target?.close();
   }
 
   if (stopped) {
-    terminal.sayError(`${stopped.message}: stopped sending; rows sent before are in the report up to where it could be written — resume with --only-failed once it can be written again`);
+    const lost = unrecorded.length === 0 ? "" : `; rows at lines ${someLines(unrecorded)} were sent and their outcomes could not be recorded — the same command re-sends them with those request ids`;
+    terminal.sayError(`${stopped.message}: stopped sending; the report holds every outcome up to where it could be written${lost}. Resume with the same command once it can be written again`);
     return exitCode.failed;
   }
-  if (cancelled > 0) terminal.say(`${cancelled} rows cancelled: not sent, or sent with their outcome unknown (their request ids are in the report; --only-failed re-sends them with the same ids)`);
+  if (cancelled > 0) terminal.say(`${cancelled} rows cancelled: not sent, or sent with their outcome unknown (their request ids are in the report; the same command re-sends them with the same ids)`);
   const order: readonly OutcomeResult[] = ["invalid", "ok", "failed", "skipped", "valid", "cancelled"];
   const summary = order.flatMap((result) => (counts.has(result) ? [`${counts.get(result)} ${result}`] : [])).join(", ");
   terminal.say(
     `${total} rows: ${summary}` +
-      (carried > 0 ? ` (${carried} carried over from ${options.onlyFailed})` : "") +
+      (carried > 0 ? ` (${carried} carried over from ${options.onlyFailed ?? options.report})` : "") +
       (dryRun ? "; dry run, nothing sent" : `; correlation id ${correlationId}`) +
       (options.report === undefined ? "" : `; report: ${options.report}`),
   );

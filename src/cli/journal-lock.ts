@@ -1,0 +1,138 @@
+// One journal, one writer. Two runs on one report (two terminals, a cron job retried while the
+// first still runs) would each send the rows the other is sending, under ids of their own. So a run
+// holds `<report>.lock` — made with O_EXCL, holding its pid and host — for as long as it lasts, and
+// a second run refuses before it reads its input.
+//
+// A run killed with -9 leaves its lock behind. A lock whose process is gone (same host, pid not
+// running) is stale and taken over — under `<report>.lock.takeover`, itself made with O_EXCL, so two
+// runs finding one stale lock cannot both take it: the second to get in finds the first's live lock.
+import { closeSync, openSync, readFileSync, realpathSync, unlinkSync, writeSync } from "node:fs";
+import { hostname } from "node:os";
+import { basename, dirname, join } from "node:path";
+import { UsageError } from "./terminal.js";
+
+interface Holder {
+  readonly pid: number;
+  readonly host: string;
+  readonly started: string;
+}
+
+/** The path a report is known by whatever it is called (a symlink, `./r` or `r`): its real one. */
+export function canonicalPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return join(realpathSync(dirname(path)), basename(path)); // not there yet: its folder's real path
+  }
+}
+
+function readHolder(lockPath: string): { text: string; holder: Partial<Holder> } | undefined {
+  let text: string;
+  try {
+    text = readFileSync(lockPath, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined; // released meanwhile
+    throw error;
+  }
+  try {
+    return { text, holder: JSON.parse(text) as Partial<Holder> };
+  } catch {
+    return { text, holder: {} }; // torn by a crash while being written: its writer is gone
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM"; // someone else's process: running
+  }
+}
+
+/** Whether the lock's process is gone for sure: on this host, and not running. */
+function isStale(holder: Partial<Holder>): boolean {
+  if (holder.pid === undefined) return true;
+  return holder.host === hostname() && holder.pid !== process.pid && !isRunning(holder.pid);
+}
+
+function createExclusive(path: string, text: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, "wx", 0o600);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
+  }
+  try {
+    writeSync(fd, text);
+  } finally {
+    closeSync(fd);
+  }
+  return true;
+}
+
+function inUse(report: string, lockPath: string, holder: Partial<Holder>): UsageError {
+  const who = holder.pid === undefined ? "another run" : `another run (pid ${holder.pid}${holder.host === hostname() ? "" : ` on ${holder.host}`}, started ${holder.started})`;
+  return new UsageError(`${report} is in use by ${who}: wait for it to end — two runs on one report would send rows twice. If no run is using it, remove ${lockPath}; nothing was sent`);
+}
+
+/** Removes the stale lock whose text is `text`, if it is still that one. */
+function takeOver(report: string, lockPath: string, text: string): void {
+  const guard = `${lockPath}.takeover`;
+  if (!createExclusive(guard, String(process.pid))) {
+    throw new UsageError(`another run is taking over the lock of ${report} left by a run that ended: try again; if this persists, remove ${guard}; nothing was sent`);
+  }
+  try {
+    if (readHolder(lockPath)?.text === text) unlinkSync(lockPath);
+  } finally {
+    unlinkSync(guard);
+  }
+}
+
+/** Held locks on journals; released when the run ends, however it ends. */
+export class JournalLocks {
+  readonly #held: { readonly path: string; readonly text: string }[] = [];
+  readonly #onExit = () => this.release();
+
+  /** Locks each report (those the run reads and writes), or throws a UsageError naming the one in use. */
+  static acquire(reports: readonly string[]): JournalLocks {
+    const locks = new JournalLocks();
+    try {
+      for (const report of new Set(reports.map(canonicalPath))) locks.#lock(report);
+    } catch (error) {
+      locks.release();
+      throw error;
+    }
+    process.once("exit", locks.#onExit); // process.exit() on a second Ctrl-C skips every finally
+    return locks;
+  }
+
+  #lock(report: string): void {
+    const lockPath = `${report}.lock`;
+    const text = JSON.stringify({ pid: process.pid, host: hostname(), started: new Date().toISOString() } satisfies Holder);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (createExclusive(lockPath, text)) {
+        this.#held.push({ path: lockPath, text });
+        return;
+      }
+      const found = readHolder(lockPath);
+      if (found === undefined) continue;
+      if (!isStale(found.holder)) throw inUse(report, lockPath, found.holder);
+      takeOver(report, lockPath, found.text);
+    }
+    throw inUse(report, lockPath, {});
+  }
+
+  /** Removes the locks this run holds (each only if it is still this run's). */
+  release(): void {
+    process.off("exit", this.#onExit);
+    for (const { path, text } of this.#held.splice(0)) {
+      try {
+        if (readFileSync(path, "utf8") === text) unlinkSync(path);
+      } catch {
+        // already gone
+      }
+    }
+  }
+}
