@@ -18,7 +18,7 @@ const rows = 60;
 const input = () => file("rows.csv", ["customerId,userId,usageLocation", ...Array.from({ length: rows }, (_, i) => `${customerId},${userIdFor(i)},US`)].join("\n") + "\n");
 
 describe("exactly once, across any crash", { timeout: 120_000 }, () => {
-  it("killed with SIGKILL at random moments, then resumed until done: every row applied, each with one and the same MS-RequestId", async () => {
+  it("killed with SIGKILL at random moments, then resumed until done — by the same command, from a new report, or with the file re-sorted: every row applied, each with one and the same MS-RequestId", async () => {
     // Slow answers, so each kill catches rows in flight.
     const server = await startFakePartnerCenter(async (request) => {
       await new Promise((resolve) => setTimeout(resolve, 20 + (request.userId.charCodeAt(35) % 5) * 15));
@@ -26,17 +26,22 @@ describe("exactly once, across any crash", { timeout: 120_000 }, () => {
     });
     servers.push(server);
     const rowsFile = input();
+    const resorted = file("resorted.csv", ["customerId,userId,usageLocation", ...Array.from({ length: rows }, (_, i) => `${customerId},${userIdFor(rows - 1 - i)},US`)].join("\n") + "\n");
     let previous: string | undefined;
     let kills = 0;
     for (let run = 0; run < 20; run++) {
-      const report = file(`report-${run}.jsonl`);
-      const args = ["update-many", rowsFile, "--report", report, "--concurrency", "8", "--base-url", server.url, ...(previous ? ["--only-failed", previous] : [])];
+      // Each resume a different way: the same command again (its report continued), a new report
+      // seeded from the last, the input sorted the other way round.
+      const way = run % 3;
+      const report = previous !== undefined && way === 1 ? previous : file(`report-${run}.jsonl`);
+      const from = previous !== undefined && report !== previous ? ["--only-failed", previous] : [];
+      const args = ["update-many", way === 2 ? resorted : rowsFile, "--report", report, "--concurrency", "8", "--base-url", server.url, ...from];
       const child = startCli(args, { env });
       const done = finished(child);
       // The first runs are killed at a random moment once they are sending (a few more requests
       // reach the server), however fast the machine; then one is let finish.
       const killAfter = server.requests.length + 2 + Math.floor(Math.random() * 5);
-      const watch = run < 4 ? setInterval(() => server.requests.length >= killAfter && child.kill("SIGKILL"), 2) : undefined;
+      const watch = run < 6 ? setInterval(() => server.requests.length >= killAfter && child.kill("SIGKILL"), 2) : undefined;
       const result = await done;
       clearInterval(watch);
       // Killed before its report was in place (while seeding it), a run leaves the previous one the one to resume from.
@@ -47,9 +52,9 @@ describe("exactly once, across any crash", { timeout: 120_000 }, () => {
         break;
       }
     }
-    expect(kills).toBeGreaterThanOrEqual(2);
+    expect(kills).toBeGreaterThanOrEqual(4);
     const final = readReportFile(previous ?? "");
-    expect(final.filter((entry) => entry.result === "ok")).toHaveLength(rows);
+    expect(new Set(final.filter((entry) => entry.result === "ok").map((entry) => entry.userId)).size).toBe(rows);
     // Every row reached the server, and every request for one row carried one id.
     for (let i = 0; i < rows; i++) {
       const ids = new Set(server.attemptsFor(userIdFor(i)).map((request) => request.headers["ms-requestid"]));

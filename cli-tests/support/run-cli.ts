@@ -1,10 +1,11 @@
 // The built CLI, run as a separate process the way an operator runs it: `node dist/cli.js …`.
 // Asynchronous on purpose: the fake server the CLI talks to lives in this same process.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterAll } from "vitest";
 import { isRunning } from "../../src/cli/mock-server.ts";
 
 export const cliPath = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
@@ -51,8 +52,9 @@ const signInVariables = [
   "NODE_EXTRA_CA_CERTS",
 ];
 
-/** A login-cache folder no test signed in to (never made), for runs that do not name their own. */
+/** A login-cache folder no test signed in to, for runs that do not name their own (a bulk run may keep a journal's secret there). */
 const noLoginConfigDir = join(tmpdir(), `pcu-no-login-${process.pid}`);
+afterAll(() => rmSync(noLoginConfigDir, { recursive: true, force: true }));
 
 function environment(extra: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv {
   const env = { ...process.env };

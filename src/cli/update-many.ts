@@ -273,7 +273,8 @@ export async function runUpdateMany(file: string, options: UpdateManyOptions, te
     const token = dryRun ? undefined : await resolveToken(options, terminal);
     const { journal, report, reportHasJournal } = await openDestination(options, terminal);
     try {
-      const keyer = new RowKeyer(journal?.keyId, { store: !dryRun });
+      // A secret is kept only where a resume can use it: for a report on disk (not a dry run's, not a pipe's).
+      const keyer = new RowKeyer(journal?.keyId, { store: !dryRun && report.durable });
       const { total, firstRows } = await check(input, keyer, journal, options.onlyFailed ?? options.report);
       return await sendAll({ input, options, terminal, token, journal, report, reportHasJournal, keyer, total, firstRows });
     } finally {
@@ -324,8 +325,8 @@ async function sendAll({ input, options, terminal, token, journal, report, repor
     stopped ??= error;
     controller.abort(error);
   };
-  /** Rows sent whose outcome could not be recorded: `line (request id)`. */
-  const unrecorded: string[] = [];
+  /** Rows sent whose outcome could not be recorded: line and request id. */
+  const unrecorded: [number, string][] = [];
   const inFlight = new Set<Promise<void>>();
   try {
     target = dryRun ? undefined : await openTarget(options, (line) => progress.note(line), controller.signal);
@@ -349,7 +350,7 @@ async function sendAll({ input, options, terminal, token, journal, report, repor
       }
       const sending = send(step.row, step.keys, step.requestId, run).then(
         (lost) => {
-          if (lost !== undefined) unrecorded.push(`${step.row.line} (${lost})`);
+          if (lost !== undefined) unrecorded.push([step.row.line, lost]);
         },
         (error: unknown) => {
           if (!(error instanceof ReportWriteError)) throw error;
@@ -374,7 +375,8 @@ async function sendAll({ input, options, terminal, token, journal, report, repor
   }
 
   if (stopped) {
-    const lost = unrecorded.length === 0 ? "" : `; rows at lines ${someLines(unrecorded)} were sent and their outcomes could not be recorded — the same command re-sends them with those request ids`;
+    const lines = unrecorded.sort(([a], [b]) => a - b).map(([line, requestId]) => `${line} (${requestId})`);
+    const lost = lines.length === 0 ? "" : `; rows at lines ${someLines(lines)} were sent and their outcomes could not be recorded — the same command re-sends them with those request ids`;
     terminal.sayError(`${stopped.message}: stopped sending; the report holds every outcome up to where it could be written${lost}. Resume with the same command once it can be written again`);
     return exitCode.failed;
   }
