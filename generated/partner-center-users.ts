@@ -93,7 +93,8 @@ export interface paths {
          *     user id, so this path does. `/v1` is part of the path, not of the server URL.
          *
          *     Idempotency: one `MS-RequestId` per logical call, reused by every attempt of it and by any
-         *     resend of a call whose outcome is unknown (see the header's description).
+         *     resend of a call whose outcome is unknown; a resend after an answer is a new call with a new
+         *     id (see the header's description).
          */
         patch: operations["updateCustomerUser"];
         trace?: never;
@@ -328,8 +329,10 @@ export interface components {
         /**
          * @description A GUID for this request, the idempotency key: **one id per logical call**, reused by every
          *     attempt of it — after a timeout, a network failure, a 429 or a 503 alike — and by any later
-         *     resend of a call whose outcome is unknown; a new call gets a new id. The server makes one
-         *     up when absent. Source: DOCS `headers.md`, REF.
+         *     resend of a call whose outcome is unknown (no answer came: a timeout, a crash, kill -9). Once
+         *     a call has its answer (a 200, a 404, a 500 after the retries), a resend is a new call with a
+         *     new id, so a server that replays stored answers by id cannot hand back the old one. The
+         *     server makes one up when absent. Source: DOCS `headers.md`, REF.
          *
          *     **Departs from DOCS' wording** "after any response use a new one": a 429 or 503 answer
          *     means the call was not carried out, so resending it under the same id is the same logical
@@ -408,8 +411,10 @@ export interface operations {
                 /**
                  * @description A GUID for this request, the idempotency key: **one id per logical call**, reused by every
                  *     attempt of it — after a timeout, a network failure, a 429 or a 503 alike — and by any later
-                 *     resend of a call whose outcome is unknown; a new call gets a new id. The server makes one
-                 *     up when absent. Source: DOCS `headers.md`, REF.
+                 *     resend of a call whose outcome is unknown (no answer came: a timeout, a crash, kill -9). Once
+                 *     a call has its answer (a 200, a 404, a 500 after the retries), a resend is a new call with a
+                 *     new id, so a server that replays stored answers by id cannot hand back the old one. The
+                 *     server makes one up when absent. Source: DOCS `headers.md`, REF.
                  *
                  *     **Departs from DOCS' wording** "after any response use a new one": a 429 or 503 answer
                  *     means the call was not carried out, so resending it under the same id is the same logical
@@ -488,8 +493,10 @@ export interface operations {
                 /**
                  * @description A GUID for this request, the idempotency key: **one id per logical call**, reused by every
                  *     attempt of it — after a timeout, a network failure, a 429 or a 503 alike — and by any later
-                 *     resend of a call whose outcome is unknown; a new call gets a new id. The server makes one
-                 *     up when absent. Source: DOCS `headers.md`, REF.
+                 *     resend of a call whose outcome is unknown (no answer came: a timeout, a crash, kill -9). Once
+                 *     a call has its answer (a 200, a 404, a 500 after the retries), a resend is a new call with a
+                 *     new id, so a server that replays stored answers by id cannot hand back the old one. The
+                 *     server makes one up when absent. Source: DOCS `headers.md`, REF.
                  *
                  *     **Departs from DOCS' wording** "after any response use a new one": a 429 or 503 answer
                  *     means the call was not carried out, so resending it under the same id is the same logical
@@ -568,8 +575,10 @@ export interface operations {
                 /**
                  * @description A GUID for this request, the idempotency key: **one id per logical call**, reused by every
                  *     attempt of it — after a timeout, a network failure, a 429 or a 503 alike — and by any later
-                 *     resend of a call whose outcome is unknown; a new call gets a new id. The server makes one
-                 *     up when absent. Source: DOCS `headers.md`, REF.
+                 *     resend of a call whose outcome is unknown (no answer came: a timeout, a crash, kill -9). Once
+                 *     a call has its answer (a 200, a 404, a 500 after the retries), a resend is a new call with a
+                 *     new id, so a server that replays stored answers by id cannot hand back the old one. The
+                 *     server makes one up when absent. Source: DOCS `headers.md`, REF.
                  *
                  *     **Departs from DOCS' wording** "after any response use a new one": a 429 or 503 answer
                  *     means the call was not carried out, so resending it under the same id is the same logical

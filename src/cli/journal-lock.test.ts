@@ -58,3 +58,11 @@ describe("JournalLocks: one journal, one writer", () => {
     expect(existsSync(`${free}.lock`)).toBe(false);
   });
 });
+
+describe("JournalLocks: what is not a journal file", () => {
+  it("locks no device (--report /dev/null), and refuses a report in a folder that does not exist, as a usage error", () => {
+    JournalLocks.acquire(["/dev/null"]).release();
+    expect(existsSync("/dev/null.lock")).toBe(false);
+    expect(() => JournalLocks.acquire([join(folder, "no-such-folder", "r.jsonl")])).toThrow(/cannot write the report .*no-such-folder\/r.jsonl: ENOENT/);
+  });
+});

@@ -6,7 +6,7 @@
 // A run killed with -9 leaves its lock behind. A lock whose process is gone (same host, pid not
 // running) is stale and taken over — under `<report>.lock.takeover`, itself made with O_EXCL, so two
 // runs finding one stale lock cannot both take it: the second to get in finds the first's live lock.
-import { closeSync, openSync, readFileSync, realpathSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, openSync, readFileSync, realpathSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { UsageError } from "./terminal.js";
@@ -23,6 +23,23 @@ export function canonicalPath(path: string): string {
     return realpathSync(path);
   } catch {
     return join(realpathSync(dirname(path)), basename(path)); // not there yet: its folder's real path
+  }
+}
+
+function canonicalOrRefuse(path: string): string {
+  try {
+    return canonicalPath(path);
+  } catch (error) {
+    throw new UsageError(`cannot write the report ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+/** A journal is a file: a device or a FIFO given as --report (/dev/null) is written to, never resumed, and not locked. */
+function isFileOrMissing(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return true;
   }
 }
 
@@ -99,10 +116,11 @@ export class JournalLocks {
   static acquire(reports: readonly string[]): JournalLocks {
     const locks = new JournalLocks();
     try {
-      for (const report of new Set(reports.map(canonicalPath))) locks.#lock(report);
+      for (const report of new Set(reports.map(canonicalOrRefuse))) if (isFileOrMissing(report)) locks.#lock(report);
     } catch (error) {
       locks.release();
-      throw error;
+      if (error instanceof UsageError) throw error;
+      throw new UsageError(`cannot lock the report: ${(error as NodeJS.ErrnoException).code ?? String(error)}; nothing was sent`);
     }
     process.once("exit", locks.#onExit); // process.exit() on a second Ctrl-C skips every finally
     return locks;
