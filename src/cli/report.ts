@@ -12,7 +12,6 @@
 import { hash, scryptSync } from "node:crypto";
 import { closeSync, createReadStream, existsSync, fstatSync, fsyncSync, openSync, readSync, renameSync, statSync, writeSync } from "node:fs";
 import { createInterface } from "node:readline";
-import { redactBody } from "../index.js";
 import type { Issue } from "./patch.js";
 import type { Row } from "./rows.js";
 import { UsageError, type ErrorSummary, type Terminal } from "./terminal.js";
@@ -126,7 +125,7 @@ export class ReportWriter {
   }
 
   #line(entry: ReportEntry, also: readonly string[] = []): string {
-    return `${this.#terminal.scrub(JSON.stringify(redactBody(entry)), also)}\n`;
+    return `${this.#terminal.jsonLine(entry, also)}\n`;
   }
 
   #writeAll(line: string): void {
