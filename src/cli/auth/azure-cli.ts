@@ -6,6 +6,7 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { delimiter, join } from "node:path";
+import { childEnvironment } from "../child-env.js";
 import { partnerCenterResource, expiryOf } from "./claims.js";
 import { SignInError } from "./sign-in-error.js";
 import type { AccessToken, TokenFetcher } from "./refreshing.js";
@@ -30,7 +31,7 @@ interface AzOutput {
 function run(args: readonly string[], env: NodeJS.ProcessEnv): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     // On Windows az is a .cmd, which only a shell runs; the arguments are fixed or checked (tenant).
-    execFile(executable, args, { env, timeout: 120_000, maxBuffer: 1024 * 1024, windowsHide: true, shell: process.platform === "win32" }, (error, stdout, stderr) => {
+    execFile(executable, args, { env: childEnvironment(env), timeout: 120_000, maxBuffer: 1024 * 1024, windowsHide: true, shell: process.platform === "win32" }, (error, stdout, stderr) => {
       if (error) reject(Object.assign(error, { stderr }));
       else resolve({ stdout, stderr });
     });

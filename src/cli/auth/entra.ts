@@ -264,7 +264,7 @@ export function refreshTokenTokens(settings: RefreshTokenSettings, hide: (secret
       refreshToken = rotated;
       if (settings.file !== undefined) {
         try {
-          writePrivateFile(settings.file, `${rotated}\n`, { ownFolder: false });
+          writePrivateFile(settings.file, `${rotated}\n`);
         } catch (error) {
           warn(
             `refresh-token: could not write the new refresh token back to ${settings.file} (${(error as NodeJS.ErrnoException).code ?? "error"}); this run uses it, and the old one keeps working until it expires`,

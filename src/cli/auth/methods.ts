@@ -13,6 +13,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readStdin, UsageError } from "../terminal.js";
+import { secretVariables } from "../child-env.js";
 import { azureCliOnPath, azureCliTokens } from "./azure-cli.js";
 import { duration, expiryOf, isoTime } from "./claims.js";
 import { checkSettings, defaultAuthorityHost, defaultClientId, defaultTenant, loginTokens, readLoginFile, refreshTokenTokens, type EntraDependencies, type EntraSettings } from "./entra.js";
@@ -27,14 +28,12 @@ export const searchOrder: readonly AuthMethod[] = ["env", "refresh-token", "logi
 
 /** Every environment variable sign-in reads. */
 export const authVariables = {
+  ...secretVariables,
   auth: "PARTNER_CENTER_AUTH",
-  token: "PARTNER_CENTER_TOKEN",
   clientId: "PARTNER_CENTER_CLIENT_ID",
   tenant: "PARTNER_CENTER_TENANT",
   authorityHost: "PARTNER_CENTER_AUTHORITY_HOST",
   appId: "PARTNER_CENTER_APP_ID",
-  appSecret: "PARTNER_CENTER_APP_SECRET",
-  refreshToken: "PARTNER_CENTER_REFRESH_TOKEN",
   refreshTokenFile: "PARTNER_CENTER_REFRESH_TOKEN_FILE",
   configDir: "PARTNER_CENTER_USERS_CONFIG_DIR",
 } as const;
@@ -107,8 +106,12 @@ async function refreshingSignIn(method: AuthMethod, source: string, fetcher: Tok
 
 async function envSignIn(options: AuthOptions, context: AuthContext, env: NodeJS.ProcessEnv): Promise<SignedIn | undefined> {
   const fromStdin = options.tokenStdin === true;
-  const token = (fromStdin ? await readStdin("--token-stdin") : (env[authVariables.token] ?? "")).trim();
+  const given = (fromStdin ? await readStdin("--token-stdin") : (env[authVariables.token] ?? "")).trim();
+  // A token copied from an Authorization header keeps its scheme: what it means is plain, so it is
+  // taken — by every command and by auth status alike.
+  const token = given.replace(/^Bearer\s+/i, "");
   if (token) {
+    if (given !== token) context.hide(given);
     context.hide(token);
     return { method: "env", source: fromStdin ? "stdin (--token-stdin)" : authVariables.token, credential: token, token };
   }
