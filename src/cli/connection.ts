@@ -98,8 +98,8 @@ export const tokenVariable = "PARTNER_CENTER_TOKEN";
  * it ahead of expiry; its first token already fetched, so a method that cannot sign in stops the
  * run (a UsageError) before anything is sent. Every token and secret met is hidden from all the run prints.
  */
-export async function resolveToken(options: AuthOptions & { readonly verbose?: boolean | undefined }, terminal: Terminal): Promise<Credential> {
-  const signedIn = await signIn(options, { hide: (secret) => terminal.hide(secret), warn: (line) => terminal.say(line) });
+export async function resolveToken(options: AuthOptions & { readonly verbose?: boolean | undefined; readonly timeout?: number | undefined }, terminal: Terminal): Promise<Credential> {
+  const signedIn = await signIn(options, { hide: (secret) => terminal.hide(secret), warn: (line) => terminal.say(line), timeoutMs: options.timeout });
   refuseExpired(signedIn);
   if (options.verbose) terminal.say(`auth: ${signedIn.method} (${signedIn.source})`);
   return signedIn.credential;

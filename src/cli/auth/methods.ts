@@ -18,7 +18,7 @@ import { azureCliOnPath, azureCliTokens } from "./azure-cli.js";
 import { duration, expiryOf, isoTime } from "./claims.js";
 import { checkSettings, defaultAuthorityHost, defaultClientId, defaultTenant, loginTokens, readLoginFile, refreshTokenTokens, type EntraDependencies, type EntraSettings } from "./entra.js";
 import { configDir } from "./private-file.js";
-import { refreshingCredential, type CliCredential, type TokenFetcher } from "./refreshing.js";
+import { refreshingCredential, tokenDeadlineMs, type CliCredential, type TokenFetcher } from "./refreshing.js";
 import { SignInError, type SignInMethod } from "./sign-in-error.js";
 
 export type AuthMethod = SignInMethod;
@@ -58,6 +58,8 @@ export interface AuthContext {
   warn(line: string): void;
   readonly env?: NodeJS.ProcessEnv;
   readonly dependencies?: EntraDependencies;
+  /** The attempt's time (--timeout), which bounds every token fetch (refreshing.ts); default 30 s. */
+  readonly timeoutMs?: number | undefined;
 }
 
 export interface SignedIn {
@@ -99,8 +101,9 @@ function refreshTokenConfigured(env: NodeJS.ProcessEnv): boolean {
   return [authVariables.appId, authVariables.appSecret, authVariables.refreshToken, authVariables.refreshTokenFile].some((name) => env[name]);
 }
 
-async function refreshingSignIn(method: AuthMethod, source: string, fetcher: TokenFetcher): Promise<SignedIn> {
-  const credential = refreshingCredential(fetcher);
+async function refreshingSignIn(method: AuthMethod, source: string, fetcher: TokenFetcher, context: AuthContext): Promise<SignedIn> {
+  const who = `${method}: ${method === "azure-cli" ? "az account get-access-token" : "Microsoft Entra ID"}`;
+  const credential = refreshingCredential(fetcher, Date.now, { ms: tokenDeadlineMs(context.timeoutMs ?? 30_000), who });
   return { method, source, credential, token: await credential() };
 }
 
@@ -175,14 +178,14 @@ export async function signIn(options: AuthOptions, context: AuthContext): Promis
       const settings = refreshTokenSettings(env);
       const entra = entraSettings(env, { clientId: settings.clientId });
       const source = settings.file ? `${authVariables.refreshTokenFile} ${settings.file}` : authVariables.refreshToken;
-      return refreshingSignIn("refresh-token", source, refreshTokenTokens({ ...entra, ...settings }, context.hide, context.warn, dependencies));
+      return refreshingSignIn("refresh-token", source, refreshTokenTokens({ ...entra, ...settings }, context.hide, context.warn, dependencies), context);
     }
     case "login":
-      return refreshingSignIn("login", `login cache ${cachePath}`, await loginTokens(cachePath, context.hide, dependencies));
+      return refreshingSignIn("login", `login cache ${cachePath}`, await loginTokens(cachePath, context.hide, dependencies), context);
     case "azure-cli": {
       const tenant = env[authVariables.tenant] || undefined;
       if (tenant !== undefined) entraSettings(env); // checks the tenant's form before it reaches az's command line
-      return refreshingSignIn("azure-cli", "az account get-access-token", azureCliTokens(tenant, context.hide, env));
+      return refreshingSignIn("azure-cli", "az account get-access-token", azureCliTokens(tenant, context.hide, env), context);
     }
     default:
       throw new SignInError(`no access token: ${noTokenHelp}`);
