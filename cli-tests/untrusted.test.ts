@@ -3,14 +3,17 @@
 // claims, lookalike sign-in names, tokens in odd shapes. Each server here is a misbehaving
 // node:http server in this process, or the existing fakes. No timed assertions: a short --timeout
 // and the exit code and the one error line are what is checked.
+import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Socket } from "node:net";
+import { join } from "node:path";
+import { startPrism } from "../src/cli/mock-server.ts";
 import { afterEach, describe, expect, it } from "vitest";
 import { accessTokenClaims, ada, unsignedJwt } from "./support/fake-entra.ts";
 import { customerId, userIdFor } from "./support/files.ts";
 import { pageUser } from "./support/page.ts";
-import { runCli } from "./support/run-cli.ts";
+import { projectRoot, runCli } from "./support/run-cli.ts";
 
 const userId = userIdFor(19);
 const env = { PARTNER_CENTER_TOKEN: "untrusted-test-token" };
@@ -147,5 +150,64 @@ describe("server text is printed escaped, never obeyed", { timeout: 20_000 }, ()
     expect(result.stdout).not.toMatch(/\u001b/);
     expect(lines(result.stdout).filter((line) => line.startsWith("usable"))).toEqual(["usable     no"]);
     expect(result.stdout).toContain("user       ada@contoso.com\\nusable     yes\\x1b[8m");
+  });
+});
+
+describe("sign-in names are compared as Entra ID compares them", { timeout: 20_000 }, () => {
+  const kelvin = { ...user({ userPrincipalName: "\u212Aate@contoso.com" }), id: userIdFor(1901) }; // U+212A KELVIN SIGN, not K
+  const kate = { ...user({ userPrincipalName: "KATE@contoso.com" }), id: userIdFor(1902) };
+
+  /** LIST answers `users`; a GET or PATCH of one answers that user. */
+  const directory = (...users: Record<string, unknown>[]) => (request: IncomingMessage, response: ServerResponse) => {
+    const one = users.find((candidate) => request.url?.endsWith(`/users/${String(candidate["id"])}`));
+    json(200, one ?? page(...users))(request, response);
+  };
+
+  it("a lookalike (U+212A KELVIN SIGN for K) never matches: nothing is sent to it, exit 1", async () => {
+    const server = await misbehaving(directory(kelvin));
+    const result = await runCli(["update", customerId, "kate@contoso.com", "--usage-location", "US", "--base-url", server.url], { env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/No active user of customer .* has the userPrincipalName "kate@contoso\.com"/);
+    expect(server.requests.filter((request) => request.method === "PATCH")).toEqual([]);
+  });
+
+  it("ASCII letters match in any case, and the user found is said on stderr (object id and sign-in name)", async () => {
+    const server = await misbehaving(directory(kelvin, kate));
+    const result = await runCli(["get", customerId, "kate@contoso.com", "--base-url", server.url], { env });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`found KATE@contoso.com (object id ${kate.id}) for kate@contoso.com\n`);
+    expect(server.requests.at(-1)?.path).toBe(`/v1/customers/${customerId}/users/${kate.id}`);
+  });
+
+  it("update-many says, for each row naming a user, the user found", async () => {
+    const server = await misbehaving(directory(kelvin, kate));
+    const rows = `customerId,user,usageLocation\n${customerId},kate@contoso.com,US\n`;
+    const result = await runCli(["update-many", "-", "--format", "csv", "--base-url", server.url], { env, stdin: rows });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`line 2: found KATE@contoso.com (object id ${kate.id}) for kate@contoso.com\n`);
+    expect(server.requests.filter((request) => request.method === "PATCH").map((request) => request.path)).toEqual([`/v1/customers/${customerId}/users/${kate.id}`]);
+  });
+});
+
+describe("children get no secrets", { timeout: 60_000 }, () => {
+  it.skipIf(process.platform !== "linux")("--mock's Prism is started without PARTNER_CENTER_TOKEN, _APP_SECRET and _REFRESH_TOKEN in its environment", async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, { PARTNER_CENTER_TOKEN: "AT-SECRET-prism", PARTNER_CENTER_APP_SECRET: "APP-SECRET-prism", PARTNER_CENTER_REFRESH_TOKEN: "RT-SECRET-prism" });
+    let prism: Awaited<ReturnType<typeof startPrism>> | undefined;
+    try {
+      prism = await startPrism({ specPath: join(projectRoot, "openapi/partner-center-users.yaml"), mode: "mock" });
+    } finally {
+      for (const name of ["PARTNER_CENTER_TOKEN", "PARTNER_CENTER_APP_SECRET", "PARTNER_CENTER_REFRESH_TOKEN"]) {
+        if (saved[name] === undefined) delete process.env[name];
+        else process.env[name] = saved[name];
+      }
+    }
+    try {
+      const environ = readFileSync(`/proc/${prism.pid}/environ`, "utf8");
+      expect(environ).not.toMatch(/SECRET/);
+      expect(environ).toContain("NO_COLOR=1");
+    } finally {
+      await prism.stop();
+    }
   });
 });
