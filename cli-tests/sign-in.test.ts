@@ -5,14 +5,14 @@
 // machine: every URL the fake Entra ID was asked for is checked, and the CLI's PATH holds only
 // node and the fake az. Every token, refresh token and secret is distinctive (AT-SECRET-…,
 // RT-SECRET-…, APP-SECRET-…) and checked absent from every output, failures included.
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { delimiter, dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeFakeAz } from "./support/fake-az.ts";
 import { accessTokenClaims, ada, createFakeEntra, startFakeEntraServer, unsignedJwt, type FakeEntra, type FakeEntraOptions, type FakeEntraServer } from "./support/fake-entra.ts";
 import { fault, startFakePartnerCenter, updated, type Behaviour, type FakePartnerCenter } from "./support/fake-partner-center.ts";
 import { customerId, parseReport, scratchFolder, userIdFor } from "./support/files.ts";
-import { runCli, type CliResult } from "./support/run-cli.ts";
+import { finished, runCli, startCli, type CliOptions, type CliResult } from "./support/run-cli.ts";
 
 const file = scratchFolder();
 let folders = 0;
@@ -315,3 +315,116 @@ describe("a refusal says what to do", { timeout: 30_000 }, () => {
     expectNoSecrets(result);
   });
 });
+
+describe("every answer is untrusted: tokens, token services and the children started", { timeout: 60_000 }, () => {
+  it("auth status on a token whose exp no date can hold (1e308) states so, exit 1 — not `Invalid time value`", async () => {
+    const token = unsignedJwt({ ...accessTokenClaims(ada), exp: 1e308 }, "AT-SECRET-exp");
+    const result = await runCli(["auth", "status"], { env: { PARTNER_CENTER_TOKEN: token } });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("expires    unknown\n");
+    expect(result.stderr).toBe(
+      "partner-center-users: not usable: its expiry (exp claim 1e+308) is not a time any date can hold, so it is not a token Microsoft Entra ID issued\n",
+    );
+    expectNoSecrets(result);
+  });
+
+  it("a PARTNER_CENTER_TOKEN given as `Bearer <jwt>` is taken without the scheme, by auth status and by every command alike", async () => {
+    const token = unsignedJwt(accessTokenClaims(ada), "AT-SECRET-bearer");
+    const status = await runCli(["auth", "status"], { env: { PARTNER_CENTER_TOKEN: `Bearer ${token}` } });
+    expect(status.code).toBe(0);
+    expect(status.stdout).toMatch(/\nusable {5}yes\n$/);
+    const result = await runCli(update(), { env: { PARTNER_CENTER_TOKEN: `Bearer ${token}` } });
+    expect(result.code).toBe(0);
+    expect(lastAuthorization()).toBe(`Bearer ${token}`);
+    expectNoSecrets(status, result);
+  });
+
+  it("auth status calls a token with a space in it unusable, as every command refuses it", async () => {
+    const token = `${unsignedJwt(accessTokenClaims(ada), "AT-SECRET-space")} extra`;
+    const status = await runCli(["auth", "status"], { env: { PARTNER_CENTER_TOKEN: token } });
+    expect(status.code).toBe(1);
+    expect(status.stderr).toContain("not usable: it holds spaces or control characters");
+    const result = await runCli(update(), { env: { PARTNER_CENTER_TOKEN: token } });
+    expect(result.code).toBe(2);
+    expectNoSecrets(status, result);
+  });
+
+  it("az is started without this program's secrets in its environment", async () => {
+    const az = makeFakeAz();
+    const envLog = join(az.folder, "env.jsonl");
+    try {
+      const result = await runCli(update("--auth", "azure-cli"), {
+        env: {
+          PATH: `${az.folder}${delimiter}${dirname(process.execPath)}`,
+          FAKE_AZ_TOKEN: unsignedJwt(accessTokenClaims(ada), "AT-SECRET-az-env"),
+          FAKE_AZ_ENV_LOG: envLog,
+          PARTNER_CENTER_TOKEN: "AT-SECRET-inherited",
+          PARTNER_CENTER_APP_SECRET: "APP-SECRET-inherited",
+          PARTNER_CENTER_REFRESH_TOKEN: "RT-SECRET-inherited",
+          PARTNER_CENTER_TENANT: "contoso.onmicrosoft.com",
+        },
+      });
+      expect(result.code).toBe(0);
+      const seen = JSON.parse(readFileSync(envLog, "utf8").trim()) as string[];
+      expect(seen).toContain("PARTNER_CENTER_TENANT"); // the environment is passed on, but for the secrets
+      expect(seen).not.toContain("PARTNER_CENTER_TOKEN");
+      expect(seen).not.toContain("PARTNER_CENTER_APP_SECRET");
+      expect(seen).not.toContain("PARTNER_CENTER_REFRESH_TOKEN");
+    } finally {
+      rmSync(az.folder, { recursive: true, force: true });
+    }
+  });
+
+  it.skipIf(process.platform === "win32")("login never changes the mode of a folder it did not create: a shared 1777 stays so; the cache is 0600; a warning", async () => {
+    const { env } = await entra();
+    const shared = newConfigDir();
+    mkdirSync(shared);
+    chmodSync(shared, 0o1777);
+    const login = await runCli(["login"], { env: { ...env, PARTNER_CENTER_USERS_CONFIG_DIR: shared } });
+    expect(login.code).toBe(0);
+    expect(statSync(shared).mode & 0o7777).toBe(0o1777);
+    expect(statSync(join(shared, "login.json")).mode & 0o777).toBe(0o600);
+    expect(login.stderr).toContain(`warning: others may write in ${shared}`);
+    expectNoSecrets(login);
+  });
+
+  it("a token service that never answers a refresh mid-run is reported as the sign-in's failure, not Partner Center's", async () => {
+    // The suspicion of issue 19, seen on the old code: "Partner Center did not answer within 3000 ms".
+    let hanging = false;
+    const { fake, env } = await entra({ hang: (request) => hanging && request.grantType === "refresh_token" });
+    expect((await runCli(["login"], { env })).code).toBe(0);
+    hanging = true;
+    behaviour = (request) =>
+      request.headers["authorization"] === `Bearer ${fake.issuedAccessTokens[0]}` ? fault(401, 800001, "Partner token is missing or invalid.") : updated(request);
+    try {
+      const result = await runCliOrKill(update("--timeout", "3000", "--max-retries", "0"), { env });
+      expect(result.code).toBe(1);
+      expect(lines(result.stderr).at(-1)).toMatch(/^partner-center-users: .*login: Microsoft Entra ID did not answer within \d+ ms/);
+      expect(result.stderr).not.toContain("Partner Center did not answer");
+      expectNoSecrets(result);
+    } finally {
+      behaviour = updated;
+    }
+  });
+
+  it("a token service that never answers at sign-in stops the command before anything is sent, saying so (exit 2)", async () => {
+    const { fake, env } = await entra({ hang: () => true });
+    const before = partnerCenter.requests.length;
+    const result = await runCliOrKill(update("--auth", "refresh-token", "--timeout", "2000"), {
+      env: { ...env, PARTNER_CENTER_APP_ID: "5d3e1c2b-8a7f-4e6d-9c0b-1a2b3c4d5e6f", PARTNER_CENTER_APP_SECRET: "APP-SECRET-hang", PARTNER_CENTER_REFRESH_TOKEN: fake.grantRefreshToken() },
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^partner-center-users: refresh-token: Microsoft Entra ID did not answer within \d+ ms/);
+    expect(partnerCenter.requests).toHaveLength(before);
+    expectNoSecrets(result);
+  });
+});
+
+const lines = (text: string) => text.trimEnd().split("\n");
+
+/** runCli, but a command still running after 20 s is killed (the old code waited on a hung token request forever): a failure, not a hang. */
+async function runCliOrKill(args: readonly string[], options: CliOptions): Promise<CliResult> {
+  const child = startCli(args, options);
+  const stop = setTimeout(() => child.kill("SIGKILL"), 20_000);
+  return finished(child).finally(() => clearTimeout(stop));
+}

@@ -26,3 +26,13 @@ export function requireGuid(value: unknown, argument: string): string {
 export function callIds(requestId: string | undefined, correlationId: string | undefined): CallIds {
   return { requestId: requestId ?? crypto.randomUUID(), correlationId: correlationId ?? crypto.randomUUID() };
 }
+
+/**
+ * A sign-in name (UPN) as Microsoft Entra ID compares them: ASCII letters without regard to case,
+ * every other character exactly — so two names are the same when their keys are equal. Not
+ * toLowerCase(): Unicode case mapping turns U+212A KELVIN SIGN into "k" (and U+0130 into "i̇"),
+ * so a lookalike name in a directory would match the real one asked for.
+ */
+export function principalNameKey(name: string): string {
+  return name.replace(/[A-Z]/g, (letter) => String.fromCharCode(letter.charCodeAt(0) + 32));
+}

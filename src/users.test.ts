@@ -151,6 +151,12 @@ describe("byPrincipalName(upn)", () => {
     expect(seen.map((s) => s.url.pathname)).toEqual([usersPath, usersPath, `${usersPath}/${ada.id}`, `${usersPath}/${ada.id}`]);
   });
 
+  it("compares as Entra ID does: only A–Z folded, so a lookalike (U+212A KELVIN SIGN for K) never matches, and nothing is sent to it", async () => {
+    const { users, seen } = server([200, page([person(1, "\u212Aate@contoso.com"), person(2, "\u017Fam@contoso.com")])]);
+    await expect(users.byPrincipalName("kate@contoso.com").patch({ usageLocation: "GB" })).rejects.toBeInstanceOf(PartnerCenterNotFoundError);
+    expect(seen).toHaveLength(1);
+  });
+
   it("rejects with PartnerCenterNotFoundError when no user has the name, sending no update", async () => {
     const { users, seen } = server([200, page([person(1)])]);
     await expect(users.byPrincipalName("nobody@contoso.com").patch({ usageLocation: "GB" })).rejects.toBeInstanceOf(PartnerCenterNotFoundError);

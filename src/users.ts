@@ -5,6 +5,7 @@ import type { components } from "../generated/partner-center-users.js";
 import { argumentError } from "./errors/argument-error.js";
 import { PartnerCenterError } from "./errors/partner-center-error.js";
 import { PartnerCenterNotFoundError } from "./errors/http-errors.js";
+import { principalNameKey } from "./ids.js";
 import { correlationIdHeader, requestIdHeader } from "./headers.js";
 import { operations } from "../generated/spec-rules.js";
 import { operationRules, type ArgumentNames } from "./operations.js";
@@ -33,8 +34,10 @@ export interface CustomerUsersOperations {
   list(options?: ListOptions): CustomerUserListing;
   byId(userId: string): CustomerUserOperations;
   /**
-   * The user whose userPrincipalName is `upn` (any case), found by scanning the listing once, on
-   * first use. No match, or more than one, rejects rather than guess.
+   * The user whose userPrincipalName is `upn` — compared as Entra ID compares sign-in names: ASCII
+   * letters in any case, every other character exactly (a lookalike such as U+212A KELVIN SIGN never
+   * matches "k") — found by scanning the listing once, on first use. No match, or more than one,
+   * rejects rather than guess.
    */
   byPrincipalName(upn: string, options?: Pick<ListOptions, "deleted">): CustomerUserOperations;
 }
@@ -87,9 +90,9 @@ export function customerUsers(call: Pipeline, customerId: string): CustomerUsers
     if (typeof upn !== "string" || upn === "") throw argumentError("upn", "must be a non-empty userPrincipalName");
     let found: Promise<string> | undefined;
     const resolve = async (): Promise<string> => {
-      const wanted = upn.toLowerCase();
+      const wanted = principalNameKey(upn);
       const matches: CustomerUser[] = [];
-      for await (const candidate of list(options)) if (candidate.userPrincipalName.toLowerCase() === wanted) matches.push(candidate);
+      for await (const candidate of list(options)) if (principalNameKey(candidate.userPrincipalName) === wanted) matches.push(candidate);
       const among = options.deleted === true ? "deleted" : "active";
       if (matches.length === 0) throw new PartnerCenterNotFoundError(`No ${among} user of customer ${customerId} has the userPrincipalName ${JSON.stringify(upn)}`);
       if (matches.length > 1) throw new PartnerCenterError(`${matches.length} ${among} users of customer ${customerId} have the userPrincipalName ${JSON.stringify(upn)}; refusing to guess`);

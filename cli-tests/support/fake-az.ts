@@ -4,6 +4,7 @@
 //   FAKE_AZ_MODE   ok (default) | signed-out | garbage
 //   FAKE_AZ_TOKEN  the accessToken to print
 //   FAKE_AZ_EXPIRES_ON  seconds since the epoch (default: an hour from now)
+//   FAKE_AZ_ENV_LOG  a file each run appends the names of its PARTNER_CENTER_* variables to
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,6 +13,8 @@ const script = `
 const { appendFileSync } = require("node:fs");
 const args = process.argv.slice(2);
 if (process.env.FAKE_AZ_LOG) appendFileSync(process.env.FAKE_AZ_LOG, JSON.stringify(args) + "\\n");
+// The names of this program's variables az was given, so a test can see which secrets a child inherits.
+if (process.env.FAKE_AZ_ENV_LOG) appendFileSync(process.env.FAKE_AZ_ENV_LOG, JSON.stringify(Object.keys(process.env).filter((name) => name.startsWith("PARTNER_CENTER_"))) + "\\n");
 const mode = process.env.FAKE_AZ_MODE || "ok";
 if (mode === "signed-out") {
   process.stderr.write("ERROR: Please run 'az login' to setup account.\\n");

@@ -83,6 +83,8 @@ export interface FakeEntraOptions {
   readonly accessTokenSeconds?: number;
   /** How many polls of the token endpoint answer authorization_pending before the device code is redeemed. Default 1. */
   readonly pendingPolls?: number;
+  /** Never answers a token request for which this says true (a token service that hangs). */
+  readonly hang?: (request: SeenTokenRequest) => boolean;
   /** Refuses a refresh-token grant (the refresh token sent is given) with this error. */
   readonly refuseRefresh?: (refreshToken: string, clientId: string) => EntraError | undefined;
 }
@@ -107,7 +109,8 @@ export interface FakeEntra {
   readonly urls: string[];
   /** A refresh token this fake accepts, as the Secure Application Model's consent would have given. */
   grantRefreshToken(): string;
-  handle(request: Request): Reply;
+  /** The reply, or "hang": none, ever. */
+  handle(request: Request): Reply | "hang";
   /** MSAL's system.networkClient, answering from this fake in-process. */
   readonly networkClient: INetworkModule;
 }
@@ -161,7 +164,9 @@ export function createFakeEntra(options: FakeEntraOptions = {}): FakeEntra {
       if (path !== "oauth2/v2.0/token") return { status: 404, body: { error: "not_found", error_description: `no POST ${url.pathname}` } };
       const grantType = form.get("grant_type") ?? "";
       const refreshToken = form.get("refresh_token") ?? undefined;
-      fake.tokenRequests.push({ grantType, clientId, clientSecret: form.get("client_secret") ?? undefined, refreshToken, scope, tenant });
+      const seen: SeenTokenRequest = { grantType, clientId, clientSecret: form.get("client_secret") ?? undefined, refreshToken, scope, tenant };
+      fake.tokenRequests.push(seen);
+      if (options.hang?.(seen)) return "hang";
       if (grantType === "device_code" || grantType === "urn:ietf:params:oauth:grant-type:device_code") {
         const deviceCode = form.get("device_code") ?? "";
         const pending = pendingByDeviceCode.get(deviceCode);
@@ -186,10 +191,12 @@ export function createFakeEntra(options: FakeEntraOptions = {}): FakeEntra {
     networkClient: {
       async sendGetRequestAsync<T>(url: string): Promise<NetworkResponse<T>> {
         const reply = fake.handle({ method: "GET", url, body: "" });
+        if (reply === "hang") return new Promise<never>(() => {});
         return { status: reply.status, headers: { "content-type": "application/json" }, body: reply.body as T };
       },
       async sendPostRequestAsync<T>(url: string, request?: { body?: string }): Promise<NetworkResponse<T>> {
         const reply = fake.handle({ method: "POST", url, body: request?.body ?? "" });
+        if (reply === "hang") return new Promise<never>(() => {});
         return { status: reply.status, headers: { "content-type": "application/json" }, body: reply.body as T };
       },
     },
@@ -293,6 +300,7 @@ export async function startFakeEntraServer(fake: FakeEntra): Promise<FakeEntraSe
     incoming.setEncoding("utf8").on("data", (chunk: string) => (body += chunk));
     incoming.on("end", () => {
       const reply = fake.handle({ method: incoming.method === "POST" ? "POST" : "GET", url: `${fake.origin}${incoming.url ?? "/"}`, body });
+      if (reply === "hang") return; // closed with the server
       response.writeHead(reply.status, { "content-type": "application/json; charset=utf-8" });
       response.end(JSON.stringify(reply.body));
     });

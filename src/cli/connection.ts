@@ -82,7 +82,8 @@ export async function openTarget(options: TargetOptions, log: (line: string) => 
   }
   log(`mock: Prism serving ${specPath} at ${mock.url} (pid ${mock.pid})`);
   void mock.died.then((how) => {
-    log(`mock: Prism exited unexpectedly (${how}); its last words:\n${mock.log().trim().split("\n").slice(-15).join("\n")}`);
+    log(`mock: Prism exited unexpectedly (${how}); its last words:`);
+    for (const line of mock.log().trim().split("\n").slice(-15)) log(line); // a line each: every line printed is one line
     process.exit(exitCode.failed);
   });
   return { baseUrl: mock.url, close: () => mock.stop() };
@@ -97,8 +98,8 @@ export const tokenVariable = "PARTNER_CENTER_TOKEN";
  * it ahead of expiry; its first token already fetched, so a method that cannot sign in stops the
  * run (a UsageError) before anything is sent. Every token and secret met is hidden from all the run prints.
  */
-export async function resolveToken(options: AuthOptions & { readonly verbose?: boolean | undefined }, terminal: Terminal): Promise<Credential> {
-  const signedIn = await signIn(options, { hide: (secret) => terminal.hide(secret), warn: (line) => terminal.say(line) });
+export async function resolveToken(options: AuthOptions & { readonly verbose?: boolean | undefined; readonly timeout?: number | undefined }, terminal: Terminal): Promise<Credential> {
+  const signedIn = await signIn(options, { hide: (secret) => terminal.hide(secret), warn: (line) => terminal.say(line), timeoutMs: options.timeout });
   refuseExpired(signedIn);
   if (options.verbose) terminal.say(`auth: ${signedIn.method} (${signedIn.source})`);
   return signedIn.credential;
@@ -108,6 +109,8 @@ export async function resolveToken(options: AuthOptions & { readonly verbose?: b
 
 /** Waits at least this long are announced on stderr. */
 const longWaitMs = 5_000;
+/** The client's own default per attempt (README, the client's options), for messages. */
+export const defaultTimeoutMs = 30_000;
 
 export type Client = ReturnType<typeof createPartnerCenterClient>;
 
@@ -119,6 +122,8 @@ export interface ConnectOptions {
   readonly timeoutMs?: number | undefined;
   /** Retries after the first attempt (--max-retries); default the client's. */
   readonly maxRetries?: number | undefined;
+  /** Say every retry on stderr, not just long waits: a command of one call is not left silent while it retries (a bulk run has its progress). */
+  readonly sayRetries?: boolean;
 }
 
 /**
@@ -135,7 +140,11 @@ export function connect(options: ConnectOptions, terminal: Terminal): Client {
     log: (entry) => {
       if (options.verbose) terminal.say(formatLogEntry(entry));
       // A long wait the server asked for is said, not sat through in silence.
-      else if (entry.type === "retry" && entry.delayMs >= longWaitMs) terminal.say(`${entry.reason === "status 429" ? "throttled" : entry.reason}: waiting ${Math.round(entry.delayMs / 1000)} s before retrying (request id ${entry.requestId ?? "none"})`);
+      else if (entry.type === "retry" && (entry.delayMs >= longWaitMs || options.sayRetries)) {
+        const reason = entry.reason === "status 429" ? "throttled" : entry.reason === "timeout" ? `no answer within ${options.timeoutMs ?? defaultTimeoutMs} ms` : entry.reason;
+        const wait = entry.delayMs >= 1000 ? `${Math.round(entry.delayMs / 1000)} s` : `${entry.delayMs} ms`;
+        terminal.say(`${reason}: waiting ${wait} before retrying (request id ${entry.requestId ?? "none"})`);
+      }
     },
   });
 }
@@ -146,6 +155,10 @@ export interface SessionOptions extends TargetOptions {
   readonly auth?: string;
   readonly tokenStdin?: boolean;
   readonly verbose?: boolean;
+  /** --timeout: per attempt, in ms. */
+  readonly timeout?: number;
+  /** --max-retries. */
+  readonly maxRetries?: number;
 }
 
 /** What a command that calls Partner Center works with: the client, and a signal Ctrl-C aborts. */
@@ -173,7 +186,8 @@ export async function openSession(options: SessionOptions, terminal: Terminal): 
     await target.close();
   };
   try {
-    return { client: connect({ token, baseUrl: target.baseUrl, verbose: options.verbose === true }, terminal), signal: controller.signal, close };
+    const client = connect({ token, baseUrl: target.baseUrl, verbose: options.verbose === true, timeoutMs: options.timeout, maxRetries: options.maxRetries, sayRetries: true }, terminal);
+    return { client, signal: controller.signal, close };
   } catch (error) {
     await close();
     throw error;

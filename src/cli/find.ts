@@ -2,17 +2,43 @@
 // update-many takes back), `get`, the <user> argument of get/update/restore (an object id or a
 // sign-in name), and update-many's `user` column resolved with one scan per customer.
 import { stringify } from "csv-stringify/sync";
-import type { CustomerUser, CustomerUserOperations, CustomerUsersOperations } from "../index.js";
+import type { CustomerUser, CustomerUserOperations } from "../index.js";
+import { principalNameKey } from "../ids.js";
 import { openSession, type Client, type Session, type SessionOptions } from "./connection.js";
 import { idIssues, isGuid, isPrincipalName, patchSchema, type Issue } from "./patch.js";
 import type { Row } from "./rows.js";
+import { hasUnsafe } from "./printable.js";
 import { errorLine, exitCode, summarizeError, UsageError, type Terminal } from "./terminal.js";
 
-/** The user a command names: by object id, or by sign-in name (found among the deleted users for a restore). */
-export function userOf(users: CustomerUsersOperations, user: string, deleted = false): CustomerUserOperations {
+/** A user a sign-in name was found to be. */
+interface Found {
+  readonly id: string;
+  readonly userPrincipalName: string;
+}
+
+/** What a name was found to be, for stderr: the person sees which user a command or a row will change. */
+const foundLine = (given: string, found: Found) => `found ${found.userPrincipalName} (object id ${found.id}) for ${given}`;
+
+/**
+ * The user a command names: by object id, or by sign-in name (found among the deleted users for a
+ * restore), looked up before anything is sent and said on stderr (`say`). No match, or two, fails.
+ */
+export async function userOf(client: Client, customerId: string, user: string, lookup: { readonly deleted: boolean; readonly signal: AbortSignal }, say: (line: string) => void): Promise<CustomerUserOperations> {
+  const users = client.customers.byId(customerId).users;
   if (isGuid(user)) return users.byId(user);
-  if (isPrincipalName(user)) return users.byPrincipalName(user, { deleted });
-  throw new UsageError(`<user> must be an object id (GUID) or a sign-in name (UPN), not ${JSON.stringify(user.slice(0, 120))}`);
+  if (!isPrincipalName(user)) throw new UsageError(`<user> must be an object id (GUID) or a sign-in name (UPN), not ${JSON.stringify(user.slice(0, 120))}`);
+  const found = (await namesOf(client, lookup.signal, () => {})(customerId, lookup.deleted)).get(principalNameKey(user)) ?? [];
+  const among = lookup.deleted ? "deleted" : "active";
+  if (found.length !== 1) {
+    throw new Error(
+      found.length === 0
+        ? `No ${among} user of customer ${customerId} has the userPrincipalName ${JSON.stringify(user)}`
+        : `${found.length} ${among} users of customer ${customerId} have the userPrincipalName ${JSON.stringify(user)}; refusing to guess: give the object id`,
+    );
+  }
+  const [match] = found as [Found];
+  say(foundLine(user, match));
+  return users.byId(match.id);
 }
 
 /** Refuses a bad customer id or <user> before anything is sent. */
@@ -45,7 +71,7 @@ export const csvColumns = [
 // the way back), but the person opening the file is told.
 const formulaStart = /^[=+\-@\t\r]/;
 
-function tableOf(users: readonly CustomerUser[], deleted: boolean): string {
+function tableOf(users: readonly CustomerUser[], deleted: boolean): string[][] {
   const columns: [string, (user: CustomerUser) => string][] = [
     ["userPrincipalName", (u) => u.userPrincipalName],
     ["displayName", (u) => u.displayName ?? ""],
@@ -53,9 +79,7 @@ function tableOf(users: readonly CustomerUser[], deleted: boolean): string {
     [deleted ? "softDeletionTime" : "state", (u) => (deleted ? (u.softDeletionTime ?? "") : (u.state ?? ""))],
     ["id", (u) => u.id],
   ];
-  const cells = [columns.map(([name]) => name), ...users.map((user) => columns.map(([, value]) => value(user)))];
-  const widths = columns.map((_, i) => Math.max(...cells.map((row) => [...(row[i] ?? "")].length)));
-  return cells.map((row) => row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  ").trimEnd()).join("\n");
+  return [columns.map(([name]) => name), ...users.map((user) => columns.map(([, value]) => value(user)))];
 }
 
 /** Runs `work` with a session, mapping how it ends to an exit code: done, interrupted, or failed with one line. */
@@ -81,7 +105,8 @@ export async function runList(customerId: string, options: ListOptions, terminal
     const table: CustomerUser[] = [];
     let count = 0;
     let formulas = 0;
-    const csvLine = (cells: readonly string[]) => terminal.out(stringify([cells]).replace(/\r?\n$/, ""));
+    let controls = 0;
+    const csvLine = (cells: readonly string[]) => terminal.outCsv(stringify([cells]).replace(/\r?\n$/, ""));
     // Excel reads a CSV as UTF-8 only when it starts with a byte-order mark; update-many reads it either way.
     if (format === "csv") csvLine(csvColumns.map((column, i) => (i === 0 ? `\uFEFF${column}` : column)));
     for await (const user of client.customers.byId(customerId).users.list({ deleted, signal })) {
@@ -90,44 +115,48 @@ export async function runList(customerId: string, options: ListOptions, terminal
       // `list … | head -1`: once stdout's reader is gone there is nothing left to do; end quietly.
       if (terminal.outputFailure) return;
       count++;
-      if (format === "json") terminal.out(JSON.stringify(user));
+      if (format === "json") terminal.printJson(user, 0);
       else if (format === "table") table.push(user);
       else {
         const record = csvColumns.map((column) => (column === "customerId" ? customerId : column === "userId" ? user.id : String((user as Record<string, unknown>)[column] ?? "")));
         formulas += record.filter((cell) => formulaStart.test(cell)).length;
+        controls += record.filter(hasUnsafe).length;
         csvLine(record);
       }
     }
-    if (format === "table") terminal.out(tableOf(table, deleted));
+    if (format === "table") terminal.printTable(tableOf(table, deleted));
     terminal.say(`${count} ${deleted ? "deleted" : "active"} users of customer ${customerId}`);
     if (formulas > 0) terminal.say(`warning: ${formulas} cells start with = + - or @, which a spreadsheet may run as a formula: open the file with care`);
+    if (controls > 0 && terminal.streams.stdout.isTTY !== true) {
+      terminal.say(`warning: ${controls} cells hold control or bidi characters, written as they are (the CSV is data): do not cat the file to a terminal`);
+    }
   });
 }
 
 export async function runGet(customerId: string, user: string, options: SessionOptions, terminal: Terminal): Promise<number> {
   checkIds(customerId, user);
   return inSession(options, terminal, async ({ client, signal }) => {
-    terminal.printJson(await userOf(client.customers.byId(customerId).users, user).get({ signal }));
+    const found = await userOf(client, customerId, user, { deleted: false, signal }, (line) => terminal.say(line));
+    terminal.printJson(await found.get({ signal }));
   });
 }
 
 /**
- * Gives update-many rows whose `user` is a sign-in name their object ids: each customer's users
- * are listed once for the whole run (and its deleted users once, for rows that restore), however
- * many rows name them. A name no user has, or two users have, becomes the row's issue.
+ * A customer's users by sign-in name (principalNameKey: compared as Entra ID compares them), each
+ * customer listed once for the whole run (and its deleted users once), however often it is asked.
  */
-export function directoryOf(client: Client, signal: AbortSignal, note: (line: string) => void): (row: Row) => Promise<Row> {
-  const scans = new Map<string, Promise<Map<string, string[]>>>();
-  const directory = (customerId: string, deleted: boolean) => {
+function namesOf(client: Client, signal: AbortSignal, note: (line: string) => void): (customerId: string, deleted: boolean) => Promise<Map<string, Found[]>> {
+  const scans = new Map<string, Promise<Map<string, Found[]>>>();
+  return (customerId, deleted) => {
     const key = `${customerId.toLowerCase()} ${deleted}`;
     let scan = scans.get(key);
     if (!scan) {
       note(`looking up sign-in names: listing the ${deleted ? "deleted" : "active"} users of customer ${customerId} (once for the run)`);
       scan = (async () => {
-        const byName = new Map<string, string[]>();
+        const byName = new Map<string, Found[]>();
         for await (const user of client.customers.byId(customerId).users.list({ deleted, signal })) {
-          const name = user.userPrincipalName.toLowerCase();
-          byName.set(name, [...(byName.get(name) ?? []), user.id]);
+          const name = principalNameKey(user.userPrincipalName);
+          byName.set(name, [...(byName.get(name) ?? []), { id: user.id, userPrincipalName: user.userPrincipalName }]);
         }
         return byName;
       })();
@@ -135,19 +164,31 @@ export function directoryOf(client: Client, signal: AbortSignal, note: (line: st
     }
     return scan;
   };
+}
+
+/**
+ * Gives update-many rows whose `user` is a sign-in name their object ids, from one listing per
+ * customer (namesOf), each match said with `note`. A name no user has, or two users have, becomes
+ * the row's issue.
+ */
+export function directoryOf(client: Client, signal: AbortSignal, note: (line: string) => void): (row: Row) => Promise<Row> {
+  const directory = namesOf(client, signal, note);
   return async (row) => {
     if (row.issues.length > 0 || row.userId !== undefined || row.user === undefined || row.customerId === undefined) return row;
     const deleted = row.patch["state"] === "active";
     const among = deleted ? "deleted" : "active";
     let issue: Issue | undefined;
-    let ids: string[] = [];
+    let found: Found[] = [];
     try {
-      ids = (await directory(row.customerId, deleted)).get(row.user.toLowerCase()) ?? [];
+      found = (await directory(row.customerId, deleted)).get(principalNameKey(row.user)) ?? [];
     } catch (error) {
       if (signal.aborted) throw error;
       issue = { field: "user", message: `could not be looked up: listing the customer's ${among} users failed: ${errorLine(summarizeError(error))}` };
     }
-    if (!issue && ids.length !== 1) issue = { field: "user", message: ids.length === 0 ? `is no ${among} user of this customer` : `names ${ids.length} ${among} users: give their object ids` };
-    return issue ? { ...row, issues: [issue] } : { ...row, userId: ids[0] as string };
+    if (!issue && found.length !== 1) issue = { field: "user", message: found.length === 0 ? `is no ${among} user of this customer` : `names ${found.length} ${among} users: give their object ids` };
+    if (issue) return { ...row, issues: [issue] };
+    const [match] = found as [Found];
+    note(`line ${row.line}: ${foundLine(row.user, match)}`);
+    return { ...row, userId: match.id };
   };
 }

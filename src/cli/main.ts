@@ -42,13 +42,17 @@ function withAuthOptions(command: Command): Command {
     .option("--token-stdin", `read the access token from stdin instead of ${tokenVariable} (--auth env)`);
 }
 
-/** Options every command that sends has: where to, with which token, how talkative. */
+/** Options every command that sends has: where to, with which token, how long to wait, how talkative. */
 function withConnectionOptions(command: Command): Command {
   return withAuthOptions(
     command
       .option("--base-url <url>", "the Partner Center API to call (default: https://api.partnercenter.microsoft.com)")
       .option("--mock", "send to the embedded mock of the spec, started for this run (no token needed)"),
-  ).option("--verbose", "log every request and response on stderr (token and passwords redacted)");
+  )
+    // Every answer is untrusted: a server that trickles or never answers must not hold a command forever.
+    .addOption(new Option("--timeout <ms>", "per attempt (token, request and whole answer), in ms (default 30000)").argParser(wholeNumber(1, 600_000)))
+    .addOption(new Option("--max-retries <n>", "retries of a throttled or failed attempt (default 4)").argParser(wholeNumber(0, 20)))
+    .option("--verbose", "log every request and response on stderr (token and passwords redacted)");
 }
 
 /** Words joined into lines of at most `width` characters, each indented. */
@@ -145,8 +149,6 @@ Examples:
       .option("--only-failed <report>", "resume from that report: send only the changes it does not record as applied")
       .addOption(new Option("--format <format>", "the file's format, when its name does not say").choices(["csv", "jsonl", "json"]))
       .addOption(new Option("--delimiter <char>", "a CSV's separator: , ; | or tab (default: the one its header uses)").argParser(delimiter))
-      .addOption(new Option("--timeout <ms>", "per attempt, in ms (default 30000)").argParser(wholeNumber(1, 600_000)))
-      .addOption(new Option("--max-retries <n>", "retries of a throttled or failed attempt (default 4)").argParser(wholeNumber(0, 20)))
       .option("--correlation-id <guid>", "the MS-CorrelationId of every request (default: a new one for the run)"),
   )
     .addHelpText(

@@ -6,13 +6,15 @@
 // Why here, in src/cli: the CLI is the one user that ships, and src/ must not depend on scripts/;
 // scripts and tests may import from src/. It stays out of the library (tsconfig.build.json leaves
 // src/cli out; esbuild bundles it into dist/cli.js, @stoplight/prism-cli kept external), and it
-// imports node builtins only — nothing of the CLI — so scripts and tests load it alone.
+// imports node builtins only — nothing of the CLI but child-env.ts (itself builtins only) — so
+// scripts and tests load it alone.
 // Prism is resolved from this file's location (import.meta.url), not the working directory: under
 // tsx that is src/cli/, bundled it is dist/; both find the package's own node_modules.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { childEnvironment } from "./child-env.js";
 
 export interface PrismOptions {
   readonly specPath: string;
@@ -67,7 +69,7 @@ export async function startPrism(options: PrismOptions): Promise<PrismServer> {
 
   const child = spawn(process.execPath, args, {
     stdio: ["pipe", "pipe", "pipe"],
-    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+    env: childEnvironment(process.env, { NO_COLOR: "1", FORCE_COLOR: "0" }),
   });
   if (child.pid === undefined) {
     // spawn reports its own failure asynchronously, as an 'error' event.

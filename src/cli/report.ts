@@ -13,7 +13,6 @@
 // written after that, nor after the report is closed (its descriptor may belong to another file by then).
 import { closeSync, createReadStream, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from "node:fs";
 import { createInterface } from "node:readline";
-import { redactBody } from "../index.js";
 import type { Issue } from "./patch.js";
 import { UsageError, type ErrorSummary, type Terminal } from "./terminal.js";
 
@@ -133,7 +132,7 @@ export class ReportWriter {
   }
 
   #line(entry: ReportEntry, also: readonly string[] = []): string {
-    return `${this.#terminal.scrub(JSON.stringify(redactBody(entry)), also)}\n`;
+    return `${this.#terminal.jsonLine(entry, also)}\n`;
   }
 
   #writeAll(line: string): void {

@@ -3,7 +3,9 @@
 //   failure as one line. All of it goes through the run's Terminal, made once per run by main.ts,
 //   which holds that run's secrets (its token, the passwords it sends) and scrubs them by value
 //   from every line, in any form a server may echo them in, after structured output has already
-//   been redacted by key (the library's redactBody). No module-level state: each run has its own.
+//   been redacted by key (the library's redactBody), and then makes it printable (printable.ts):
+//   server- and token-supplied text can hold escape sequences, newlines and bidi overrides, which
+//   are shown escaped, never obeyed. No module-level state: each run has its own.
 // - In: secrets from stdin (never from argv, which shows in `ps` and shell history), and Ctrl-C.
 // - How a run ends: the exit codes, and a UsageError (one line, exit 2, nothing sent), which every
 //   other module may throw — so it lives here, in the module they all import, not in main.ts.
@@ -16,6 +18,7 @@ import cliProgress from "cli-progress";
 import { buffer, text } from "node:stream/consumers";
 import { PartnerCenterCredentialError, PartnerCenterError, redactBody, redactHeaders, scrubSecrets, type PartnerCenterLogEntry } from "../index.js";
 import { partnerCenterHint } from "./auth/hints.js";
+import { printable, printableJson, table } from "./printable.js";
 
 export const programName = "partner-center-users";
 
@@ -78,14 +81,44 @@ export class Terminal {
     return scrubSecrets(text, [...this.#secrets, ...also.filter((secret) => secret.length >= minimumScrubLength)]);
   }
 
-  /** A line of data on stdout. */
-  out(line: string, also: readonly string[] = []): void {
-    if (usable(this.streams.stdout)) this.streams.stdout.write(`${this.scrub(line, also)}\n`);
+  /** `text` scrubbed (first: a secret must be matched as it is) and made one printable line. */
+  line(text: string, also: readonly string[] = []): string {
+    return printable(this.scrub(text, also));
   }
 
-  /** A value as JSON on stdout, every password redacted by key first. */
-  printJson(value: unknown): void {
-    this.out(JSON.stringify(redactBody(value), null, 2));
+  /** Writes text already scrubbed and printable, and a newline. */
+  #write(stream: NodeJS.WritableStream, text: string): void {
+    if (usable(stream)) stream.write(`${text}\n`);
+  }
+
+  /** A line of text on stdout, every control character in it escaped. */
+  out(line: string, also: readonly string[] = []): void {
+    this.#write(this.streams.stdout, this.line(line, also));
+  }
+
+  /** A value as JSON on stdout (pretty, or one line with `indent` 0), every password redacted by key first. */
+  printJson(value: unknown, indent = 2): void {
+    this.#write(this.streams.stdout, this.jsonLine(value, [], indent));
+  }
+
+  /** A value as JSON text, redacted by key, scrubbed, unsafe characters as \u escapes (the same value to a reader). */
+  jsonLine(value: unknown, also: readonly string[] = [], indent = 0): string {
+    return printableJson(this.scrub(JSON.stringify(redactBody(value), null, indent), also));
+  }
+
+  /** Rows of cells (a header first) as aligned columns on stdout. */
+  printTable(rows: readonly (readonly string[])[]): void {
+    for (const row of table(rows.map((cells) => cells.map((cell) => this.scrub(cell))))) this.#write(this.streams.stdout, row);
+  }
+
+  /**
+   * A line of CSV on stdout. CSV is data: to a file or a pipe it is written exactly (update-many
+   * takes it back, a value with a newline in a quoted cell included); to a terminal, where nobody
+   * will read it back, it is escaped like any other text.
+   */
+  outCsv(line: string): void {
+    if (this.streams.stdout.isTTY === true) this.out(line);
+    else this.#write(this.streams.stdout, this.scrub(line));
   }
 
   /**
@@ -93,7 +126,7 @@ export class Terminal {
    * (`2>&1 >/dev/null | head`), lines are dropped and the run goes on: the report is its record.
    */
   say(line: string, also: readonly string[] = []): void {
-    if (usable(this.streams.stderr)) this.streams.stderr.write(`${this.scrub(line, also)}\n`);
+    this.#write(this.streams.stderr, this.line(line, also));
   }
 
   /** One readable error line on stderr. */
@@ -254,11 +287,11 @@ function barProgress(terminal: Terminal, total: number): Progress {
   return {
     rowDone(line, ok, text, secrets) {
       // Problems are printed above the bar (MultiBar.log needs its own newline); successes only move it.
-      if (!ok) bars.log(`${terminal.scrub(`line ${line}: ${text}`, secrets)}\n`);
+      if (!ok) bars.log(`${terminal.line(`line ${line}: ${text}`, secrets)}\n`);
       if (!ok) failed += 1;
       bar.increment(1, { failed });
     },
-    note: (text) => bars.log(`${terminal.scrub(text)}\n`),
+    note: (text) => bars.log(`${terminal.line(text)}\n`),
     stop() {
       bars.update(); // prints lines still waiting in the log buffer; stop() alone drops them
       bars.stop();

@@ -14,6 +14,8 @@ export interface UpdateOptions extends TargetOptions {
   readonly tokenStdin?: boolean;
   readonly dryRun?: boolean;
   readonly verbose?: boolean;
+  readonly timeout?: number;
+  readonly maxRetries?: number;
   /** The field options, by commander's key (see patch.ts). */
   readonly [key: string]: unknown;
 }
@@ -52,7 +54,8 @@ export async function runUpdate(customerId: string, user: string, options: Updat
     const correlationId = randomUUID();
     // A user being restored is among the deleted ones.
     const restoring = body["state"] === "active";
-    const updated = await userOf(session.client.customers.byId(customerId).users, user, restoring).patch(body as CustomerUserPatch, {
+    const found = await userOf(session.client, customerId, user, { deleted: restoring, signal: session.signal }, (line) => terminal.say(line));
+    const updated = await found.patch(body as CustomerUserPatch, {
       signal: session.signal,
       requestId,
       correlationId,

@@ -6,6 +6,7 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { delimiter, join } from "node:path";
+import { childEnvironment } from "../child-env.js";
 import { partnerCenterResource, expiryOf } from "./claims.js";
 import { SignInError } from "./sign-in-error.js";
 import type { AccessToken, TokenFetcher } from "./refreshing.js";
@@ -27,10 +28,10 @@ interface AzOutput {
   readonly expiresOn?: unknown;
 }
 
-function run(args: readonly string[], env: NodeJS.ProcessEnv): Promise<{ stdout: string; stderr: string }> {
+function run(args: readonly string[], env: NodeJS.ProcessEnv, signal: AbortSignal | undefined): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     // On Windows az is a .cmd, which only a shell runs; the arguments are fixed or checked (tenant).
-    execFile(executable, args, { env, timeout: 120_000, maxBuffer: 1024 * 1024, windowsHide: true, shell: process.platform === "win32" }, (error, stdout, stderr) => {
+    execFile(executable, args, { env: childEnvironment(env), ...(signal && { signal }), timeout: 120_000, maxBuffer: 1024 * 1024, windowsHide: true, shell: process.platform === "win32" }, (error, stdout, stderr) => {
       if (error) reject(Object.assign(error, { stderr }));
       else resolve({ stdout, stderr });
     });
@@ -49,10 +50,10 @@ function azSaid(stderr: string): string {
 /** Tokens from `az` (found on env's PATH); `tenant` (a tenant id or domain) is passed as --tenant. Hides each token. */
 export function azureCliTokens(tenant: string | undefined, hide: (secret: string) => void, env: NodeJS.ProcessEnv = process.env): TokenFetcher {
   const args = ["account", "get-access-token", "--resource", partnerCenterResource, "--output", "json", ...(tenant ? ["--tenant", tenant] : [])];
-  return async () => {
+  return async (_forceRefresh, signal) => {
     let stdout: string;
     try {
-      ({ stdout } = await run(args, env));
+      ({ stdout } = await run(args, env, signal));
     } catch (error) {
       const failure = error as NodeJS.ErrnoException & { stderr?: string; killed?: boolean };
       if (failure.code === "ENOENT") {

@@ -32,17 +32,25 @@ function text(claims: Claims, ...names: string[]): string | undefined {
   return undefined;
 }
 
-function seconds(claims: Claims, name: string): number | undefined {
+/** The latest time a Date can hold, in seconds since the epoch (±8.64e15 ms). */
+const maxSeconds = 8.64e12;
+
+/** A time claim in seconds: undefined when absent (or not a number), "invalid" when no date can be that time (exp: 1e308). */
+function seconds(claims: Claims, name: string): number | "invalid" | undefined {
   const value = claims[name];
-  return typeof value === "number" && Number.isFinite(value) ? value : undefined;
+  if (typeof value !== "number") return undefined;
+  return Number.isFinite(value) && Math.abs(value) <= maxSeconds ? value : "invalid";
 }
 
-/** When the token expires, in ms since the epoch (its `exp` claim); undefined when it does not say. */
+/** When the token expires, in ms since the epoch (its `exp` claim); undefined when it does not say, or says nonsense. */
 export function expiryOf(token: string): number | undefined {
   const claims = readClaims(token);
   const exp = claims && seconds(claims, "exp");
-  return exp === undefined ? undefined : exp * 1000;
+  return typeof exp === "number" ? exp * 1000 : undefined;
 }
+
+// A bearer token is visible ASCII, no spaces (as the client requires of every token it sends).
+const bearerToken = /^[\x21-\x7e]+$/;
 
 /** What `auth status` shows of a token, and why it would not be accepted. */
 export interface TokenReport {
@@ -81,14 +89,18 @@ export function inspectToken(token: string, now: number): TokenReport {
     audience: audiences.length ? audiences.join(" ") : undefined,
     scope,
     client: text(claims, "appid", "azp"),
-    expiresAt: exp === undefined ? undefined : exp * 1000,
+    expiresAt: typeof exp === "number" ? exp * 1000 : undefined,
     amr,
     mfa: amr.includes("mfa"),
   };
   const problems: string[] = [];
+  // What the client refuses to send, auth status does not call usable.
+  if (!bearerToken.test(token)) problems.push("it holds spaces or control characters, which a bearer token cannot have: give the access token alone");
   if (exp === undefined) problems.push("it has no expiry (exp claim), which Microsoft Entra ID access tokens always have");
+  else if (exp === "invalid") problems.push(`its expiry (exp claim ${JSON.stringify(claims["exp"])}) is not a time any date can hold, so it is not a token Microsoft Entra ID issued`);
   else if (exp * 1000 <= now) problems.push(`it expired at ${isoTime(exp * 1000)} (${duration(now - exp * 1000)} ago): ${signInAgain}`);
-  if (nbf !== undefined && nbf * 1000 > now + 5 * 60_000) problems.push(`it is not valid before ${isoTime(nbf * 1000)}`);
+  if (nbf === "invalid") problems.push(`its start (nbf claim ${JSON.stringify(claims["nbf"])}) is not a time any date can hold`);
+  else if (nbf !== undefined && nbf * 1000 > now + 5 * 60_000) problems.push(`it is not valid before ${isoTime(nbf * 1000)}`);
   if (!audiences.some((audience) => partnerCenterAudiences.has(audience))) {
     problems.push(
       `its audience is ${report.audience ?? "missing"}, not Partner Center (${partnerCenterResource}): get a token for the scope ${partnerCenterResource}/user_impersonation`,

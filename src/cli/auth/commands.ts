@@ -8,7 +8,8 @@
 import { duration, inspectToken, isoTime, type TokenReport } from "./claims.js";
 import { deviceCodeLogin, type EntraDependencies } from "./entra.js";
 import { entraSettings, loginCachePath, signIn, type AuthOptions } from "./methods.js";
-import { removePrivateFile } from "./private-file.js";
+import { dirname } from "node:path";
+import { configDirVariable, othersCanWrite, removePrivateFile } from "./private-file.js";
 import { SignInError } from "./sign-in-error.js";
 import { exitCode, type Terminal } from "../terminal.js";
 
@@ -72,6 +73,10 @@ export async function runLogin(options: LoginOptions, terminal: Terminal, depend
   terminal.say(`signing in to ${settings.authorityHost}/${settings.tenant} with client ${settings.clientId}, for Partner Center (user_impersonation)`);
   const { token, username } = await deviceCodeLogin(settings, path, (line) => terminal.say(line), (secret) => terminal.hide(secret), dependencies);
   terminal.say(`signed in as ${username}; login cache: ${path} (owner-only; partner-center-users logout removes it)`);
+  // The folder is left as it was (it may be shared); whoever may write in it may swap the cache for theirs.
+  if (othersCanWrite(dirname(path))) {
+    terminal.say(`warning: others may write in ${dirname(path)}: they cannot read the login cache, but could replace or delete it; set ${configDirVariable} to a folder of your own`);
+  }
   return report(terminal, "login", `login cache ${path}`, token, (dependencies.now ?? Date.now)());
 }
 

@@ -16,6 +16,8 @@ import {
   type Configuration,
   type ICachePlugin,
   type INetworkModule,
+  type NetworkRequestOptions,
+  type NetworkResponse,
 } from "@azure/msal-node";
 import { partnerCenterScope } from "../../index.js";
 import { expiryOf } from "./claims.js";
@@ -82,8 +84,42 @@ function authority(settings: EntraSettings): Pick<Configuration["auth"], "author
   };
 }
 
-function system(dependencies: EntraDependencies): NonNullable<Configuration["system"]> {
-  return dependencies.networkClient ? { networkClient: dependencies.networkClient } : {};
+/** A request to the token service with no fetch deadline of its own (a device-code poll) gets this long. */
+const requestTimeoutMs = 30_000;
+
+/**
+ * MSAL's network client, every request bounded: by the signal of the token fetch under way
+ * (`signal()`, refreshing.ts's deadline), else by requestTimeoutMs. MSAL's own client has no
+ * timeout for a token request: a token service that never answered held the run forever, its open
+ * socket keeping the process alive even after the command had failed. A test's in-process client
+ * (dependencies.networkClient) is raced against the same signal.
+ */
+function boundedNetwork(dependencies: EntraDependencies, signal: () => AbortSignal | undefined): INetworkModule {
+  const send = async <T>(method: "GET" | "POST", url: string, options: NetworkRequestOptions | undefined): Promise<NetworkResponse<T>> => {
+    const bound = signal() ?? AbortSignal.timeout(requestTimeoutMs);
+    const injected = dependencies.networkClient;
+    if (injected) {
+      const reply = method === "GET" ? injected.sendGetRequestAsync<T>(url, options) : injected.sendPostRequestAsync<T>(url, options);
+      return Promise.race([reply, new Promise<never>((_, reject) => bound.addEventListener("abort", () => reject(bound.reason as Error), { once: true }))]);
+    }
+    const response = await fetch(url, { method, headers: options?.headers ?? {}, body: options?.body ?? null, signal: bound, redirect: "error" });
+    const text = await response.text();
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = { error: "invalid_response", error_description: `Microsoft Entra ID answered ${response.status} without JSON` };
+    }
+    return { status: response.status, headers: Object.fromEntries(response.headers), body: body as T };
+  };
+  return {
+    sendGetRequestAsync: (url, options) => send("GET", url, options),
+    sendPostRequestAsync: (url, options) => send("POST", url, options),
+  };
+}
+
+function system(dependencies: EntraDependencies, signal: () => AbortSignal | undefined = () => undefined): NonNullable<Configuration["system"]> {
+  return { networkClient: boundedNetwork(dependencies, signal) };
 }
 
 function accessToken(result: AuthenticationResult | null, method: SignInMethod): AccessToken {
@@ -201,20 +237,24 @@ export async function loginTokens(path: string, hide: (secret: string) => void, 
     secrets.add(secret);
     hide(secret);
   };
+  let current: AbortSignal | undefined; // the fetch under way's (refreshing.ts runs one at a time)
   const app = new PublicClientApplication({
     auth: { clientId: settings.clientId, ...authority(settings) },
     cache: { cachePlugin: fileCachePlugin(path, keep) },
-    system: system(dependencies),
+    system: system(dependencies, () => current),
   });
   const account = await app.getTokenCache().getAccountByHomeId(file.homeAccountId);
   if (!account) throw new SignInError(`login: the login cache holds no account: run partner-center-users login`);
-  return async (forceRefresh) => {
+  return async (forceRefresh, signal) => {
+    current = signal;
     try {
       const fetched = accessToken(await app.acquireTokenSilent({ account, scopes, forceRefresh }), "login");
       keep(fetched.token);
       return fetched;
     } catch (error) {
       throw signInErrorFrom("login", error, [...secrets]);
+    } finally {
+      current = undefined;
     }
   };
 }
@@ -237,20 +277,24 @@ export interface RefreshTokenSettings extends EntraSettings {
 export function refreshTokenTokens(settings: RefreshTokenSettings, hide: (secret: string) => void, warn: (line: string) => void, dependencies: EntraDependencies = {}): TokenFetcher {
   hide(settings.clientSecret);
   hide(settings.refreshToken);
+  let current: AbortSignal | undefined; // the fetch under way's (refreshing.ts runs one at a time)
   const app = new ConfidentialClientApplication({
     auth: { clientId: settings.clientId, clientSecret: settings.clientSecret, ...authority(settings) },
-    system: system(dependencies),
+    system: system(dependencies, () => current),
   });
   let refreshToken = settings.refreshToken;
   const secrets = () => [settings.clientSecret, settings.refreshToken, refreshToken];
-  return async () => {
+  return async (_forceRefresh, signal) => {
     let result: AuthenticationResult | null;
+    current = signal;
     try {
       // The cache is emptied first so that, after the answer, the one refresh token in it is the new one.
       app.clearCache();
       result = await app.acquireTokenByRefreshToken({ refreshToken, scopes, forceCache: true });
     } catch (error) {
       throw signInErrorFrom("refresh-token", error, secrets());
+    } finally {
+      current = undefined;
     }
     const fetched = accessToken(result, "refresh-token");
     hide(fetched.token);
@@ -264,7 +308,7 @@ export function refreshTokenTokens(settings: RefreshTokenSettings, hide: (secret
       refreshToken = rotated;
       if (settings.file !== undefined) {
         try {
-          writePrivateFile(settings.file, `${rotated}\n`, { ownFolder: false });
+          writePrivateFile(settings.file, `${rotated}\n`);
         } catch (error) {
           warn(
             `refresh-token: could not write the new refresh token back to ${settings.file} (${(error as NodeJS.ErrnoException).code ?? "error"}); this run uses it, and the old one keeps working until it expires`,

@@ -13,11 +13,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readStdin, UsageError } from "../terminal.js";
+import { secretVariables } from "../child-env.js";
 import { azureCliOnPath, azureCliTokens } from "./azure-cli.js";
 import { duration, expiryOf, isoTime } from "./claims.js";
 import { checkSettings, defaultAuthorityHost, defaultClientId, defaultTenant, loginTokens, readLoginFile, refreshTokenTokens, type EntraDependencies, type EntraSettings } from "./entra.js";
 import { configDir } from "./private-file.js";
-import { refreshingCredential, type CliCredential, type TokenFetcher } from "./refreshing.js";
+import { refreshingCredential, tokenDeadlineMs, type CliCredential, type TokenFetcher } from "./refreshing.js";
 import { SignInError, type SignInMethod } from "./sign-in-error.js";
 
 export type AuthMethod = SignInMethod;
@@ -27,14 +28,12 @@ export const searchOrder: readonly AuthMethod[] = ["env", "refresh-token", "logi
 
 /** Every environment variable sign-in reads. */
 export const authVariables = {
+  ...secretVariables,
   auth: "PARTNER_CENTER_AUTH",
-  token: "PARTNER_CENTER_TOKEN",
   clientId: "PARTNER_CENTER_CLIENT_ID",
   tenant: "PARTNER_CENTER_TENANT",
   authorityHost: "PARTNER_CENTER_AUTHORITY_HOST",
   appId: "PARTNER_CENTER_APP_ID",
-  appSecret: "PARTNER_CENTER_APP_SECRET",
-  refreshToken: "PARTNER_CENTER_REFRESH_TOKEN",
   refreshTokenFile: "PARTNER_CENTER_REFRESH_TOKEN_FILE",
   configDir: "PARTNER_CENTER_USERS_CONFIG_DIR",
 } as const;
@@ -59,6 +58,8 @@ export interface AuthContext {
   warn(line: string): void;
   readonly env?: NodeJS.ProcessEnv;
   readonly dependencies?: EntraDependencies;
+  /** The attempt's time (--timeout), which bounds every token fetch (refreshing.ts); default 30 s. */
+  readonly timeoutMs?: number | undefined;
 }
 
 export interface SignedIn {
@@ -100,15 +101,20 @@ function refreshTokenConfigured(env: NodeJS.ProcessEnv): boolean {
   return [authVariables.appId, authVariables.appSecret, authVariables.refreshToken, authVariables.refreshTokenFile].some((name) => env[name]);
 }
 
-async function refreshingSignIn(method: AuthMethod, source: string, fetcher: TokenFetcher): Promise<SignedIn> {
-  const credential = refreshingCredential(fetcher);
+async function refreshingSignIn(method: AuthMethod, source: string, fetcher: TokenFetcher, context: AuthContext): Promise<SignedIn> {
+  const who = `${method}: ${method === "azure-cli" ? "az account get-access-token" : "Microsoft Entra ID"}`;
+  const credential = refreshingCredential(fetcher, Date.now, { ms: tokenDeadlineMs(context.timeoutMs ?? 30_000), who });
   return { method, source, credential, token: await credential() };
 }
 
 async function envSignIn(options: AuthOptions, context: AuthContext, env: NodeJS.ProcessEnv): Promise<SignedIn | undefined> {
   const fromStdin = options.tokenStdin === true;
-  const token = (fromStdin ? await readStdin("--token-stdin") : (env[authVariables.token] ?? "")).trim();
+  const given = (fromStdin ? await readStdin("--token-stdin") : (env[authVariables.token] ?? "")).trim();
+  // A token copied from an Authorization header keeps its scheme: what it means is plain, so it is
+  // taken — by every command and by auth status alike.
+  const token = given.replace(/^Bearer\s+/i, "");
   if (token) {
+    if (given !== token) context.hide(given);
     context.hide(token);
     return { method: "env", source: fromStdin ? "stdin (--token-stdin)" : authVariables.token, credential: token, token };
   }
@@ -172,14 +178,14 @@ export async function signIn(options: AuthOptions, context: AuthContext): Promis
       const settings = refreshTokenSettings(env);
       const entra = entraSettings(env, { clientId: settings.clientId });
       const source = settings.file ? `${authVariables.refreshTokenFile} ${settings.file}` : authVariables.refreshToken;
-      return refreshingSignIn("refresh-token", source, refreshTokenTokens({ ...entra, ...settings }, context.hide, context.warn, dependencies));
+      return refreshingSignIn("refresh-token", source, refreshTokenTokens({ ...entra, ...settings }, context.hide, context.warn, dependencies), context);
     }
     case "login":
-      return refreshingSignIn("login", `login cache ${cachePath}`, await loginTokens(cachePath, context.hide, dependencies));
+      return refreshingSignIn("login", `login cache ${cachePath}`, await loginTokens(cachePath, context.hide, dependencies), context);
     case "azure-cli": {
       const tenant = env[authVariables.tenant] || undefined;
       if (tenant !== undefined) entraSettings(env); // checks the tenant's form before it reaches az's command line
-      return refreshingSignIn("azure-cli", "az account get-access-token", azureCliTokens(tenant, context.hide, env));
+      return refreshingSignIn("azure-cli", "az account get-access-token", azureCliTokens(tenant, context.hide, env), context);
     }
     default:
       throw new SignInError(`no access token: ${noTokenHelp}`);

@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { configDir, readPrivateFile, removePrivateFile, writePrivateFile } from "./private-file.js";
+import { configDir, othersCanWrite, readPrivateFile, removePrivateFile, writePrivateFile } from "./private-file.js";
 
 const root = mkdtempSync(join(tmpdir(), "pcu-private-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -32,26 +32,30 @@ describe.skipIf(process.platform === "win32")("files that hold secrets", () => {
     expect(readFileSync(path, "utf8")).toBe("second");
   });
 
-  it("tighten this program's own folder and file when someone loosened them", () => {
+  it("tighten this program's own file when someone loosened it", () => {
     const folder = join(root, "loose");
-    mkdirSync(folder, { mode: 0o755 });
-    chmodSync(folder, 0o755);
+    mkdirSync(folder, { mode: 0o700 });
     const path = join(folder, "login.json");
     writeFileSync(path, "x");
     chmodSync(path, 0o644);
     expect(readPrivateFile(path)).toBe("x");
     expect(mode(path)).toBe(0o600);
-    writePrivateFile(path, "y");
-    expect(mode(folder)).toBe(0o700);
   });
 
-  it("leave the folder of a file the user pointed at as it is", () => {
-    const folder = join(root, "users-own");
-    mkdirSync(folder, { mode: 0o750 });
-    chmodSync(folder, 0o750);
-    writePrivateFile(join(folder, "refresh-token"), "RT-SECRET-rotated", { ownFolder: false });
-    expect(mode(folder)).toBe(0o750);
-    expect(mode(join(folder, "refresh-token"))).toBe(0o600);
+  it("never change the mode of a folder that exists: it may be shared (a sticky 1777 stays 1777); the file is 0600 and others' writing is told", () => {
+    const shared = join(root, "shared");
+    mkdirSync(shared);
+    chmodSync(shared, 0o1777);
+    writePrivateFile(join(shared, "login.json"), "RT-SECRET-shared");
+    expect(statSync(shared).mode & 0o7777).toBe(0o1777);
+    expect(mode(join(shared, "login.json"))).toBe(0o600);
+    expect(othersCanWrite(shared)).toBe(true);
+    const users = join(root, "users-own");
+    mkdirSync(users, { mode: 0o750 });
+    chmodSync(users, 0o750);
+    writePrivateFile(join(users, "refresh-token"), "RT-SECRET-rotated");
+    expect(mode(users)).toBe(0o750);
+    expect(othersCanWrite(users)).toBe(false);
   });
 
   it("read as undefined, and remove as false, when there is none", () => {

@@ -1,5 +1,5 @@
 // Files that hold secrets: the login cache (tokens, a refresh token) and a refresh-token file the
-// user pointed at. Written owner-only — the folder 0700, the file 0600 — and atomically: a new
+// user pointed at. Written owner-only — a folder made for them 0700, the file 0600 — and atomically: a new
 // file, made 0600 from its first byte (never a moment readable by others), then renamed over the
 // old one, so a crash or a second run writing at the same time never leaves half a file.
 // On Windows the modes mean little; the folder under %APPDATA% is the user's own.
@@ -28,15 +28,23 @@ export function configDir(env: NodeJS.ProcessEnv = process.env): string {
 const ownerOnlyFolder = 0o700;
 const ownerOnlyFile = 0o600;
 
-/** The folder, made 0700 if new; an existing one this program owns (its own name) is tightened to 0700. */
-export function ensurePrivateFolder(folder: string, ours = true): void {
+/**
+ * The folder, made 0700 (its missing parents too) when there is none. One that exists is left as it
+ * is, never chmodded: it is not necessarily this program's (PARTNER_CENTER_USERS_CONFIG_DIR may
+ * name a shared folder — /tmp is 1777, and must stay so); the file in it is 0600 either way.
+ */
+export function ensurePrivateFolder(folder: string): void {
   mkdirSync(folder, { recursive: true, mode: ownerOnlyFolder });
-  if (ours && process.platform !== "win32" && (statSync(folder).mode & 0o077) !== 0) chmodSync(folder, ownerOnlyFolder);
+}
+
+/** Whether users other than the owner may create, rename or delete files in `folder` (group or world writable). */
+export function othersCanWrite(folder: string): boolean {
+  return process.platform !== "win32" && (statSync(folder).mode & 0o022) !== 0;
 }
 
 /** Writes `text` to `path`, owner-only, atomically (a 0600 file beside it, renamed over it). */
-export function writePrivateFile(path: string, text: string, options: { readonly ownFolder?: boolean } = {}): void {
-  ensurePrivateFolder(dirname(path), options.ownFolder ?? true);
+export function writePrivateFile(path: string, text: string): void {
+  ensurePrivateFolder(dirname(path));
   const temporary = `${path}.${randomBytes(6).toString("hex")}.tmp`;
   const fd = openSync(temporary, "wx", ownerOnlyFile);
   try {

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import { freshForMs, refreshingCredential, refreshMarginMs, type TokenFetcher } from "./refreshing.js";
+import { freshForMs, refreshingCredential, refreshMarginMs, tokenDeadlineMs, type TokenFetcher } from "./refreshing.js";
+import { SignInError } from "./sign-in-error.js";
 
 /** A source whose n-th token is `token-n`, valid for `lifetimeMs` from when it was fetched. */
 function source(clock: { now: number }, lifetimeMs = 3600_000) {
@@ -17,7 +18,7 @@ describe("the refreshing credential the CLI gives the client", () => {
     expect(await credential()).toBe("token-1");
     clock.now += 1;
     expect(await credential()).toBe("token-2");
-    expect(fetch.mock.calls).toEqual([[false], [false]]);
+    expect(fetch.mock.calls.map(([force]) => [force])).toEqual([[false], [false]]);
   });
 
   it("shares one fetch among callers that ask at once (64 rows in flight, one refresh)", async () => {
@@ -37,7 +38,7 @@ describe("the refreshing credential the CLI gives the client", () => {
     const credential = refreshingCredential(fetch, () => clock.now);
     await credential();
     expect(await credential({ forceRefresh: true })).toBe("token-2");
-    expect(fetch.mock.calls).toEqual([[false], [true]]);
+    expect(fetch.mock.calls.map(([force]) => [force])).toEqual([[false], [true]]);
   });
 
   it("answers a forceRefresh within 30 s of the last forced one with that one's token: rows answered 401 together make one refresh", async () => {
@@ -51,7 +52,7 @@ describe("the refreshing credential the CLI gives the client", () => {
     expect(await credential({ forceRefresh: true })).toBe("token-2");
     clock.now += 1;
     expect(await credential({ forceRefresh: true })).toBe("token-3");
-    expect(fetch.mock.calls).toEqual([[false], [true], [true]]);
+    expect(fetch.mock.calls.map(([force]) => [force])).toEqual([[false], [true], [true]]);
   });
 
   it("shares one forced refresh among the rows whose 401s arrive while it is under way", async () => {
@@ -97,5 +98,27 @@ describe("the refreshing credential the CLI gives the client", () => {
     const credential = refreshingCredential(fetch, () => clock.now);
     await expect(credential()).rejects.toThrow("token endpoint down");
     expect(await credential()).toBe("later");
+  });
+});
+
+describe("a token fetch is bounded", () => {
+  it("fails by name (a SignInError) when the source does not answer within the deadline, and aborts the source's signal", async () => {
+    let given: AbortSignal | undefined;
+    const credential = refreshingCredential(
+      (_force, signal) => {
+        given = signal;
+        return new Promise(() => {});
+      },
+      Date.now,
+      { ms: 20, who: "login: Microsoft Entra ID" },
+    );
+    await expect(credential()).rejects.toThrow(new SignInError("login: Microsoft Entra ID did not answer within 20 ms"));
+    expect(given?.aborted).toBe(true);
+  });
+
+  it("leaves a little of the attempt's time, so the token service's silence is reported before the attempt's", () => {
+    expect(tokenDeadlineMs(30_000)).toBe(29_000);
+    expect(tokenDeadlineMs(1_000)).toBe(900);
+    expect(tokenDeadlineMs(1)).toBe(1);
   });
 });
