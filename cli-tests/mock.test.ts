@@ -106,20 +106,22 @@ describe("--mock leaves no process behind, whatever happens", { timeout: 60_000 
     // A copy of the spec, so the mock this run starts can be told from any other by its command line.
     const spec = file(`spec-${Date.now()}.yaml`);
     copyFileSync(join(projectRoot, "openapi/partner-center-users.yaml"), spec);
-    const child = startCli(["update", pageCustomerId, pageUserId, "--usage-location", "US", "--mock"], { env: { PARTNER_CENTER_SPEC: spec } });
-    const exit = finished(child);
-    setTimeout(() => child.kill("SIGINT"), 400);
-    const result = await exit;
-    expect(result.code, result.stderr).toBe(130);
-    expect(result.stderr).toMatch(/interrupted while the mock was starting; nothing was sent/);
-    const left = (() => {
+    const mocksOfThisRun = () => {
       try {
         return execFileSync("pgrep", ["-f", spec], { encoding: "utf8" }).trim();
       } catch {
         return ""; // pgrep exits 1 when nothing matches
       }
-    })();
-    expect(left).toBe("");
+    };
+    const child = startCli(["update", pageCustomerId, pageUserId, "--usage-location", "US", "--mock"], { env: { PARTNER_CENTER_SPEC: spec } });
+    const exit = finished(child);
+    // Interrupted once Prism is starting — whatever the machine's speed, not after a fixed delay.
+    while (mocksOfThisRun() === "" && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 20));
+    child.kill("SIGINT");
+    const result = await exit;
+    expect(result.code, result.stderr).toBe(130);
+    expect(result.stderr).toMatch(/interrupted while the mock was starting; nothing was sent/);
+    expect(mocksOfThisRun()).toBe("");
   });
 
   it("says so, with the mock's last words, and exits 1 when the mock dies during a run", async () => {

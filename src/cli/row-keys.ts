@@ -10,6 +10,7 @@
 // is refused rather than risk sending it twice.
 import { createHmac, hash, randomBytes, randomUUID } from "node:crypto";
 import { join } from "node:path";
+import { principalNameKey } from "../ids.js";
 import { configDir, readPrivateFile, writePrivateFile } from "./auth/private-file.js";
 import type { Row } from "./rows.js";
 
@@ -23,8 +24,6 @@ function canonical(value: unknown): string {
 
 const digest = (text: string): string => hash("sha1", text, "base64url").slice(0, 22);
 
-/** Ids compared as Partner Center compares them: GUIDs and sign-in names without regard to ASCII case. */
-const folded = (text: string): string => text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
 
 export interface RowKeys {
   /** The journal's key: customer, user as named, and every field. */
@@ -69,8 +68,9 @@ export class RowKeyer {
   }
 
   keys(row: Row): RowKeys {
-    const customerId = folded(row.customerId ?? "");
-    const user = folded(row.user ?? row.userId ?? "");
+    // Ids as Partner Center compares them: GUIDs and sign-in names without regard to ASCII case.
+    const customerId = principalNameKey(row.customerId ?? "");
+    const user = principalNameKey(row.user ?? row.userId ?? "");
     const sets = row.secret !== undefined && row.patch["passwordProfile"] !== undefined;
     const change = this.#changeText(row);
     return {

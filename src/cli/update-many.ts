@@ -14,6 +14,7 @@
 import { hash, randomUUID } from "node:crypto";
 import { fstatSync, statSync, type Stats } from "node:fs";
 import type { CustomerUserPatch } from "../index.js";
+import { principalNameKey } from "../ids.js";
 import { checkTarget, connect, openTarget, resolveToken, type Client, type Target, type TargetOptions } from "./connection.js";
 import { directoryOf } from "./find.js";
 import { canonicalPath, JournalLocks } from "./journal-lock.js";
@@ -123,7 +124,7 @@ async function openDestination(options: UpdateManyOptions, terminal: Terminal): 
  */
 type FirstRows = NumberTable;
 const hashBits = 2 ** 24;
-const keyOf = (customerId: string, user: string): number => Number.parseInt(hash("sha1", `${customerId}/${user}`.toLowerCase(), "hex").slice(0, 13), 16);
+const keyOf = (customerId: string, user: string): number => Number.parseInt(hash("sha1", principalNameKey(`${customerId}/${user}`), "hex").slice(0, 13), 16);
 // The change's key is a digest already (base64url): its first four characters are 24 bits of it.
 const packed = (line: number, change: string): number => line * hashBits + Buffer.from(change.slice(0, 4), "base64url").readUIntBE(0, 3);
 
