@@ -35,18 +35,23 @@ export interface MemoryRun {
   readonly microsecondsPerRow: number;
 }
 
-export async function measureBulkMemory(rows: number, options: { send: boolean }): Promise<MemoryRun> {
+/**
+ * `resume`: a second dry run reading the first one's report as the journal to resume from
+ * (--only-failed), so what a resume holds of a journal of that many rows is measured too.
+ */
+export async function measureBulkMemory(rows: number, options: { send: boolean; resume?: boolean }): Promise<MemoryRun> {
   const dir = await mkdtemp(join(tmpdir(), "pcu-bulk-memory-"));
   const server = options.send ? await startBenchServer() : undefined;
+  const report = join(dir, "report.jsonl");
+  const env = { ...process.env, PARTNER_CENTER_TOKEN: "bench-token", PARTNER_CENTER_USERS_CONFIG_DIR: join(dir, "config") };
   try {
     const input = join(dir, "rows.csv");
     await writeRows(input, rows);
-    const args = ["--import", peakRss, cli, "update-many", input, "--report", join(dir, "report.jsonl"), "--concurrency", "32"];
+    const args = ["--import", peakRss, cli, "update-many", input, "--concurrency", "32"];
+    const once = (extra: readonly string[]) => run(process.execPath, [...args, ...extra], { env, maxBuffer: 1024 * 1024 * 1024 });
+    if (options.resume) await once(["--dry-run", "--report", report]);
     const started = performance.now();
-    const { stderr } = await run(process.execPath, [...args, ...(server ? ["--base-url", server.url] : ["--dry-run"])], {
-      env: { ...process.env, PARTNER_CENTER_TOKEN: "bench-token" },
-      maxBuffer: 1024 * 1024 * 1024,
-    });
+    const { stderr } = await once(options.resume ? ["--dry-run", "--only-failed", report, "--report", "/dev/null"] : ["--report", report, ...(server ? ["--base-url", server.url] : ["--dry-run"])]);
     const elapsed = performance.now() - started;
     const kib = Number(/peak-rss (\d+)/.exec(stderr)?.[1]);
     return { rows, sent: options.send, peakRssMiB: kib / 1024, microsecondsPerRow: (elapsed * 1000) / rows };
