@@ -18,41 +18,41 @@ describe("readJournal: what a journal knows of each change, by its key", () => {
     const path = journalOf(
       "previous.jsonl",
       [
-        { line: 2, key: "k2", result: "sending", requestId: "id-2" },
-        { line: 2, key: "k2", result: "ok", requestId: "id-2" },
-        { line: 3, key: "k3", result: "sending", requestId: "id-3" },
-        { line: 7, key: "k3", result: "cancelled" },
-        { line: 4, key: "k4", result: "invalid", issues: [] },
+        { line: 2, key: "k2aaaaaaaaaaaaaaaaaaaa", result: "sending", requestId: "id-2" },
+        { line: 2, key: "k2aaaaaaaaaaaaaaaaaaaa", result: "ok", requestId: "id-2" },
+        { line: 3, key: "k3aaaaaaaaaaaaaaaaaaaa", result: "sending", requestId: "id-3" },
+        { line: 7, key: "k3aaaaaaaaaaaaaaaaaaaa", result: "cancelled" },
+        { line: 4, key: "k4aaaaaaaaaaaaaaaaaaaa", result: "invalid", issues: [] },
       ],
       `{"line":5,"res`,
     );
     const journal = await readJournal(path);
     expect(journal.entries).toBe(5);
-    expect(journal.changes.get("k2")).toMatchObject({ done: true, requestId: "id-2" });
-    expect(journal.changes.get("k3")).toMatchObject({ done: false, requestId: "id-3", line: 7 });
-    expect(journal.changes.get("k4")).toMatchObject({ done: false });
-    expect(journal.changes.get("k4")?.requestId).toBeUndefined();
+    expect(journal.changes.get("k2aaaaaaaaaaaaaaaaaaaa")).toMatchObject({ done: true, requestId: "id-2" });
+    expect(journal.changes.get("k3aaaaaaaaaaaaaaaaaaaa")).toMatchObject({ done: false, requestId: "id-3", line: 7 });
+    expect(journal.changes.get("k4aaaaaaaaaaaaaaaaaaaa")).toMatchObject({ done: false });
+    expect(journal.changes.get("k4aaaaaaaaaaaaaaaaaaaa")?.requestId).toBeUndefined();
   });
 
   it("keeps a request id while the outcome is unknown (a timeout), and drops it after any answer (a 404)", async () => {
     const path = journalOf("answers.jsonl", [
-      { line: 2, key: "timeout", result: "sending", requestId: "id-t" },
-      { line: 2, key: "timeout", result: "failed", requestId: "id-t", error: { kind: "PartnerCenterTimeoutError", description: "no answer" } },
-      { line: 3, key: "answered", result: "sending", requestId: "id-a" },
-      { line: 3, key: "answered", result: "failed", requestId: "id-a", error: { status: 404, description: "User object ID not found." } },
+      { line: 2, key: "timeoutaaaaaaaaaaaaaaa", result: "sending", requestId: "id-t" },
+      { line: 2, key: "timeoutaaaaaaaaaaaaaaa", result: "failed", requestId: "id-t", error: { kind: "PartnerCenterTimeoutError", description: "no answer" } },
+      { line: 3, key: "answeredaaaaaaaaaaaaaa", result: "sending", requestId: "id-a" },
+      { line: 3, key: "answeredaaaaaaaaaaaaaa", result: "failed", requestId: "id-a", error: { status: 404, description: "User object ID not found." } },
     ]);
     const journal = await readJournal(path);
-    expect(journal.changes.get("timeout")?.requestId).toBe("id-t");
-    expect(journal.changes.get("answered")?.requestId).toBeUndefined();
+    expect(journal.changes.get("timeoutaaaaaaaaaaaaaaa")?.requestId).toBe("id-t");
+    expect(journal.changes.get("answeredaaaaaaaaaaaaaa")?.requestId).toBeUndefined();
   });
 
   it("marks a change given two request ids while its outcome was unknown (two runs at once), naming both report lines", async () => {
     const path = journalOf("two-ids.jsonl", [
-      { line: 2, key: "k", result: "sending", requestId: "id-1" },
-      { line: 2, key: "k", result: "sending", requestId: "id-2" },
-      { line: 2, key: "k", result: "ok", requestId: "id-2" },
+      { line: 2, key: "kaaaaaaaaaaaaaaaaaaaaa", result: "sending", requestId: "id-1" },
+      { line: 2, key: "kaaaaaaaaaaaaaaaaaaaaa", result: "sending", requestId: "id-2" },
+      { line: 2, key: "kaaaaaaaaaaaaaaaaaaaaa", result: "ok", requestId: "id-2" },
     ]);
-    expect((await readJournal(path)).changes.get("k")).toMatchObject({ reportLine: 1, conflictsWith: 2 });
+    expect((await readJournal(path)).changes.get("kaaaaaaaaaaaaaaaaaaaaa")).toMatchObject({ reportLine: 1, conflictsWith: 2 });
   });
 
   it("refuses a file that is not a report of this program, and a report without row keys (an earlier version's)", async () => {
@@ -63,7 +63,7 @@ describe("readJournal: what a journal knows of each change, by its key", () => {
   it("tells a journal from an empty or missing file and from a file that is something else", () => {
     expect(reportFileKind(join(folder, "missing.jsonl"))).toBe("none");
     expect(reportFileKind(journalOf("empty.jsonl", []))).toBe("none");
-    expect(reportFileKind(journalOf("journal.jsonl", [{ line: 2, key: "k", result: "ok", requestId: "r" }]))).toBe("journal");
+    expect(reportFileKind(journalOf("journal.jsonl", [{ line: 2, key: "kaaaaaaaaaaaaaaaaaaaaa", result: "ok", requestId: "r" }]))).toBe("journal");
     const notes = join(folder, "notes.txt");
     writeFileSync(notes, "customerId,userId\n");
     expect(reportFileKind(notes)).toBe("other");
@@ -93,9 +93,9 @@ describe("ReportWriter", () => {
   });
 
   it("appends to a report, never truncating it, and makes a new one owner-only (0600)", () => {
-    const path = journalOf("kept.jsonl", [{ line: 2, key: "k", result: "ok", requestId: "r" }], `{"line":3,"torn`);
+    const path = journalOf("kept.jsonl", [{ line: 2, key: "kaaaaaaaaaaaaaaaaaaaaa", result: "ok", requestId: "r" }], `{"line":3,"torn`);
     const writer = new ReportWriter(path, new Terminal());
-    writer.write({ line: 4, key: "k4", result: "invalid", issues: [] });
+    writer.write({ line: 4, key: "k4aaaaaaaaaaaaaaaaaaaa", result: "invalid", issues: [] });
     writer.close();
     expect(readFileSync(path, "utf8").split("\n")).toEqual([expect.stringContaining(`"line":2`), `{"line":3,"torn`, expect.stringContaining(`"line":4`), ""]);
     const fresh = join(folder, "fresh.jsonl");

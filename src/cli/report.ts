@@ -13,6 +13,7 @@
 // written after that, nor after the report is closed (its descriptor may belong to another file by then).
 import { closeSync, createReadStream, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from "node:fs";
 import { createInterface } from "node:readline";
+import { ChangeIndex, isRowKey } from "./change-index.js";
 import type { Issue } from "./patch.js";
 import { UsageError, type ErrorSummary, type Terminal } from "./terminal.js";
 
@@ -204,7 +205,7 @@ export interface KnownChange {
 }
 
 export interface Journal {
-  readonly changes: ReadonlyMap<string, KnownChange>;
+  readonly changes: ChangeIndex;
   /** The secret its password rows were keyed with (row-keys.ts), if any. */
   readonly keyId?: string;
   /** Entries it holds. */
@@ -253,7 +254,7 @@ function after(before: KnownChange | undefined, entry: RawEntry, reportLine: num
 
 /** A journal, read as a stream: what it knows of each change it names. */
 export async function readJournal(path: string): Promise<Journal> {
-  const changes = new Map<string, KnownChange>();
+  const changes = new ChangeIndex();
   let keyId: string | undefined;
   let entries = 0;
   let reportLine = 0;
@@ -276,6 +277,7 @@ export async function readJournal(path: string): Promise<Journal> {
         if (entry.result === "invalid" || entry.result === "cancelled") continue; // a row not sent, nor ever to be matched
         throw new UsageError(`${path} line ${reportLine} has no row key: the report was written by an earlier version of this program — finish it with that version, or start a new report`);
       }
+      if (!isRowKey(entry.key)) throw new UsageError(`${path} line ${reportLine} has a key that is not a row key of this program`);
       if (typeof entry.keyId === "string") keyId ??= entry.keyId;
       changes.set(entry.key, after(changes.get(entry.key), entry, reportLine));
     }
