@@ -15,6 +15,12 @@ export interface SchemaSubset {
   readonly additionalProperties?: boolean;
   readonly required?: readonly string[];
   readonly not?: SchemaSubset;
+  /** Every item of an array. */
+  readonly items?: SchemaSubset;
+  /** Each must hold too (the spec uses it to annotate a shared schema, e.g. a read-only id). */
+  readonly allOf?: readonly SchemaSubset[];
+  /** OpenAPI 3.0: null is allowed besides the type. */
+  readonly nullable?: boolean;
   readonly enum?: readonly unknown[];
   readonly minLength?: number;
   readonly maxLength?: number;
@@ -59,6 +65,8 @@ export function validate(schema: SchemaSubset, value: unknown, path: string): Va
 // keyword that is not there.
 function check(schema: SchemaSubset, value: unknown, path: string, issues: ValidationIssue[]): void {
   const actual = typeOf(value);
+  if (actual === "null" && schema.nullable === true) return;
+  if (schema.allOf) for (const part of schema.allOf) check(part, value, path, issues);
   if (schema.type && actual !== schema.type && !(schema.type === "number" && actual === "integer")) {
     issues.push({ path, message: `must be ${schema.type === "object" || schema.type === "array" ? "an" : "a"} ${schema.type}, not ${actual}` });
     return;
@@ -89,6 +97,10 @@ function check(schema: SchemaSubset, value: unknown, path: string, issues: Valid
       if (childSchema) check(childSchema, object[name], `${path}.${name}`, issues);
       else if (schema.additionalProperties === false) issues.push({ path: `${path}.${name}`, message: "is not a known property" });
     }
+  }
+  if (actual === "array" && schema.items) {
+    const array = value as unknown[];
+    for (let i = 0; i < array.length; i++) check(schema.items, array[i], `${path}[${i}]`, issues);
   }
   if (schema.not && validate(schema.not, value, path).length === 0) issues.push({ path, message: schema.not.description ?? "must not match the excluded shape" });
 }
