@@ -143,10 +143,12 @@ const schemaCustomerUser = {
     },
     "lastDirectorySyncTime": {
       "type": "string",
+      "format": "date-time",
       "nullable": true
     },
     "softDeletionTime": {
       "type": "string",
+      "format": "date-time",
       "nullable": true
     },
     "links": schemaUserLinks,

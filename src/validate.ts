@@ -27,7 +27,7 @@ export interface SchemaSubset {
   readonly minimum?: number;
   readonly maximum?: number;
   readonly pattern?: string;
-  /** Only `uuid` is kept, to say "must be a GUID" rather than quote the pattern. */
+  /** `date-time` (RFC 3339) is checked; `uuid` only says "must be a GUID" rather than quote the pattern. */
   readonly format?: string;
   readonly description?: string;
 }
@@ -40,6 +40,9 @@ export function quoteId(value: unknown): string {
   if (typeof value !== "string") return value === null ? "null" : typeof value;
   return JSON.stringify(value.length > 64 ? `${value.slice(0, 64)}…` : value);
 }
+
+// RFC 3339's date-time: a date, `T`, a time, a zone (JSON Schema's `format: date-time`).
+const dateTime = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])[Tt](?:[01]\d|2[0-3]):[0-5]\d:(?:[0-5]\d|60)(?:\.\d+)?(?:[Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 
 const patterns = new Map<string, RegExp>();
 function compiled(pattern: string): RegExp {
@@ -79,6 +82,7 @@ function check(schema: SchemaSubset, value: unknown, path: string, issues: Valid
       if (schema.minLength !== undefined && length < schema.minLength) issues.push({ path, message: `must be at least ${schema.minLength} characters` });
       if (schema.maxLength !== undefined && length > schema.maxLength) issues.push({ path, message: `must be at most ${schema.maxLength} characters` });
     }
+    if (schema.format === "date-time" && !dateTime.test(value)) issues.push({ path, message: "must be a date-time (RFC 3339, e.g. 2017-01-20T00:33:34Z)" });
     if (schema.pattern !== undefined && !compiled(schema.pattern).test(value)) issues.push({ path, message: schema.format === "uuid" ? `must be a GUID, not ${quoteId(value)}` : `must match ${schema.pattern}` });
   }
   if (typeof value === "number") {
