@@ -36,8 +36,11 @@ export function redactHeaders(headers: Readonly<Record<string, string>> | Header
 // Compared in lower case: a server or a hand-written body may spell `Password`.
 const secretKeys: ReadonlySet<string> = new Set(writeOnlyFields.map((name) => name.toLowerCase()));
 
+// Their lengths, looked at first: most keys of a body are not as long as any, and need no lower-casing.
+const secretKeyLengths: ReadonlySet<number> = new Set(writeOnlyFields.map((name) => name.length));
+
 export function isSecretKey(key: string): boolean {
-  return secretKeys.has(key.toLowerCase());
+  return secretKeyLengths.has(key.length) && secretKeys.has(key.toLowerCase());
 }
 
 /**

@@ -86,25 +86,36 @@ async function readText(response: Response, maxBytes: number, init: PlainInit): 
   const reader = body.getReader();
   const onAbort = () => void reader.cancel(signal?.reason).catch(() => {});
   signal?.addEventListener("abort", onAbort, { once: true });
-  const decoder = new TextDecoder();
-  let text = "";
+  const chunks: Uint8Array[] = [];
   let size = 0;
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (signal?.aborted) throw signal.reason;
-      if (done) return text + decoder.decode();
+      if (done) break;
       size += value.byteLength;
       if (size > maxBytes) {
         await reader.cancel().catch(() => {});
         throw tooLarge();
       }
-      text += decoder.decode(value, { stream: true });
+      chunks.push(value);
     }
   } finally {
     signal?.removeEventListener("abort", onAbort);
   }
+  // Decoded once, whole, by one shared decoder (a decoder per call would cost every call).
+  if (chunks.length === 1) return utf8.decode(chunks[0]);
+  const whole = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return utf8.decode(whole);
 }
+
+// Stateless between calls (no `stream` option), so one serves every attempt; drops a byte-order mark.
+const utf8 = new TextDecoder();
 
 /** The parsed JSON, or undefined for an empty body or one that is not JSON. */
 export function parseJson(text: string): unknown {
