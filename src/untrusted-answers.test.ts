@@ -302,3 +302,18 @@ describe("secrets are scrubbed by value only from a sane length", () => {
     expect(error.description).toBe("The request is invalid.");
   });
 });
+
+describe("the limits are options", () => {
+  it("maxResponseBytes is the caller's: a user of about 100 bytes is refused at 50, read at the default", async () => {
+    serve(() => person(1));
+    const get = (options: Partial<PartnerCenterClientOptions>) => client(options).customers.byId(customerId).users.byId(person(1).id).get();
+    expect((await failure(get({ maxResponseBytes: 50 }))).message).toMatch(/larger than 50 bytes/);
+    expect(await get({})).toEqual(person(1));
+  });
+
+  it("a maxPages that is not a whole number of at least 1, or an empty from, is refused, naming it, before anything is sent", async () => {
+    await expect(collect(users().list({ maxPages: 0 }))).rejects.toMatchObject({ name: "PartnerCenterArgumentError", argument: "maxPages" });
+    await expect(collect(users().list({ from: "" }))).rejects.toMatchObject({ name: "PartnerCenterArgumentError", argument: "from" });
+    expect(seen).toHaveLength(0);
+  });
+});
