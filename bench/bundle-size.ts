@@ -12,9 +12,12 @@ import { gzipSync } from "node:zlib";
  * find-by-UPN with the pager and their rules (issue 11) to 10.8 kB. 11 → 12 KiB: the throttle
  * every call of a client shares (issue 10: one pause per customer on a 429, an adaptive rate per
  * customer), 1.2 kB, to 12.1 kB. 12 → 13 KiB: the one refresh and resend of an attempt refused 401 (issue 12),
- * merged beside the throttle, made it 12.3 kB. */
+ * merged beside the throttle, made it 12.3 kB. 13 → 15 KiB: every answer untrusted (issue 19) —
+ * the response schemas in the generated rules (0.35 kB), the pager's link rules, loop detection
+ * and resuming, the bounded streaming read and the validator's items/allOf/nullable/date-time —
+ * made it 14.7 kB. */
 export const issueTargetBytes = 5 * 1024;
-export const bundleBudgetBytes = 13 * 1024;
+export const bundleBudgetBytes = 15 * 1024;
 
 async function gzippedBundle(entry: string): Promise<{ minified: number; gzipped: number }> {
   const result = await build({

@@ -32,6 +32,14 @@ export interface paths {
          *     A transient failure on a later page has been reported (PowerShell #384): retry it like any
          *     call, never end the listing early.
          *
+         *     A next link is followed only as far as this operation allows: relative to the API (or
+         *     absolute on its own origin), to this same operation for the same customer, taking from the
+         *     link only the query parameters in `x-paging.nextLinkQuery` and the headers in
+         *     `x-paging.nextLinkHeaders` (the rest of the query — the `filter` — stays the first
+         *     request's). A next page needs a continuation token: the link's header, or else the page's
+         *     `continuationToken`. A page asked for twice (the same token, or the same request) is a
+         *     loop, not more users.
+         *
          *     GDAP roles (any one): Directory Reader, Global Reader, User Administrator (LIST).
          */
         get: operations["listCustomerUsers"];

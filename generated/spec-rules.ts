@@ -18,6 +18,192 @@ export const guidPattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-
 /** The X-Locale header's pattern, which the client's `locale` option must match. */
 export const localePattern = "^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$" as const;
 
+const schemaLink = {
+  "type": "object",
+  "additionalProperties": false,
+  "required": [
+    "uri",
+    "method"
+  ],
+  "properties": {
+    "uri": {
+      "type": "string"
+    },
+    "method": {
+      "type": "string"
+    },
+    "headers": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "key": {
+            "type": "string"
+          },
+          "value": {
+            "type": "string"
+          }
+        }
+      }
+    },
+    "body": {
+      "type": "string"
+    }
+  }
+} as const;
+
+const schemaUserLinks = {
+  "type": "object",
+  "additionalProperties": false,
+  "properties": {
+    "self": schemaLink
+  }
+} as const;
+
+const schemaResourceAttributes = {
+  "type": "object",
+  "additionalProperties": false,
+  "required": [
+    "objectType"
+  ],
+  "properties": {
+    "objectType": {
+      "type": "string",
+      "enum": [
+        "CustomerUser"
+      ]
+    },
+    "etag": {
+      "type": "string"
+    }
+  }
+} as const;
+
+const schemaCustomerUser = {
+  "type": "object",
+  "additionalProperties": false,
+  "required": [
+    "id",
+    "userPrincipalName",
+    "attributes"
+  ],
+  "properties": {
+    "id": {
+      "allOf": [
+        {
+          "type": "string",
+          "format": "uuid",
+          "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+        }
+      ]
+    },
+    "userPrincipalName": {
+      "type": "string",
+      "maxLength": 113,
+      "pattern": "^[A-Za-z0-9'._!#^~-]{1,64}@[A-Za-z0-9.-]{1,48}$"
+    },
+    "firstName": {
+      "type": "string",
+      "maxLength": 64
+    },
+    "lastName": {
+      "type": "string",
+      "maxLength": 64
+    },
+    "displayName": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 256
+    },
+    "usageLocation": {
+      "type": "string",
+      "pattern": "^[A-Z]{2}$"
+    },
+    "immutableId": {
+      "type": "string"
+    },
+    "phoneNumber": {
+      "type": "string"
+    },
+    "userDomainType": {
+      "type": "string",
+      "enum": [
+        "none",
+        "managed",
+        "federated"
+      ]
+    },
+    "state": {
+      "type": "string",
+      "enum": [
+        "active",
+        "inactive"
+      ]
+    },
+    "lastDirectorySyncTime": {
+      "type": "string",
+      "format": "date-time",
+      "nullable": true
+    },
+    "softDeletionTime": {
+      "type": "string",
+      "format": "date-time",
+      "nullable": true
+    },
+    "links": schemaUserLinks,
+    "attributes": schemaResourceAttributes
+  }
+} as const;
+
+const schemaCollectionLinks = {
+  "type": "object",
+  "additionalProperties": false,
+  "properties": {
+    "self": schemaLink,
+    "next": schemaLink
+  }
+} as const;
+
+const schemaCustomerUserCollection = {
+  "type": "object",
+  "additionalProperties": false,
+  "required": [
+    "totalCount",
+    "items",
+    "attributes"
+  ],
+  "properties": {
+    "totalCount": {
+      "type": "integer",
+      "minimum": 0
+    },
+    "items": {
+      "type": "array",
+      "items": schemaCustomerUser
+    },
+    "continuationToken": {
+      "type": "string"
+    },
+    "links": schemaCollectionLinks,
+    "attributes": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "objectType"
+      ],
+      "properties": {
+        "objectType": {
+          "type": "string",
+          "enum": [
+            "Collection"
+          ]
+        }
+      }
+    }
+  }
+} as const;
+
 const pathCustomerTenantId = {
   "name": "customer-tenant-id",
   "in": "path",
@@ -150,6 +336,10 @@ export const operations = {
       headerXLocale,
       headerMSPartnerCenterApplication
     ],
+    "response": {
+      "status": 200,
+      "schema": schemaCustomerUserCollection
+    },
     "paging": {
       "items": "/items",
       "nextLink": "/links/next",
@@ -160,7 +350,14 @@ export const operations = {
         "next": "Next"
       },
       "pageSize": "size",
-      "addPathPrefix": "/v1"
+      "addPathPrefix": "/v1",
+      "nextLinkQuery": [
+        "seekOperation",
+        "size"
+      ],
+      "nextLinkHeaders": [
+        "MS-ContinuationToken"
+      ]
     },
     "filters": {
       "deleted": "{\"Field\":\"UserState\",\"Value\":\"Inactive\",\"Operator\":\"equals\"}"
@@ -177,7 +374,11 @@ export const operations = {
       headerMSContractVersion,
       headerXLocale,
       headerMSPartnerCenterApplication
-    ]
+    ],
+    "response": {
+      "status": 200,
+      "schema": schemaCustomerUser
+    }
   },
   "updateCustomerUser": {
     "method": "PATCH",
@@ -268,6 +469,10 @@ export const operations = {
           }
         }
       }
+    },
+    "response": {
+      "status": 200,
+      "schema": schemaCustomerUser
     }
   }
 } as const;

@@ -228,7 +228,8 @@ describe("patch: the answer", () => {
     const error = await failure(user().patch({ usageLocation: "US" }));
     expect(error).toBeInstanceOf(PartnerCenterInvalidResponseError);
     expect(error.status).toBe(200);
-    expect(error.message).toContain("not a JSON object (text/html)");
+    expect(error.message).toContain("200 answer (text/html) to PATCH");
+    expect(error.message).toContain("body must be JSON");
   });
 
   it("rejects with PartnerCenterNotFoundError carrying the fault, the status and the ids", async () => {

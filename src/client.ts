@@ -30,7 +30,7 @@ export function createPartnerCenterClient(options: PartnerCenterClientOptions): 
   const call = createPipeline(resolved);
   const api = createClient<paths, "application/json">({ baseUrl: resolved.baseUrl, fetch: openapiFetchDoor(call, resolved.baseUrl) });
   return {
-    customers: { byId: (customerId) => ({ users: customerUsers(call, customerId) }) },
+    customers: { byId: (customerId) => ({ users: customerUsers(call, customerId, resolved.baseUrl) }) },
     api,
   };
 }

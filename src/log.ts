@@ -1,3 +1,5 @@
+import type { ValidationIssue } from "./validate.js";
+
 /**
  * What the client reports to the `log` option, one entry per event of a call. Headers and bodies
  * are already redacted (Authorization is added beneath the log and never appears; every
@@ -40,6 +42,17 @@ export type PartnerCenterLogEntry =
       /** How long the wait is expected to be. */
       readonly delayMs: number;
       readonly requestId: string | undefined;
+    }
+  | {
+      /**
+       * A success answer off the spec, used anyway because the client's `onInvalidResponse` is
+       * `"warn"` (with `"throw"`, the default, the call rejects instead).
+       */
+      readonly type: "invalid-response";
+      readonly status: number;
+      readonly requestId: string | undefined;
+      /** What is off the spec, by path (`body.items[0]`); no value is quoted but an id. */
+      readonly issues: readonly ValidationIssue[];
     };
 
 export type PartnerCenterLog = (entry: PartnerCenterLogEntry) => void;

@@ -19,6 +19,8 @@ export interface OperationRules {
   readonly path: string;
   readonly parameters: readonly ParameterRule[];
   readonly requestBody?: { readonly required: boolean; readonly schema: SchemaSubset };
+  /** The one success the spec documents: its status and its body's schema. */
+  readonly response: { readonly status: number; readonly schema: SchemaSubset };
 }
 
 export const operationRules: Readonly<Record<OperationId, OperationRules>> = operations;
@@ -106,6 +108,18 @@ export function checkRequest(operation: OperationRules, parts: RequestParts, nam
   }
   const issues = validate(operation.requestBody.schema, value, argument);
   if (issues.length > 0) refuse(argument, issues);
+}
+
+/**
+ * What is off the spec in a success answer (empty when nothing is): its status, then its parsed
+ * body (undefined when it was not JSON) against the operation's response schema. Paths start at
+ * `body` (`body.items[0].id`); like a request's issues, none quotes a value but an id.
+ */
+export function checkResponse(operation: OperationRules, status: number, body: unknown): ValidationIssue[] {
+  const { response } = operation;
+  if (status !== response.status) return [{ path: "status", message: `must be ${response.status}, not ${status}` }];
+  if (body === undefined) return [{ path: "body", message: "must be JSON" }];
+  return validate(response.schema, body, "body");
 }
 
 /** The operation a method and a path (below the base URL, no query) stand for, with its path parameters decoded. */

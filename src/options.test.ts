@@ -49,6 +49,8 @@ describe("resolveOptions", () => {
       timeoutMs: 30_000,
       throttle: true,
       correlationId: undefined,
+      onInvalidResponse: "throw",
+      maxResponseBytes: 4 * 1024 * 1024,
     });
   });
 
@@ -68,6 +70,9 @@ describe("resolveOptions", () => {
     ["applicationName", { ...base, applicationName: "" }],
     ["fetch", { ...base, fetch: "fetch" as never }],
     ["throttle", { ...base, throttle: "no" as never }],
+    ["onInvalidResponse", { ...base, onInvalidResponse: "ignore" as never }],
+    ["maxResponseBytes", { ...base, maxResponseBytes: 0 }],
+    ["maxResponseBytes", { ...base, maxResponseBytes: 1.5 }],
   ])("refuses a bad %s, naming it", (argument, options) => {
     expect(argumentOf(() => resolveOptions(options))).toBe(argument);
   });

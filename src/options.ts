@@ -31,6 +31,18 @@ export interface PartnerCenterClientOptions {
   readonly applicationName?: string | undefined;
   /** Called for every attempt, answer and retry, with headers and bodies already redacted. */
   readonly log?: PartnerCenterLog | undefined;
+  /**
+   * What a success answer off the spec (a page item that is not a user, a field of the wrong type)
+   * does. Default `"throw"`: the call rejects with a PartnerCenterInvalidResponseError naming the
+   * field, and the answer is never returned as data. `"warn"`: it is logged (`log`, type
+   * `invalid-response`) and returned, for callers who must tolerate a server that drifts.
+   */
+  readonly onInvalidResponse?: "throw" | "warn" | undefined;
+  /**
+   * The largest answer read, in bytes (default 4 MiB): a larger one is cut off as it streams in —
+   * the connection aborted — and the call rejects with a PartnerCenterInvalidResponseError.
+   */
+  readonly maxResponseBytes?: number | undefined;
 }
 
 /** Options of one call (get, patch). */
@@ -56,6 +68,14 @@ export interface ListOptions {
   readonly signal?: AbortSignal | undefined;
   /** A GUID sent as MS-CorrelationId on every page. Default: the client's, or one fresh one for the listing. */
   readonly correlationId?: string | undefined;
+  /**
+   * Resume a listing from a continuation token instead of its first page: the `continuationToken`
+   * of the PartnerCenterError a listing failed with (or of a page already read). Same
+   * `deleted` and `pageSize` as the listing it continues.
+   */
+  readonly from?: string | undefined;
+  /** The most pages one listing may take before it stops with a PartnerCenterInvalidResponseError (a runaway server). Default 10 000. */
+  readonly maxPages?: number | undefined;
 }
 
 export { defaultBaseUrl };
@@ -92,6 +112,11 @@ function timeout(value: unknown): number {
   if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > maxTimerMs) {
     fail("timeoutMs", `must be a whole number of ms from 1 to ${maxTimerMs}, or Infinity`);
   }
+  return value;
+}
+
+function responseLimit(value: unknown): number {
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) fail("maxResponseBytes", "must be a whole number of bytes, at least 1");
   return value;
 }
 
@@ -137,7 +162,12 @@ export interface ResolvedOptions {
   readonly locale: string | undefined;
   readonly applicationName: string | undefined;
   readonly log: PartnerCenterLog | undefined;
+  readonly onInvalidResponse: "throw" | "warn";
+  readonly maxResponseBytes: number;
 }
+
+/** 4 MiB: about 7,000 users on one page (a user is about 600 bytes); the spec's examples ask for at most 500. */
+export const defaultMaxResponseBytes = 4 * 1024 * 1024;
 
 /** The options checked and completed with defaults; a bad one throws a PartnerCenterArgumentError naming it. */
 export function resolveOptions(options: PartnerCenterClientOptions): ResolvedOptions {
@@ -145,6 +175,7 @@ export function resolveOptions(options: PartnerCenterClientOptions): ResolvedOpt
   if (options.fetch !== undefined && typeof options.fetch !== "function") fail("fetch", "must be a function");
   if (options.log !== undefined && typeof options.log !== "function") fail("log", "must be a function");
   if (options.throttle !== undefined && typeof options.throttle !== "boolean") fail("throttle", "must be true or false");
+  if (options.onInvalidResponse !== undefined && options.onInvalidResponse !== "throw" && options.onInvalidResponse !== "warn") fail("onInvalidResponse", 'must be "throw" or "warn"');
   return {
     credential: options.credential,
     baseUrl: checkBaseUrl(options.baseUrl ?? defaultBaseUrl),
@@ -156,5 +187,7 @@ export function resolveOptions(options: PartnerCenterClientOptions): ResolvedOpt
     locale: headerValue(options.locale, "locale", localePattern),
     applicationName: headerValue(options.applicationName, "applicationName"),
     log: options.log,
+    onInvalidResponse: options.onInvalidResponse ?? "throw",
+    maxResponseBytes: options.maxResponseBytes === undefined ? defaultMaxResponseBytes : responseLimit(options.maxResponseBytes),
   };
 }

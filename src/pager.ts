@@ -3,7 +3,13 @@
 // call through the one pipeline (same checks, retries, timeouts and errors — a transient 503 on
 // page 2 is retried, never a silent end), and the next page comes from `links.next` or, without
 // one, from the continuation token.
+//
+// A page is an answer like any other: untrusted. Its next link is followed only as far as the spec
+// allows — the same API, operation and customer, only the query parameters and headers x-paging
+// lists — a page asked for twice is a loop, and a listing ends after `maxPages` pages at most.
+import { PartnerCenterArgumentError } from "./errors/argument-error.js";
 import { PartnerCenterInvalidResponseError } from "./errors/invalid-response-error.js";
+import { PartnerCenterError } from "./errors/partner-center-error.js";
 import { correlationIdHeader } from "./headers.js";
 import { findOperation, type ArgumentNames, type OperationRules, type RequestParts } from "./operations.js";
 import { resultOf, type Pipeline } from "./pipeline.js";
@@ -18,7 +24,25 @@ export interface PagingRules {
   readonly pageSize: string;
   /** Put in front of a next link's path that lacks it (links may come with or without `/v1`). */
   readonly addPathPrefix: string;
+  /** The query parameters a next link may set; the rest of the query stays the first request's. */
+  readonly nextLinkQuery: readonly string[];
+  /** The headers a next link may set; any other is not sent. */
+  readonly nextLinkHeaders: readonly string[];
 }
+
+/** Where a listing starts and how far it may go. */
+export interface Listing {
+  /** The API's base URL: an absolute next link must be under it. */
+  readonly baseUrl: string;
+  /** The first request: the caller's filter and page size, and `from`'s token when resuming. */
+  readonly first: RequestParts;
+  readonly maxPages: number;
+  readonly signal: AbortSignal | undefined;
+  readonly names?: ArgumentNames | undefined;
+}
+
+/** 10 000 pages: a million users at the server's default 100 a page. */
+export const defaultMaxPages = 10_000;
 
 interface Link {
   readonly uri?: unknown;
@@ -40,57 +64,124 @@ export function pageItems(page: object, paging: PagingRules): unknown[] {
 }
 
 function invalidLink(why: string): PartnerCenterInvalidResponseError {
-  return new PartnerCenterInvalidResponseError(`The listing's next page link ${why}`);
+  return new PartnerCenterInvalidResponseError(`The listing's next page link ${why}; not followed`);
+}
+
+// A header value goes on the wire as it is: printable ASCII only (no line break can add a header).
+const headerText = /^[\x20-\x7e]+$/;
+
+/** The path (below the base URL) and query of a next link, which must stay on the API. */
+function linkTarget(uri: string, baseUrl: string): { path: string; query: URLSearchParams } {
+  const relative = "https://relative.invalid";
+  let url: URL;
+  try {
+    url = new URL(uri, `${relative}/`);
+  } catch {
+    throw invalidLink("is not a URL");
+  }
+  // A path (`/customers/…`) resolves on the placeholder origin; `//host/…` or `/\host` would not.
+  if (uri.startsWith("/") && url.origin === relative) return { path: url.pathname, query: url.searchParams };
+  const base = new URL(baseUrl);
+  if (url.origin === base.origin && url.pathname.startsWith(`${base.pathname.replace(/\/$/, "")}/`)) {
+    return { path: url.pathname.slice(base.pathname.replace(/\/$/, "").length), query: url.searchParams };
+  }
+  throw invalidLink(`leads away from the API (${url.origin === relative ? "not a path" : `origin ${url.origin}`})`);
 }
 
 /**
  * The request for the page after `page`, or undefined when `page` is the last. Every page of one
- * listing carries the first page's `correlationId`: they are one logical operation.
+ * listing carries the first page's `correlationId` (one logical operation), its `filter` and page
+ * size unless the link sets what x-paging lets it, and a continuation token — the link's header, or
+ * else the page's own `continuationToken`.
  */
-export function nextPageParts(operation: OperationRules, paging: PagingRules, page: object, previous: RequestParts, correlationId: string): RequestParts | undefined {
-  const link = at(page, paging.nextLink) as Link | undefined;
-  const token = at(page, paging.continuationToken);
-  const kept = { [correlationIdHeader]: correlationId };
-  if (link !== undefined && link !== null) {
-    if (typeof link.uri !== "string" || link.uri === "") throw invalidLink("has no uri");
-    const url = new URL(link.uri, "https://link.invalid");
-    const path = url.pathname.startsWith(`${paging.addPathPrefix}/`) ? url.pathname : `${paging.addPathPrefix}${url.pathname}`;
-    const found = findOperation("GET", path);
-    if (found?.operation !== operation) throw invalidLink(`leads to another operation (${path})`);
-    const headers: Record<string, string | undefined> = { ...kept };
-    for (const header of Array.isArray(link.headers) ? (link.headers as unknown[]) : []) {
-      const { key, value } = (header ?? {}) as { key?: unknown; value?: unknown };
-      if (typeof key === "string" && typeof value === "string") headers[key.toLowerCase()] = value;
-    }
-    return { path: found.path, query: url.searchParams, headers };
-  }
-  if (typeof token !== "string" || token === "") return undefined;
-  const query = new URLSearchParams(previous.query);
+export function nextPageParts(operation: OperationRules, paging: PagingRules, page: object, listing: Pick<Listing, "baseUrl" | "first">, correlationId: string): RequestParts | undefined {
+  const { first } = listing;
+  const link = at(page, paging.nextLink) as Link | undefined | null;
+  const pageToken = at(page, paging.continuationToken);
+  const tokenHeader = paging.continuationTokenHeader.toLowerCase();
+  const headers: Record<string, string | undefined> = { [correlationIdHeader]: correlationId };
+  const query = new URLSearchParams(first.query);
   query.set(paging.seekOperation.parameter, paging.seekOperation.next);
-  return { path: previous.path, query, headers: { ...kept, [paging.continuationTokenHeader.toLowerCase()]: token } };
+  if (link === undefined || link === null) {
+    if (typeof pageToken !== "string" || pageToken === "") return undefined;
+    if (!headerText.test(pageToken)) throw invalidLink("has a continuation token that cannot be sent as a header");
+    return { path: first.path, query, headers: { ...headers, [tokenHeader]: pageToken } };
+  }
+  if (typeof link.uri !== "string" || link.uri === "") throw invalidLink("has no uri");
+  const target = linkTarget(link.uri, listing.baseUrl);
+  const path = target.path.startsWith(`${paging.addPathPrefix}/`) ? target.path : `${paging.addPathPrefix}${target.path}`;
+  const found = findOperation("GET", path);
+  if (found?.operation !== operation) throw invalidLink(`leads to another operation (${path})`);
+  for (const [name, value] of Object.entries(found.path)) {
+    if (value.toLowerCase() !== String(first.path[name]).toLowerCase()) throw invalidLink(`leads to another ${name} (${value})`);
+  }
+  for (const name of paging.nextLinkQuery) {
+    const value = target.query.get(name);
+    if (value !== null) query.set(name, value);
+  }
+  for (const header of Array.isArray(link.headers) ? (link.headers as unknown[]) : []) {
+    const { key, value } = (header ?? {}) as { key?: unknown; value?: unknown };
+    if (typeof key !== "string" || !paging.nextLinkHeaders.some((name) => name.toLowerCase() === key.toLowerCase())) continue;
+    if (typeof value !== "string" || !headerText.test(value)) throw invalidLink(`has a ${key} header that cannot be sent`);
+    headers[key.toLowerCase()] = value;
+  }
+  // A link without a token would ask for the first page again: the page's own token says where it is.
+  if (headers[tokenHeader] === undefined && typeof pageToken === "string" && headerText.test(pageToken)) headers[tokenHeader] = pageToken;
+  if (headers[tokenHeader] === undefined) throw invalidLink(`carries no continuation token (${paging.continuationTokenHeader})`);
+  return { path: first.path, query, headers };
+}
+
+/** What makes two requests of one listing the same page: the query (in any order) and the token. */
+function pageKey(parts: RequestParts, tokenHeader: string): string {
+  const query = [...(parts.query ?? [])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([query, parts.headers[tokenHeader] ?? null]);
+}
+
+/** `error`, marked with the token a listing can be resumed from (`list({ from })`). */
+function resumable(error: unknown, token: string | undefined): unknown {
+  if (error instanceof PartnerCenterError && token !== undefined && error.continuationToken === undefined) {
+    (error as { continuationToken?: string }).continuationToken = token;
+  }
+  return error;
 }
 
 /** Every page of a listing, first to last; each is fetched only when the one before has been consumed. */
-export async function* allPages(
-  call: Pipeline,
-  operation: OperationRules,
-  paging: PagingRules,
-  first: RequestParts,
-  signal: AbortSignal | undefined,
-  names?: ArgumentNames,
-): AsyncGenerator<object> {
-  const seenTokens = new Set<string>();
-  for (let parts: RequestParts | undefined = first; parts !== undefined; ) {
-    const exchange = await call({ operation, parts, signal, names });
-    const page = resultOf(exchange);
-    pageItems(page, paging); // a page without its items is a broken answer, not an empty listing
+export async function* allPages(call: Pipeline, operation: OperationRules, paging: PagingRules, listing: Listing): AsyncGenerator<object> {
+  const { first, signal, names, maxPages } = listing;
+  const tokenHeader = paging.continuationTokenHeader.toLowerCase();
+  // Every page asked for so far, by token and by request, with its number: a loop is named by them.
+  const tokens = new Map<string, number>();
+  const requests = new Map<string, number>();
+  let parts: RequestParts | undefined = first;
+  for (let number = 1; parts !== undefined; number++) {
+    const token = parts.headers[tokenHeader];
+    const earlier = (token === undefined ? undefined : tokens.get(token)) ?? requests.get(pageKey(parts, tokenHeader));
+    if (earlier !== undefined) {
+      throw new PartnerCenterInvalidResponseError(`The listing loops: page ${number - 1}'s next page is page ${earlier} again (the same ${token !== undefined && tokens.has(token) ? "continuation token" : "request"}); stopped rather than loop`);
+    }
+    if (number > maxPages) throw resumable(new PartnerCenterInvalidResponseError(`The listing did not end within ${maxPages} pages (maxPages); stopped rather than risk a loop`), token);
+    if (token !== undefined) tokens.set(token, number);
+    requests.set(pageKey(parts, tokenHeader), number);
+
+    let page: object;
+    let correlationId: string;
+    try {
+      const exchange = await call({ operation, parts, signal, names });
+      correlationId = exchange.correlationId;
+      page = resultOf(exchange);
+      pageItems(page, paging); // a page without its items is a broken answer, not an empty listing
+    } catch (error) {
+      // After the first page the request is the server's (its link), not the caller's argument.
+      if (error instanceof PartnerCenterArgumentError && number > 1) throw resumable(invalidLink(`is off the spec: ${error.message}`), token);
+      throw resumable(error, token);
+    }
     yield page;
-    parts = nextPageParts(operation, paging, page, parts, exchange.correlationId);
-    // A server handing back a token it already gave would have us loop for ever.
-    const token = parts?.headers[paging.continuationTokenHeader.toLowerCase()];
-    if (token !== undefined) {
-      if (seenTokens.has(token)) throw new PartnerCenterInvalidResponseError("The listing gave the same continuation token twice; stopped rather than loop");
-      seenTokens.add(token);
+    try {
+      parts = nextPageParts(operation, paging, page, listing, correlationId);
+    } catch (error) {
+      // Resumable past a bad link from the page's own token, which needs no link.
+      const pageToken = at(page, paging.continuationToken);
+      throw resumable(error, typeof pageToken === "string" && pageToken !== "" ? pageToken : undefined);
     }
   }
 }

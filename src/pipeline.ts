@@ -3,13 +3,14 @@ import { PartnerCenterInvalidResponseError } from "./errors/invalid-response-err
 import { tokenSource } from "./credential.js";
 import { correlationIdHeader, fixedHeaders, requestIdHeader } from "./headers.js";
 import { callIds, type CallIds } from "./ids.js";
-import { checkRequest, fillPath, type ArgumentNames, type OperationRules, type RequestParts } from "./operations.js";
+import { checkRequest, checkResponse, fillPath, type ArgumentNames, type OperationRules, type RequestParts } from "./operations.js";
 import type { ResolvedOptions } from "./options.js";
-import { dropWriteOnly, mentionsWriteOnly } from "./redact.js";
+import { dropWriteOnly } from "./redact.js";
 import { withRetries } from "./retry/retrying-fetch.js";
 import { createThrottle } from "./retry/throttle.js";
 import { authorizedAttempt } from "./transport/attempt.js";
 import type { Answer } from "./transport/plain-fetch.js";
+import type { ValidationIssue } from "./validate.js";
 
 /** One request to one operation of the spec, as a door hands it over. */
 export interface OperationCall {
@@ -42,12 +43,16 @@ export type Pipeline = (call: OperationCall) => Promise<Exchange>;
  *    request sent once more; the whole answer read; secrets echoed in an error body scrubbed by value.
  * 5. fetch: the injected or the global one.
  *
- * Then, once per call: write-only fields (the spec's `writeOnly`) dropped from a success body,
- * so a password a server echoes never reaches the caller.
+ * Then, once per call, a success answer is not trusted: write-only fields (the spec's `writeOnly`)
+ * dropped from the parsed body — keys as parsed, so `"pass\u0077ordProfile"` is caught too — so a
+ * password a server echoes never reaches the caller; then the rest checked against the spec's
+ * response schema for the operation: off the spec, a PartnerCenterInvalidResponseError naming the
+ * field (or, with `onInvalidResponse: "warn"`, a log entry and the answer as it is).
  */
 export function createPipeline(options: ResolvedOptions): Pipeline {
   const { baseUrl, timeoutMs } = options;
-  const send = withRetries(authorizedAttempt(options.fetch, tokenSource(options.credential), baseUrl), {
+  const { log, onInvalidResponse } = options;
+  const send = withRetries(authorizedAttempt(options.fetch, tokenSource(options.credential), baseUrl, options.maxResponseBytes), {
     ...options.retry,
     timeoutMs,
     log: options.log,
@@ -68,9 +73,25 @@ export function createPipeline(options: ResolvedOptions): Pipeline {
     const url = `${baseUrl}${fillPath(operation, parts.path)}${query}`;
     const customer = parts.path["customer-tenant-id"];
     const answer = await send(url, { method: operation.method, headers, body: parts.body, signal }, typeof customer === "string" ? customer : undefined);
-    if (answer.ok && mentionsWriteOnly(answer.text) && dropWriteOnly(answer.body)) return { ...answer, text: JSON.stringify(answer.body), ...ids };
-    return { ...answer, ...ids };
+    if (!answer.ok) return { ...answer, ...ids };
+    const dropped = dropWriteOnly(answer.body);
+    const issues = checkResponse(operation, answer.status, answer.body);
+    if (issues.length > 0) {
+      if (onInvalidResponse === "throw") throw offSpec(operation, answer, issues, ids);
+      log?.({ type: "invalid-response", status: answer.status, requestId: ids.requestId, issues });
+    }
+    return dropped ? { ...answer, text: JSON.stringify(answer.body), ...ids } : { ...answer, ...ids };
   };
+}
+
+function offSpec(operation: OperationRules, { status, headers }: Answer, issues: readonly ValidationIssue[], ids: CallIds): PartnerCenterInvalidResponseError {
+  const shown = issues.slice(0, 3).map((issue) => `${issue.path} ${issue.message}`);
+  if (issues.length > shown.length) shown.push(`${issues.length - shown.length} more`);
+  return new PartnerCenterInvalidResponseError(
+    `Partner Center's ${status} answer (${headers.get("content-type") ?? "no content type"}) to ${operation.method} ${operation.path} is off the spec: ${shown.join("; ")} [MS-RequestId ${ids.requestId}]`,
+    { status, ...ids },
+    issues,
+  );
 }
 
 /** A success body that is a JSON object, or the PartnerCenterError the answer stands for. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dropWriteOnly, mentionsWriteOnly, redactBody, redactBodyText, redactHeaders, scrub, scrubValues, secretsIn } from "./redact.js";
+import { dropWriteOnly, redactBody, redactBodyText, redactHeaders, scrub, scrubValues, secretsIn } from "./redact.js";
 
 describe("redactHeaders", () => {
   it("keeps known harmless headers and redacts every other value, Authorization first", () => {
@@ -86,13 +86,13 @@ describe("scrub: a secret is replaced in every encoding a server may echo it in"
 
 describe("scrubValues", () => {
   it("replaces a secret in every string of a parsed body, keys included, without changing the input", () => {
-    const parsed = JSON.parse('{"description":"bad Zo\\u00EB\\u002B1!","data":["x Zoë+1! y",{"Zoë+1!":"v"}],"code":3000}') as unknown;
-    expect(scrubValues(parsed, ["Zoë+1!"])).toEqual({ description: "bad [REDACTED]", data: ["x [REDACTED] y", { "[REDACTED]": "v" }], code: 3000 });
-    expect(JSON.stringify(parsed)).toContain("Zoë+1!");
+    const parsed = JSON.parse('{"description":"bad Zo\\u00EB\\u002B1!xy","data":["x Zoë+1!xy y",{"Zoë+1!xy":"v"}],"code":3000}') as unknown;
+    expect(scrubValues(parsed, ["Zoë+1!xy"])).toEqual({ description: "bad [REDACTED]", data: ["x [REDACTED] y", { "[REDACTED]": "v" }], code: 3000 });
+    expect(JSON.stringify(parsed)).toContain("Zoë+1!xy");
   });
 
   it("replaces a percent-encoded secret inside a decoded JSON string", () => {
-    expect(scrubValues({ link: "/reset?p=Zo%C3%AB%2B1!" }, ["Zoë+1!"])).toEqual({ link: "/reset?p=[REDACTED]" });
+    expect(scrubValues({ link: "/reset?p=Zo%C3%AB%2B1!xy" }, ["Zoë+1!xy"])).toEqual({ link: "/reset?p=[REDACTED]" });
   });
 });
 
@@ -102,12 +102,5 @@ describe("dropWriteOnly", () => {
     expect(dropWriteOnly(user)).toBe(true);
     expect(user).toEqual({ id: "u", nested: [{ keep: 1 }] });
     expect(dropWriteOnly(user)).toBe(false);
-  });
-});
-
-describe("mentionsWriteOnly", () => {
-  it("spots a writeOnly key in a body's text in any case, so the walk is skipped only when there is none", () => {
-    expect(mentionsWriteOnly('{"id":"u","PasswordProfile":{"Password":"x"}}')).toBe(true);
-    expect(mentionsWriteOnly('{"id":"u","displayName":"Ada"}')).toBe(false);
   });
 });

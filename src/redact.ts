@@ -36,8 +36,11 @@ export function redactHeaders(headers: Readonly<Record<string, string>> | Header
 // Compared in lower case: a server or a hand-written body may spell `Password`.
 const secretKeys: ReadonlySet<string> = new Set(writeOnlyFields.map((name) => name.toLowerCase()));
 
+// Their lengths, looked at first: most keys of a body are not as long as any, and need no lower-casing.
+const secretKeyLengths: ReadonlySet<number> = new Set(writeOnlyFields.map((name) => name.length));
+
 export function isSecretKey(key: string): boolean {
-  return secretKeys.has(key.toLowerCase());
+  return secretKeyLengths.has(key.length) && secretKeys.has(key.toLowerCase());
 }
 
 /**
@@ -117,9 +120,16 @@ export function secretForms(secret: string): string[] {
   return [...forms].sort((a, b) => b.length - a.length);
 }
 
-/** A function replacing every form of each secret in a text (the forms are worked out once). */
+/**
+ * The shortest secret searched for by value. A real token is a JWT of a thousand characters and a
+ * password has at least 8 (the spec's minLength); a shorter "secret" — a one-character test token —
+ * would match inside ordinary words and garble every error body it scrubs.
+ */
+export const minSecretLength = 8;
+
+/** A function replacing every form of each secret (of at least minSecretLength characters) in a text; the forms are worked out once. */
 export function scrubber(secrets: readonly string[]): (text: string) => string {
-  const forms = secrets.flatMap((secret) => (secret === "" ? [] : secretForms(secret))).sort((a, b) => b.length - a.length);
+  const forms = secrets.flatMap((secret) => (secret.length < minSecretLength ? [] : secretForms(secret))).sort((a, b) => b.length - a.length);
   return (text) => {
     for (const form of forms) text = text.replaceAll(form, redacted);
     return text;
@@ -134,7 +144,7 @@ export function scrub(text: string, secrets: readonly string[]): string {
 /**
  * Public (src/index.ts): `text` with each secret (a token, a password) replaced by `[REDACTED]`
  * wherever it occurs, in every form a server may echo it in — raw, JSON-escaped in any style,
- * percent-encoded. The client does this to what it reports; this is for your own logs and output.
+ * percent-encoded. Secrets shorter than 8 characters (minSecretLength) are not searched for. The client does this to what it reports; this is for your own logs and output.
  */
 export function scrubSecrets(text: string, secrets: readonly string[]): string {
   return scrub(text, secrets);
@@ -152,15 +162,6 @@ export function scrubValues(value: unknown, secrets: readonly string[]): unknown
   return copy(value);
 }
 
-// A writeOnly field's name, quoted as a JSON key, in any case: most answers have none, and a look at
-// the text is cheaper than walking every object of the parsed body.
-const writeOnlyKey = new RegExp(`"(?:${writeOnlyFields.join("|")})"`, "i");
-
-/** Whether a body's text may hold a writeOnly field at all (no walk needed when it does not). */
-export function mentionsWriteOnly(text: string): boolean {
-  return writeOnlyKey.test(text);
-}
-
 /**
  * Removes every writeOnly field (any depth) from a parsed response body, in place; true when it
  * removed one. Partner Center's own reset-password example echoes the new password, which the spec
@@ -168,12 +169,15 @@ export function mentionsWriteOnly(text: string): boolean {
  */
 export function dropWriteOnly(value: unknown): boolean {
   if (value === null || typeof value !== "object") return false;
+  // The parsed keys, not the text: a server may write a key escaped (`"pass\u0077ordProfile"`).
+  // for…in over own keys allocates nothing: this walks every success body.
   let dropped = false;
-  for (const [key, child] of Object.entries(value)) {
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
     if (isSecretKey(key)) {
       delete (value as Record<string, unknown>)[key];
       dropped = true;
-    } else if (dropWriteOnly(child)) dropped = true;
+    } else if (dropWriteOnly((value as Record<string, unknown>)[key])) dropped = true;
   }
   return dropped;
 }

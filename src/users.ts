@@ -10,7 +10,7 @@ import { correlationIdHeader, requestIdHeader } from "./headers.js";
 import { operations } from "../generated/spec-rules.js";
 import { operationRules, type ArgumentNames } from "./operations.js";
 import type { CallOptions, ListOptions } from "./options.js";
-import { allPages, pageItems, type PagingRules } from "./pager.js";
+import { allPages, defaultMaxPages, pageItems, type PagingRules } from "./pager.js";
 import { resultOf, type Pipeline } from "./pipeline.js";
 
 export type CustomerUser = components["schemas"]["CustomerUser"];
@@ -49,6 +49,7 @@ const names: ArgumentNames = {
   "header:MS-RequestId": "requestId",
   "header:MS-CorrelationId": "correlationId",
   "query:size": "pageSize",
+  "header:MS-ContinuationToken": "from",
   body: "patch",
 };
 
@@ -56,7 +57,7 @@ const listing = operationRules.listCustomerUsers;
 const paging: PagingRules = operations.listCustomerUsers.paging;
 const deletedFilter = operations.listCustomerUsers.filters.deleted;
 
-export function customerUsers(call: Pipeline, customerId: string): CustomerUsersOperations {
+export function customerUsers(call: Pipeline, customerId: string, baseUrl: string): CustomerUsersOperations {
   const ids = (options: CallOptions) => ({ [requestIdHeader]: options.requestId, [correlationIdHeader]: options.correlationId });
 
   function user(userId: () => Promise<string> | string): CustomerUserOperations {
@@ -76,8 +77,18 @@ export function customerUsers(call: Pipeline, customerId: string): CustomerUsers
     const query = new URLSearchParams();
     if (options.pageSize !== undefined) query.set(paging.pageSize, String(options.pageSize));
     if (options.deleted === true) query.set("filter", deletedFilter);
-    const first = { path: { "customer-tenant-id": customerId }, query, headers: { [correlationIdHeader]: options.correlationId } };
-    const pages = () => allPages(call, listing, paging, first, options.signal, names) as AsyncGenerator<CustomerUserPage>;
+    const headers: Record<string, string | undefined> = { [correlationIdHeader]: options.correlationId };
+    if (options.from !== undefined) {
+      // Resuming: the page a failed listing's error named, asked for as any next page is.
+      query.set(paging.seekOperation.parameter, paging.seekOperation.next);
+      headers[paging.continuationTokenHeader.toLowerCase()] = options.from;
+    }
+    const first = { path: { "customer-tenant-id": customerId }, query, headers };
+    const { maxPages = defaultMaxPages } = options;
+    async function* pages(): AsyncGenerator<CustomerUserPage> {
+      if (!Number.isSafeInteger(maxPages) || maxPages < 1) throw argumentError("maxPages", "must be a whole number, at least 1");
+      yield* allPages(call, listing, paging, { baseUrl, first, maxPages, signal: options.signal, names }) as AsyncGenerator<CustomerUserPage>;
+    }
     return {
       byPage: pages,
       async *[Symbol.asyncIterator]() {
@@ -92,7 +103,10 @@ export function customerUsers(call: Pipeline, customerId: string): CustomerUsers
     const resolve = async (): Promise<string> => {
       const wanted = principalNameKey(upn);
       const matches: CustomerUser[] = [];
-      for await (const candidate of list(options)) if (principalNameKey(candidate.userPrincipalName) === wanted) matches.push(candidate);
+      for await (const candidate of list(options)) {
+        // Guarded: with onInvalidResponse "warn", an item may be anything.
+        if (typeof (candidate as Partial<CustomerUser> | null)?.userPrincipalName === "string" && principalNameKey(candidate.userPrincipalName) === wanted) matches.push(candidate);
+      }
       const among = options.deleted === true ? "deleted" : "active";
       if (matches.length === 0) throw new PartnerCenterNotFoundError(`No ${among} user of customer ${customerId} has the userPrincipalName ${JSON.stringify(upn)}`);
       if (matches.length > 1) throw new PartnerCenterError(`${matches.length} ${among} users of customer ${customerId} have the userPrincipalName ${JSON.stringify(upn)}; refusing to guess`);

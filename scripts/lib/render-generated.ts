@@ -7,12 +7,12 @@ import { loadDereferencedSpec, specPath, type Spec } from "./spec.ts";
 
 /** JSON Schema keywords the client's validator (src/validate.ts) understands. */
 const supportedKeywords = new Set([
-  "type", "properties", "additionalProperties", "required", "not", "enum",
-  "minLength", "maxLength", "minimum", "maximum", "pattern", "description", "writeOnly", "format", "example",
+  "type", "properties", "additionalProperties", "required", "not", "enum", "items", "allOf", "nullable",
+  "minLength", "maxLength", "minimum", "maximum", "pattern", "description", "writeOnly", "readOnly", "format", "example",
 ]);
 
 /** Annotations the validator does not need: dropped from the generated rules. */
-const annotations = new Set(["description", "writeOnly", "example"]);
+const annotations = new Set(["description", "writeOnly", "readOnly", "example"]);
 
 const methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 
@@ -28,6 +28,7 @@ export async function renderGenerated(path = specPath): Promise<Record<string, s
 }
 
 function renderSpecRules(spec: Spec): string {
+  const schemas = schemaHoister(spec);
   const constant = (doc: string, name: string, value: unknown) => `/** ${doc} */\nexport const ${name} = ${JSON.stringify(value, null, 2)} as const;\n`;
   return [
     header,
@@ -36,7 +37,7 @@ function renderSpecRules(spec: Spec): string {
     constant("The properties the spec marks writeOnly: secrets in a request, never surfaced from a response.", "writeOnlyFields", writeOnlyFields(spec)),
     constant("The GUID pattern (components.schemas.Guid) of ids and MS-RequestId / MS-CorrelationId.", "guidPattern", guidPattern(spec)),
     constant("The X-Locale header's pattern, which the client's `locale` option must match.", "localePattern", headerPattern(spec, "X-Locale")),
-    renderOperations(operations(spec)),
+    renderOperations(operations(spec, schemas), schemas.constants),
   ].join("\n");
 }
 
@@ -50,7 +51,7 @@ interface RenderedOperation {
   readonly [key: string]: unknown;
 }
 
-function renderOperations(table: Record<string, RenderedOperation>): string {
+function renderOperations(table: Record<string, RenderedOperation>, schemaConstants: readonly string[]): string {
   const names = new Map<string, string>();
   const constants: string[] = [];
   const marker = (name: string) => `@@${name}@@`;
@@ -74,7 +75,7 @@ function renderOperations(table: Record<string, RenderedOperation>): string {
     ]),
   );
   const body = JSON.stringify(withReferences, null, 2).replace(/"@@(\w+)@@"/g, "$1");
-  return `${constants.join("\n")}\n/** Every operation, by operationId: its method, path, parameters and body, with the rules each must meet. */\nexport const operations = ${body} as const;\n`;
+  return `${schemaConstants.join("\n")}\n${constants.join("\n")}\n/** Every operation, by operationId: its method, path, parameters and body, with the rules each must meet. */\nexport const operations = ${body} as const;\n`;
 }
 
 function firstServer(spec: Spec): string {
@@ -119,7 +120,47 @@ function headerPattern(spec: Spec, name: string): string {
   return pattern;
 }
 
-function operations(spec: Spec): Record<string, RenderedOperation> {
+/**
+ * Response schemas, with each of the spec's named object schemas written once as a constant of its
+ * own and referred to wherever it is reached (a user is in the page's items and in two responses; a
+ * link in four places). The dereferenced spec shares one object per $ref, so they are found by
+ * identity. `constants` comes out in post-order: each after the ones it refers to.
+ */
+interface SchemaHoister {
+  hoist(schema: unknown, where: string): unknown;
+  readonly constants: string[];
+}
+
+function schemaHoister(spec: Spec): SchemaHoister {
+  const names = new Map<object, string>();
+  for (const [name, schema] of Object.entries(spec.components?.schemas ?? {})) {
+    if ((schema as OpenAPIV3.SchemaObject).type === "object") names.set(schema, `schema${name}`);
+  }
+  const constants: string[] = [];
+  const done = new Set<string>();
+  const hoist = (schema: unknown, where: string): unknown => {
+    const name = typeof schema === "object" && schema !== null ? names.get(schema) : undefined;
+    if (name === undefined) return pruneForClient(schema, where, hoist);
+    if (!done.has(name)) {
+      done.add(name);
+      const pruned = JSON.stringify(pruneForClient(schema, where, hoist), null, 2);
+      constants.push(`const ${name} = ${pruned.replace(/"@@(\w+)@@"/g, "$1")} as const;\n`);
+    }
+    return `@@${name}@@`;
+  };
+  return { hoist, constants };
+}
+
+/** The schema of the one 2xx answer an operation documents with a JSON body: what a success is checked against. */
+function successSchema(operation: OpenAPIV3.OperationObject, where: string, schemas: SchemaHoister): { status: number; schema: unknown } {
+  const successes = Object.entries(operation.responses).filter(([status]) => /^2\d\d$/.test(status));
+  const [status, response] = successes[0] ?? [];
+  const schema = (response as OpenAPIV3.ResponseObject | undefined)?.content?.["application/json"]?.schema;
+  if (successes.length !== 1 || !schema) throw new Error(`${where} needs exactly one 2xx response, with an application/json schema: the client checks every answer against it`);
+  return { status: Number(status), schema: schemas.hoist(schema, `${where} ${status} response`) };
+}
+
+function operations(spec: Spec, schemas: SchemaHoister): Record<string, RenderedOperation> {
   const out: Record<string, RenderedOperation> = {};
   for (const [path, item] of Object.entries(spec.paths)) {
     for (const method of methods) {
@@ -145,6 +186,7 @@ function operations(spec: Spec): Record<string, RenderedOperation> {
           schema: pruneForClient(parameter.schema, `${where} ${parameter.in} parameter ${parameter.name}`),
         })),
         ...(body && { requestBody: { required: body.required === true, schema: pruneForClient(bodySchema, `${where} request body`) } }),
+        response: successSchema(operation, where, schemas),
         // How to follow pages and which filters have names: data the client's pager reads (see the spec).
         ...extensions(operation, { "x-paging": "paging", "x-filters": "filters" }),
       };
@@ -159,11 +201,11 @@ function extensions(operation: object, names: Record<string, string>): Record<st
 }
 
 /**
- * Keeps what validation needs (`format` only to phrase a message; a `not`'s description is its
- * message). Fails on a keyword the client's validator does not know, so the spec can never gain a
+ * Keeps what validation needs (`format`: `date-time` is checked, `uuid` only phrases a message; a
+ * `not`'s description is its message). Fails on a keyword the client's validator does not know, so the spec can never gain a
  * constraint that the client silently skips.
  */
-function pruneForClient(schema: unknown, where: string): unknown {
+function pruneForClient(schema: unknown, where: string, sub: (schema: unknown, where: string) => unknown = pruneForClient): unknown {
   if (typeof schema !== "object" || schema === null) throw new Error(`${where}: not a schema`);
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(schema)) {
@@ -172,12 +214,14 @@ function pruneForClient(schema: unknown, where: string): unknown {
     }
     if (key === "description" && where.endsWith("/not")) out[key] = value;
     else if (annotations.has(key)) continue;
-    else if (key === "format" && value !== "uuid") continue;
+    else if (key === "format" && value !== "uuid" && value !== "date-time") continue;
     else if (key === "properties") {
       out[key] = Object.fromEntries(
-        Object.entries(value as Record<string, unknown>).map(([name, sub]) => [name, pruneForClient(sub, `${where}/${name}`)]),
+        Object.entries(value as Record<string, unknown>).map(([name, child]) => [name, sub(child, `${where}/${name}`)]),
       );
     } else if (key === "not") out[key] = pruneForClient(value, `${where}/not`);
+    else if (key === "items") out[key] = sub(value, `${where}/items`);
+    else if (key === "allOf") out[key] = (value as unknown[]).map((child, i) => sub(child, `${where}/allOf/${i}`));
     else out[key] = value;
   }
   return out;

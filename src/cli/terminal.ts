@@ -238,6 +238,8 @@ export function formatLogEntry(entry: PartnerCenterLogEntry): string {
       return `↻ #${entry.attempt} ${entry.reason}: retrying in ${entry.delayMs} ms (request id ${entry.requestId ?? "none"})`;
     case "throttle":
       return `⏸ #${entry.attempt} throttled (${entry.reason === "paused" ? "a 429's Retry-After" : "rate"}${entry.customerId ? `, customer ${entry.customerId}` : ""}): waiting ${entry.delayMs} ms (request id ${entry.requestId ?? "none"})`;
+    case "invalid-response":
+      return `⚠ ${entry.status} answer off the spec, used anyway: ${entry.issues.map((issue) => `${issue.path} ${issue.message}`).join("; ")} (request id ${entry.requestId ?? "none"})`;
   }
 }
 

@@ -17,11 +17,16 @@ export interface PartnerCenterErrorDetails {
   readonly correlationId?: string | undefined;
   /** The server's Retry-After, in milliseconds, when it gave one. */
   readonly retryAfterMs?: number | undefined;
+  /**
+   * A listing that failed on a later page: the token of the page it could not get, to resume the
+   * listing from there with `list({ from })`. An opaque cursor, not a credential.
+   */
+  readonly continuationToken?: string | undefined;
 }
 
 // The detail fields, in one list: the constructor copies exactly these from the details, and
 // toJSON() shows exactly these, so nothing added to the class later leaks by accident.
-const detailFields = ["status", "code", "description", "data", "source", "requestId", "correlationId", "retryAfterMs"] as const;
+const detailFields = ["status", "code", "description", "data", "source", "requestId", "correlationId", "retryAfterMs", "continuationToken"] as const;
 
 /** Every failure of this client rejects with a PartnerCenterError (or one of its subclasses). */
 export class PartnerCenterError extends Error {
@@ -39,6 +44,7 @@ export class PartnerCenterError extends Error {
   declare readonly requestId: string | undefined;
   declare readonly correlationId: string | undefined;
   declare readonly retryAfterMs: number | undefined;
+  declare readonly continuationToken: string | undefined;
 
   constructor(message: string, details: PartnerCenterErrorDetails = {}, options?: ErrorOptions) {
     super(message, options);

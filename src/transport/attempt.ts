@@ -1,8 +1,11 @@
 import { argumentError } from "../errors/argument-error.js";
+import { PartnerCenterInvalidResponseError } from "../errors/invalid-response-error.js";
+import { correlationIdHeader, requestIdHeader } from "../headers.js";
+import { defaultMaxResponseBytes } from "../options.js";
 import type { TokenSource } from "../credential.js";
 import { scrub, scrubValues, secretsIn } from "../redact.js";
 import { untilAborted } from "./attempt-signal.js";
-import type { Answer, Attempt, FetchFunction } from "./plain-fetch.js";
+import type { Answer, Attempt, FetchFunction, PlainInit } from "./plain-fetch.js";
 
 /**
  * The bottom layer: one attempt, from asking for a token to the last byte of the answer, all under
@@ -13,8 +16,9 @@ import type { Answer, Attempt, FetchFunction } from "./plain-fetch.js";
  * - an error body that echoes the token or a password from the request is scrubbed — in its text and,
  *   once parsed, in every string, whatever the encoding — before any other layer reads it;
  * - a 401 that a fresh token may cure gets one, and one resend (below).
+ * And it reads no more of an answer than `maxBytes` (readText).
  */
-export function authorizedAttempt(fetch: FetchFunction, getToken: TokenSource, baseUrl: string): Attempt {
+export function authorizedAttempt(fetch: FetchFunction, getToken: TokenSource, baseUrl: string, maxBytes = defaultMaxResponseBytes): Attempt {
   const allowedPrefix = `${baseUrl}/`;
   return async function attempt(url, init) {
     if (!url.startsWith(allowedPrefix)) throw argumentError("url", "must be under the client's baseUrl");
@@ -26,7 +30,7 @@ export function authorizedAttempt(fetch: FetchFunction, getToken: TokenSource, b
         signal: init.signal ?? null,
         redirect: "manual",
       });
-      return { response, text: await response.text() }; // text() decodes UTF-8 and drops a byte-order mark, which Partner Center sends
+      return { response, text: await readText(response, maxBytes, init) };
     };
     const token = await untilAborted(getToken(init.signal), init.signal);
     let { response, text } = await send(token);
@@ -57,6 +61,61 @@ export function authorizedAttempt(fetch: FetchFunction, getToken: TokenSource, b
 function scrubbedJson(answer: Omit<Answer, "text" | "body">, body: unknown): Answer {
   return { ...answer, text: JSON.stringify(body), body };
 }
+
+/**
+ * The body as text, decoded as UTF-8 without a byte-order mark (Partner Center sends one), read as
+ * it streams in — never more than `maxBytes`: past that (or at once, when Content-Length says so)
+ * the stream is cancelled, which aborts the connection, and the attempt fails. The attempt's signal
+ * also cancels it, so the attempt's time covers the body even from a fetch whose body does not
+ * listen to the signal: a server trickling bytes ends at the timeout.
+ */
+async function readText(response: Response, maxBytes: number, init: PlainInit): Promise<string> {
+  const { signal } = init;
+  const tooLarge = () =>
+    new PartnerCenterInvalidResponseError(`Partner Center's answer is larger than ${maxBytes} bytes (maxResponseBytes); stopped reading it [MS-RequestId ${init.headers[requestIdHeader]}]`, {
+      status: response.status,
+      requestId: init.headers[requestIdHeader],
+      correlationId: init.headers[correlationIdHeader],
+    });
+  const body = response.body;
+  if (body === null) return "";
+  if (Number(response.headers.get("content-length")) > maxBytes) {
+    await body.cancel().catch(() => {});
+    throw tooLarge();
+  }
+  const reader = body.getReader();
+  const onAbort = () => void reader.cancel(signal?.reason).catch(() => {});
+  signal?.addEventListener("abort", onAbort, { once: true });
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (signal?.aborted) throw signal.reason;
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel().catch(() => {});
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  } finally {
+    signal?.removeEventListener("abort", onAbort);
+  }
+  // Decoded once, whole, by one shared decoder (a decoder per call would cost every call).
+  if (chunks.length === 1) return utf8.decode(chunks[0]);
+  const whole = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return utf8.decode(whole);
+}
+
+// Stateless between calls (no `stream` option), so one serves every attempt; drops a byte-order mark.
+const utf8 = new TextDecoder();
 
 /** The parsed JSON, or undefined for an empty body or one that is not JSON. */
 export function parseJson(text: string): unknown {
