@@ -9,6 +9,7 @@ import {
   PartnerCenterInvalidResponseError,
   PartnerCenterNotFoundError,
   type CustomerUser,
+  type PartnerCenterClientOptions,
 } from "./index.js";
 
 const customerId = "4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04";
@@ -36,13 +37,17 @@ interface Seen {
 
 /** A fetch answering from a queue of (status, body), recording each request. */
 function server(...answers: Array<[number, unknown]>) {
+  return serverWith({}, ...answers);
+}
+
+function serverWith(options: Partial<PartnerCenterClientOptions>, ...answers: Array<[number, unknown]>) {
   const seen: Seen[] = [];
   const fetch = vi.fn(async (url: string, init: RequestInit) => {
     seen.push({ url: new URL(url), headers: init.headers as Record<string, string> });
     const [status, body] = answers.shift() ?? [500, { code: 800003, description: "no more answers", source: "test" }];
     return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
   });
-  const users = createPartnerCenterClient({ credential: "t", fetch, retry: { baseDelayMs: 0 } }).customers.byId(customerId).users;
+  const users = createPartnerCenterClient({ credential: "t", fetch, retry: { baseDelayMs: 0 }, ...options }).customers.byId(customerId).users;
   return { users, seen, fetch };
 }
 
@@ -152,9 +157,15 @@ describe("byPrincipalName(upn)", () => {
   });
 
   it("compares as Entra ID does: only A–Z folded, so a lookalike (U+212A KELVIN SIGN for K) never matches, and nothing is sent to it", async () => {
-    const { users, seen } = server([200, page([person(1, "\u212Aate@contoso.com"), person(2, "\u017Fam@contoso.com")])]);
-    await expect(users.byPrincipalName("kate@contoso.com").patch({ usageLocation: "GB" })).rejects.toBeInstanceOf(PartnerCenterNotFoundError);
-    expect(seen).toHaveLength(1);
+    const lookalikes = page([person(1, "\u212Aate@contoso.com"), person(2, "\u017Fam@contoso.com")]);
+    // Off the spec (a sign-in name is ASCII): refused as such by default…
+    const strict = server([200, lookalikes]);
+    await expect(strict.users.byPrincipalName("kate@contoso.com").patch({ usageLocation: "GB" })).rejects.toBeInstanceOf(PartnerCenterInvalidResponseError);
+    expect(strict.seen).toHaveLength(1);
+    // …and, where such answers are let through with a warning, still no match.
+    const lenient = serverWith({ onInvalidResponse: "warn" }, [200, lookalikes]);
+    await expect(lenient.users.byPrincipalName("kate@contoso.com").patch({ usageLocation: "GB" })).rejects.toBeInstanceOf(PartnerCenterNotFoundError);
+    expect(lenient.seen).toHaveLength(1);
   });
 
   it("rejects with PartnerCenterNotFoundError when no user has the name, sending no update", async () => {
