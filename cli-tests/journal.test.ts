@@ -2,12 +2,14 @@
 // point the report at the input, fill the disk, press Ctrl-C mid-lookup. Against a fake Partner
 // Center that logs every MS-RequestId: no change may reach a user under two ids, the input is never
 // modified, and no outcome lands outside its journal.
-import { closeSync, existsSync, linkSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { closeSync, existsSync, linkSync, lstatSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { customerId, parseJournal, readReportFile, scratchFolder, userIdFor } from "./support/files.ts";
 import { fault, startFakePartnerCenter, updated, type Behaviour, type FakePartnerCenter } from "./support/fake-partner-center.ts";
+import { pageUser } from "./support/page.ts";
 import { finished, runCli, startCli } from "./support/run-cli.ts";
 
 const config = mkdtempSync(join(tmpdir(), "pcu-journal-config-"));
@@ -169,7 +171,7 @@ describe("the input is never written over", { timeout: 30_000 }, () => {
     const before = readFileSync(path);
     const result = await runCli(["update-many", path, "--report", reportFor(path), "--base-url", server.url], { env });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/is the input file: give the report another name/);
+    expect(result.stderr).toMatch(/is the input file: write the report elsewhere/);
     expect(readFileSync(path)).toEqual(before);
     expect(server.requests).toHaveLength(0);
   });
@@ -287,5 +289,145 @@ describe("no password verifier, no oversized cell", { timeout: 30_000 }, () => {
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split("\n")).toEqual([expect.stringMatching(new RegExp(`is not UTF-8 \\(at line ${rows + 2};.*nothing was sent`))]);
     expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe("found from outside (review): aliases, odd report files, odd answers", { timeout: 60_000 }, () => {
+  const upn = "ada@contoso.example";
+  /** A listing with one user, `upn`, whose object id is userIdFor(5); PATCHes answered. */
+  const directory: Behaviour = (request) =>
+    request.method === "GET" ? { status: 200, body: { totalCount: 1, items: [{ ...pageUser, id: userIdFor(5), userPrincipalName: upn }], attributes: { objectType: "Collection" } } } : updated(request);
+
+  it("a change made for a user named by object id, repeated by sign-in name, is not sent again when the file is re-sorted", async () => {
+    const server = await fakePartnerCenter(directory);
+    const rows = (users: readonly string[]) => ["customerId,user,displayName", ...users.map((user) => `${customerId},${user},Same`)].join("\n") + "\n";
+    const report = file("alias.jsonl");
+    expect((await runCli(["update-many", file("alias.csv", rows([userIdFor(5), upn])), "--report", report, "--base-url", server.url], { env })).code).toBe(0);
+    const rerun = await runCli(["update-many", file("alias-sorted.csv", rows([upn, userIdFor(5)])), "--report", report, "--base-url", server.url], { env });
+    expect(rerun.code, rerun.stderr).toBe(0);
+    expect(server.requests.filter((request) => request.method === "PATCH")).toHaveLength(1);
+  });
+
+  it("a change the client gave up on after a 504 (a gateway got no answer: outcome unknown) keeps its id on rerun", async () => {
+    let firstRun = true;
+    const server = await fakePartnerCenter((request) => (firstRun ? fault(504, 0, "Gateway Timeout") : updated(request)));
+    const args = ["update-many", file("gateway.csv", csv([3])), "--report", file("gateway.jsonl"), "--max-retries", "0", "--base-url", server.url];
+    expect((await runCli(args, { env })).code).toBe(1);
+    firstRun = false;
+    expect((await runCli(args, { env })).code).toBe(0);
+    expect(idsPerUser(server).get(userIdFor(3))?.size).toBe(1);
+    expect(server.attemptsFor(userIdFor(3))).toHaveLength(2);
+  });
+
+  it("refuses a report with two names (hard links): two runs given one each could not tell each other apart", async () => {
+    const server = await fakePartnerCenter();
+    const report = file("named.jsonl");
+    expect((await runCli(["update-many", file("named.csv", csv([1])), "--report", report, "--base-url", server.url], { env })).code).toBe(0);
+    linkSync(report, file("other-name.jsonl"));
+    const result = await runCli(["update-many", file("named.csv"), "--report", report, "--base-url", server.url], { env });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/has 2 names \(hard links\)/);
+  });
+
+  it("a symlink to a report not made yet is locked as its target: a second run on the target refuses", async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const server = await fakePartnerCenter(async (request) => {
+      await held;
+      return updated(request);
+    });
+    const target = file("target.jsonl");
+    symlinkSync(target, file("link.jsonl"));
+    const input = file("linked.csv", csv(range(5)));
+    const first = startCli(["update-many", input, "--report", file("link.jsonl"), "--base-url", server.url], { env });
+    const firstDone = finished(first);
+    while (server.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    const second = await runCli(["update-many", input, "--report", target, "--base-url", server.url], { env });
+    expect(second.code).toBe(2);
+    expect(second.stderr).toMatch(/target\.jsonl is in use by another run/);
+    release();
+    expect((await firstDone).code).toBe(0);
+    expectOneIdPerUser(server, 5);
+  });
+
+  it("refuses a report on stdout appended to the input (>> input), and to a file that holds data (>> report)", async () => {
+    const server = await fakePartnerCenter();
+    for (const [path, message] of [
+      [file("self.jsonl", `{"customerId":"${customerId}","userId":"${userIdFor(1)}","usageLocation":"US"}\n`), /stdout \(where the report goes\) is the input file/],
+      [file("appended.jsonl", "earlier\n"), /stdout is a file that already holds data/],
+    ] as const) {
+      const before = readFileSync(path);
+      const fd = openSync(path, "a");
+      try {
+        const result = await finished(startCli(["update-many", path.endsWith("self.jsonl") ? path : file("one.csv", csv([1])), "--base-url", server.url], { env, stdoutFd: fd }));
+        expect(result.code).toBe(2);
+        expect(result.stderr).toMatch(message);
+      } finally {
+        closeSync(fd);
+      }
+      expect(readFileSync(path)).toEqual(before);
+    }
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("refuses --only-failed naming an empty report: nothing to resume from", async () => {
+    const result = await runCli(["update-many", file("one.csv", csv([1])), "--only-failed", file("empty.jsonl", ""), "--dry-run"], { env });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/holds no entries: there is nothing to resume from/);
+  });
+
+  it("writes a report to a FIFO (its reader gets every entry) and, resuming into a symlink, keeps the symlink", async () => {
+    const server = await fakePartnerCenter();
+    const fifo = file("report.fifo");
+    execFileSync("mkfifo", [fifo]);
+    const reader = spawn("cat", [fifo]);
+    const read = new Promise<string>((resolve) => {
+      let text = "";
+      reader.stdout.setEncoding("utf8").on("data", (chunk: string) => (text += chunk));
+      reader.on("close", () => resolve(text));
+    });
+    const input = file("fifo.csv", csv(range(3)));
+    const run = startCli(["update-many", input, "--report", fifo, "--base-url", server.url], { env });
+    try {
+      const result = await finished(run);
+      expect(result.code, result.stderr).toBe(0);
+      expect(parseJournal(await read).filter((entry) => entry.result === "ok")).toHaveLength(3);
+    } finally {
+      // Should either hang (a FIFO opened for reading by a writer), neither outlives the test.
+      run.kill("SIGKILL");
+      reader.kill();
+    }
+
+    const first = file("first-of-link.jsonl");
+    expect((await runCli(["update-many", input, "--report", first, "--base-url", server.url], { env })).code).toBe(0);
+    symlinkSync(file("seeded-target.jsonl"), file("seeded-link.jsonl"));
+    expect((await runCli(["update-many", input, "--only-failed", first, "--report", file("seeded-link.jsonl"), "--base-url", server.url], { env })).code).toBe(0);
+    expect(lstatSync(file("seeded-link.jsonl")).isSymbolicLink()).toBe(true);
+    expect(readReportFile(file("seeded-target.jsonl")).filter((entry) => entry.result === "ok")).toHaveLength(3);
+  });
+
+  it("continues a report whose first line is longer than any buffer, re-sending its unanswered row with the same id", async () => {
+    const server = await fakePartnerCenter();
+    const report = file("long-first-line.jsonl");
+    const input = file("long.csv", csv([7]));
+    // The key of row 7, as the CLI worked it out in a dry run.
+    const dry = await runCli(["update-many", input, "--dry-run"], { env });
+    const key = parseJournal(dry.stdout)[0] as unknown as { key: string };
+    const requestId = "b1317092-f087-471e-a637-f66523b2b94c";
+    const long = JSON.stringify({ line: 9, result: "invalid", issues: [{ message: "x".repeat(200_000) }] });
+    writeFileSync(report, `${long}\n${JSON.stringify({ line: 2, key: key.key, result: "sending", requestId })}\n`);
+    const result = await runCli(["update-many", input, "--report", report, "--base-url", server.url], { env });
+    expect(result.code, result.stderr).toBe(0);
+    expect(server.requests.map((request) => request.headers["ms-requestid"])).toEqual([requestId]);
+  });
+
+  it("refuses a JSON row nested 100,000 levels deep for itself, sending the others", async () => {
+    const server = await fakePartnerCenter();
+    const deep = `{"customerId":"${customerId}","userId":"${userIdFor(1)}","displayName":${'{"a":'.repeat(100_000)}1${"}".repeat(100_000)}}`;
+    const input = file("deep.jsonl", `${deep}\n{"customerId":"${customerId}","userId":"${userIdFor(2)}","displayName":"Ada"}\n`);
+    const result = await runCli(["update-many", input, "--base-url", server.url], { env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/line 1: invalid: is nested more than 16 levels deep/);
+    expect(server.requests.map((request) => request.userId)).toEqual([userIdFor(2)]);
   });
 });

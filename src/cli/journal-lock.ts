@@ -17,7 +17,10 @@ interface Holder {
   readonly started: string;
 }
 
-/** The path a report is known by whatever it is called (a symlink, `./r` or `r`): its real one. */
+/**
+ * The path a report is known by whatever it is called (a symlink, `./r` or `r`): its real one. A
+ * symlink to a file not made yet cannot be resolved: make the report first (openReportFile).
+ */
 export function canonicalPath(path: string): string {
   try {
     return realpathSync(path);
@@ -34,13 +37,27 @@ function canonicalOrRefuse(path: string): string {
   }
 }
 
-/** A journal is a file: a device or a FIFO given as --report (/dev/null) is written to, never resumed, and not locked. */
+/** A journal is a file: a device or a FIFO given as --report (/dev/null, a pipe) is written to, never resumed, and not locked. */
 function isFileOrMissing(path: string): boolean {
   try {
     return statSync(path).isFile();
   } catch {
     return true;
   }
+}
+
+/**
+ * A lock belongs to a name, so a journal must have one: two runs given two hard links of one file
+ * would each hold a lock of their own.
+ */
+function checkOneName(report: string): void {
+  let links: number;
+  try {
+    links = statSync(report).nlink;
+  } catch {
+    return; // not there (yet): one name
+  }
+  if (links > 1) throw new UsageError(`${report} has ${links} names (hard links): two runs given two of them could not tell each other apart — give a report with one name; nothing was sent`);
 }
 
 function readHolder(lockPath: string): { text: string; holder: Partial<Holder> } | undefined {
@@ -116,7 +133,11 @@ export class JournalLocks {
   static acquire(reports: readonly string[]): JournalLocks {
     const locks = new JournalLocks();
     try {
-      for (const report of new Set(reports.map(canonicalOrRefuse))) if (isFileOrMissing(report)) locks.#lock(report);
+      for (const report of new Set(reports.map(canonicalOrRefuse))) {
+        if (!isFileOrMissing(report)) continue;
+        locks.#lock(report);
+        checkOneName(report);
+      }
     } catch (error) {
       locks.release();
       if (error instanceof UsageError) throw error;

@@ -11,8 +11,9 @@
 // If the report cannot be written (disk full, permission lost, stdout closed), writing throws and
 // the run stops sending: no row may be sent whose outcome cannot be recorded — and nothing is
 // written after that, nor after the report is closed (its descriptor may belong to another file by then).
-import { closeSync, createReadStream, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, createReadStream, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { createInterface } from "node:readline";
+import { retryableStatuses } from "../retry/policy.js";
 import { ChangeIndex, isRowKey } from "./change-index.js";
 import type { Issue } from "./patch.js";
 import { UsageError, type ErrorSummary, type Terminal } from "./terminal.js";
@@ -26,6 +27,8 @@ interface EntryBase {
   readonly userId?: string;
   /** The row's content key (row-keys.ts). */
   readonly key?: string;
+  /** For a row that named its user by sign-in name: its key with the object id found instead. */
+  readonly resolvedKey?: string;
   /** The journal secret its password entered the key through, for rows that set one. */
   readonly keyId?: string;
 }
@@ -238,9 +241,11 @@ function after(before: KnownChange | undefined, entry: RawEntry, reportLine: num
       return { line, reportLine, done: false, ...(requestId !== undefined && { requestId }) };
     }
     case "failed": {
-      // An answer (any status) settles the id: a resend gets a new one. No answer (a timeout, the
-      // network) leaves the outcome unknown: the same id.
-      const answered = typeof (entry.error as { status?: unknown } | undefined)?.status === "number";
+      // An answer settles the id: a resend gets a new one. No answer (a timeout, the network), or
+      // one the client retries under the same id (a gateway's 502/504, a 408, 429, 503: not acted
+      // on, or not known to be), leaves the outcome unknown: the same id.
+      const status = (entry.error as { status?: unknown } | undefined)?.status;
+      const answered = typeof status === "number" && !retryableStatuses.has(status);
       const kept = answered ? undefined : (requestId ?? before?.requestId);
       return { line, reportLine, done: false, ...(kept !== undefined && { requestId: kept }) };
     }
@@ -274,12 +279,16 @@ export async function readJournal(path: string): Promise<Journal> {
       if (!isEntry(entry)) throw new UsageError(`${path} line ${reportLine} is not a report entry of this program`);
       entries++;
       if (typeof entry.key !== "string") {
-        if (entry.result === "invalid" || entry.result === "cancelled") continue; // a row not sent, nor ever to be matched
+        if (entry.result === "invalid" || entry.result === "cancelled" || entry.result === "valid") continue; // a row not sent, nor ever to be matched
         throw new UsageError(`${path} line ${reportLine} has no row key: the report was written by an earlier version of this program — finish it with that version, or start a new report`);
       }
       if (!isRowKey(entry.key)) throw new UsageError(`${path} line ${reportLine} has a key that is not a row key of this program`);
       if (typeof entry.keyId === "string") keyId ??= entry.keyId;
-      changes.set(entry.key, after(changes.get(entry.key), entry, reportLine));
+      // A row found by sign-in name is known by both names of its user: rerun with its user named
+      // the other way (or its repeat now first), it is still the same change.
+      for (const key of typeof entry.resolvedKey === "string" && isRowKey(entry.resolvedKey) ? [entry.key, entry.resolvedKey] : [entry.key]) {
+        changes.set(key, after(changes.get(key), entry, reportLine));
+      }
     }
   } catch (error) {
     if (error instanceof UsageError) throw error;
@@ -288,26 +297,25 @@ export async function readJournal(path: string): Promise<Journal> {
   return { changes, entries, ...(keyId !== undefined && { keyId }) };
 }
 
-/** What a path given as --report holds: nothing, a journal, or something else (never to be written over). */
+/**
+ * What a path given as --report holds: nothing, a journal (every entry this program writes starts
+ * `{"line":` — a first line torn by a crash or longer than any buffer is still one), or something
+ * else, never to be written over. A device or a FIFO (/dev/null, a pipe) is written to, never read.
+ */
 export function reportFileKind(path: string): "none" | "journal" | "other" {
   let fd: number;
   try {
+    if (!statSync(path).isFile()) return "none";
     fd = openSync(path, "r");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return "none";
     throw new UsageError(`cannot read the report ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
   try {
-    if (!fstatSync(fd).isFile()) return "none"; // a device or a FIFO (/dev/null): written to, never read
-    const head = Buffer.alloc(64 * 1024);
-    const text = head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString("utf8");
-    const first = text.split("\n").find((line) => line.trim() !== "");
-    if (first === undefined) return "none";
-    try {
-      return isEntry(JSON.parse(first)) ? "journal" : "other";
-    } catch {
-      return "other";
-    }
+    const head = Buffer.alloc(4096);
+    const text = head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString("utf8").trimStart();
+    if (text === "") return "none";
+    return text.startsWith(`{"line":`) ? "journal" : "other";
   } finally {
     closeSync(fd);
   }

@@ -32,6 +32,8 @@ export interface RowKeys {
   readonly change: string;
   /** Why the key cannot match the journal's: the row sets a password and the journal's secret is not here. */
   readonly unverifiable?: string;
+  /** For a row that named its user by sign-in name, once found: its key with the object id instead. */
+  readonly resolved?: string;
 }
 
 const keyIdPattern = /^[0-9a-f-]{36}$/;

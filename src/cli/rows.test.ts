@@ -166,3 +166,12 @@ describe("a file that goes wrong late, or holds a cell no field can take", () =>
     expect(json?.secret).toBeUndefined();
   });
 });
+
+describe("a JSON row no field can take", () => {
+  it("refuses a row nested 100,000 levels deep for itself, instead of exhausting the stack", async () => {
+    const deep = `${'{"a":'.repeat(100_000)}1${"}".repeat(100_000)}`;
+    const rows = await readRows(`${deep}\n{"customerId":"${customer}","userId":"${user}","displayName":"Ada"}\n`, "jsonl");
+    expect(rows[0]?.issues).toEqual([{ message: "is nested more than 16 levels deep" }]);
+    expect(rows[1]?.issues).toEqual([]);
+  });
+});

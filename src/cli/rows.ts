@@ -215,9 +215,21 @@ function finish(line: number, ids: Ids, patch: Record<string, unknown>, early: r
   };
 }
 
+/** No user field nests deeper than a few levels; a row nested far deeper would only exhaust the stack of whatever walks it. */
+const maxDepth = 16;
+function deeperThan(value: unknown, limit: number): boolean {
+  let level: unknown[] = [value];
+  for (let depth = 0; level.length > 0; depth++) {
+    if (depth > limit) return true;
+    level = level.flatMap((node) => (node !== null && typeof node === "object" ? Object.values(node) : []));
+  }
+  return false;
+}
+
 function rowOf(line: number, value: unknown): Row {
   // Not the parser's message where there is one: it quotes the text, which may hold a password.
   if (typeof value !== "object" || value === null || Array.isArray(value)) return { line, patch: {}, issues: [{ message: "must be a JSON object" }] };
+  if (deeperThan(value, maxDepth)) return { line, patch: {}, issues: [{ message: `is nested more than ${maxDepth} levels deep` }] };
   const { customerId, userId, user, ...patch } = value as Record<string, unknown>;
   const ids = { customerId, userId, user };
   const early: Issue[] = [];

@@ -12,7 +12,7 @@
 // run starts no more rows and awaits those in flight; on Ctrl-C it stops, and rows not finished are
 // reported cancelled.
 import { hash, randomUUID } from "node:crypto";
-import { fstatSync, statSync, type Stats } from "node:fs";
+import { closeSync, fstatSync, openSync, statSync, type Stats } from "node:fs";
 import type { CustomerUserPatch } from "../index.js";
 import { principalNameKey } from "../ids.js";
 import { checkTarget, connect, openTarget, resolveToken, type Client, type Target, type TargetOptions } from "./connection.js";
@@ -67,12 +67,24 @@ const statOf = (path: string): Stats | undefined => {
   }
 };
 
-/** The report would be written over the input: the same file by any name (a hard link, a symlink, stdin redirected from it). */
-function checkNotInput(file: string, report: string): void {
+/**
+ * The report would be written into the input: the same file by any name (a hard link, a symlink,
+ * stdin redirected from it, stdout appended to it) — a run reading back its own report as rows.
+ */
+function checkNotInput(file: string, report: string | undefined): void {
   const input = file === "-" ? fstatSync(0) : statOf(file);
-  const output = statOf(report);
+  const output = report === undefined ? fstatSync(1) : statOf(report);
   if (input && output && output.isFile() && input.dev === output.dev && input.ino === output.ino) {
-    throw new UsageError(`--report ${report} is the input file${file === "-" ? " (stdin is read from it)" : ""}: give the report another name; nothing was sent`);
+    const where = report === undefined ? "stdout (where the report goes)" : `--report ${report}`;
+    throw new UsageError(`${where} is the input file${file === "-" ? " (stdin is read from it)" : ""}: write the report elsewhere; nothing was sent`);
+  }
+}
+
+/** A report on stdout is never continued: one appended to a file that holds data (`>> report.jsonl`) would mix two runs' entries unread. */
+function checkStdoutReport(): void {
+  const stdout = fstatSync(1);
+  if (stdout.isFile() && stdout.size > 0) {
+    throw new UsageError("stdout is a file that already holds data (>>?): a report on stdout is never continued — give --report <file>, which a rerun of the same command continues; nothing was sent");
   }
 }
 
@@ -80,7 +92,17 @@ function checkOptions(file: string, options: UpdateManyOptions): void {
   checkTarget(options);
   checkOneStdinReader({ "--token-stdin": options.tokenStdin, "update-many -": file === "-" });
   if (options.correlationId !== undefined && !isGuid(options.correlationId)) throw new UsageError(`--correlation-id must be a GUID`);
-  if (options.report !== undefined) checkNotInput(file, options.report);
+  checkNotInput(file, options.report);
+  if (options.report === undefined) checkStdoutReport();
+}
+
+/** Makes the report, owner-only, if it is not there: so a symlink to a report not made yet locks and resumes as its target. */
+function createReport(path: string): void {
+  try {
+    closeSync(openSync(path, "a", 0o600));
+  } catch (error) {
+    throw new UsageError(`cannot write the report ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
 }
 
 interface Destination {
@@ -109,8 +131,10 @@ async function openDestination(options: UpdateManyOptions, terminal: Terminal): 
     return { journal, report: new ReportWriter(path, terminal), reportHasJournal: true };
   }
   const journal = onlyFailed === undefined ? undefined : await readJournal(onlyFailed);
-  const seeded = journal !== undefined && path !== undefined && !dryRun;
-  if (seeded) seedReport(path, journal, terminal);
+  if (journal?.entries === 0) throw new UsageError(`${onlyFailed} holds no entries: there is nothing to resume from; nothing was sent`);
+  // Seeded only into a file: a device or a pipe given as --report is written to, never replaced.
+  const seeded = journal !== undefined && path !== undefined && !dryRun && statSync(path).isFile();
+  if (seeded) seedReport(canonicalPath(path), journal, terminal);
   return { journal, report: new ReportWriter(path, terminal), reportHasJournal: seeded };
 }
 
@@ -141,7 +165,7 @@ async function check(input: RowInput, keyer: RowKeyer, journal: Journal | undefi
     total++;
     if (row.issues.length > 0 || row.customerId === undefined) continue;
     const keys = keyer.keys(row);
-    if (journal?.changes.has(keys.row)) matched++;
+    if (journal?.changes.has(keys.row) || keys.unverifiable !== undefined) matched++; // the latter refused, each saying why
     firstRows.setIfAbsent(keyOf(row.customerId, row.userId ?? row.user ?? ""), packed(row.line, keys.change));
   }
   if (total === 0) throw new UsageError("the input has no rows");
@@ -171,7 +195,21 @@ interface Run {
 }
 
 /** How an entry names its row: line, ids, content key and, for a row that sets a password, the journal secret in its key. */
-const entryIds = (row: Row, keys: RowKeys, run: Run) => ({ ...rowIds(row), key: keys.row, ...(row.secret !== undefined && { keyId: run.keyer.keyId }) });
+/**
+ * How an entry names its row: line, ids, content key and, for a row that sets a password, the
+ * journal secret in its key. A dry run's password rows get no key: their secret is not kept, and
+ * the entry of a row never sent needs matching to nothing.
+ */
+function entryIds(row: Row, keys: RowKeys, run: Run) {
+  const ids = rowIds(row);
+  if (row.secret !== undefined && run.dryRun) return ids;
+  return {
+    ...ids,
+    key: keys.row,
+    ...(keys.resolved !== undefined && { resolvedKey: keys.resolved }),
+    ...(row.secret !== undefined && { keyId: run.keyer.keyId }),
+  };
+}
 
 /**
  * A repeat of an earlier row for the same user: skipped when it asks the same, refused when not.
@@ -203,7 +241,7 @@ type Step = { outcome: Outcome; written?: true } | { row: Row; keys: RowKeys; re
 
 /** What to do with a row: an outcome now (`written` when the report holds it already), or the request id to send it with. */
 async function plan(row: Row, run: Run, lookUp: (row: Row) => Promise<Row>): Promise<Step> {
-  const keys = run.keyer.keys(row);
+  let keys = run.keyer.keys(row);
   const ids = entryIds(row, keys, run);
   if (row.issues.length > 0) return { outcome: { ...ids, result: "invalid", issues: row.issues } };
   if (keys.unverifiable !== undefined) {
@@ -218,12 +256,21 @@ async function plan(row: Row, run: Run, lookUp: (row: Row) => Promise<Row>): Pro
     return run.reportHasJournal && known.line === row.line && outcome.result === "ok" ? { outcome, written: true } : { outcome };
   }
   let found = row;
+  let sent = known;
   if (row.userId === undefined && !run.dryRun) {
     try {
       found = await lookUp(row);
     } catch (error) {
       if (!run.signal.aborted) throw error;
       return { outcome: { ...ids, result: "cancelled" } };
+    }
+    // Found by sign-in name: the journal may know the change by the user's object id (a row that
+    // named the user so, in this file or an earlier one).
+    if (found.userId !== undefined) {
+      keys = { ...keys, resolved: run.keyer.keys({ ...found, user: found.userId }).row };
+      const byId = run.journal?.changes.get(keys.resolved as string);
+      if (byId?.conflictsWith === undefined && byId?.done) return { outcome: carriedOver(found, keys, byId, run) };
+      if (sent?.requestId === undefined && byId?.conflictsWith === undefined) sent = byId;
     }
   }
   const foundIds = entryIds(found, keys, run);
@@ -232,7 +279,7 @@ async function plan(row: Row, run: Run, lookUp: (row: Row) => Promise<Row>): Pro
   if (repeat) return { outcome: repeat };
   if (run.dryRun) return { outcome: { ...foundIds, result: "valid", patch: found.patch } };
   // Sent before, outcome unknown: the same logical call, the same id. After an answer, a new one.
-  return { row: found, keys, requestId: known?.requestId ?? randomUUID() };
+  return { row: found, keys, requestId: sent?.requestId ?? randomUUID() };
 }
 
 /** Sends the row; resolves with its request id if its outcome could not be recorded (the report failed). */
@@ -265,6 +312,7 @@ const someLines = (lines: readonly string[]): string => `${lines.slice(0, 10).jo
 export async function runUpdateMany(file: string, options: UpdateManyOptions, terminal: Terminal): Promise<number> {
   checkOptions(file, options);
   const dryRun = options.dryRun === true;
+  if (options.report !== undefined && statOf(options.report) === undefined) createReport(options.report);
   // Before the input is read: a second run on the same journal stops here.
   const locks = JournalLocks.acquire([options.report, options.onlyFailed].filter((path): path is string => path !== undefined));
   try {
