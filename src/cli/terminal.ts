@@ -37,8 +37,6 @@ export class InterruptedError extends Error {
 
 // ---- Printing, secrets scrubbed ---------------------------------------------------------------
 
-/** Secrets shorter than this are not scrubbed by value: they would mangle ordinary text. */
-const minimumScrubLength = 4;
 
 /** Where a run writes: the process's stdout and stderr, or a test's stand-ins. */
 export interface Streams {
@@ -73,12 +71,13 @@ export class Terminal {
 
   /** From now on `secret` (the run's token, a password it sends) is scrubbed from all it prints. */
   hide(secret: string | undefined): void {
-    if (secret !== undefined && secret.length >= minimumScrubLength) this.#secrets.push(secret);
+    // Secrets shorter than the library's minSecretLength are not searched for (scrubSecrets says why).
+    if (secret !== undefined) this.#secrets.push(secret);
   }
 
   /** `text` without this run's secrets, nor those in `also` (a bulk row's own password). */
   scrub(text: string, also: readonly string[] = []): string {
-    return scrubSecrets(text, [...this.#secrets, ...also.filter((secret) => secret.length >= minimumScrubLength)]);
+    return scrubSecrets(text, [...this.#secrets, ...also]);
   }
 
   /** `text` scrubbed (first: a secret must be matched as it is) and made one printable line. */
