@@ -194,7 +194,6 @@ interface Run {
   readonly dryRun: boolean;
 }
 
-/** How an entry names its row: line, ids, content key and, for a row that sets a password, the journal secret in its key. */
 /**
  * How an entry names its row: line, ids, content key and, for a row that sets a password, the
  * journal secret in its key. A dry run's password rows get no key: their secret is not kept, and
@@ -237,6 +236,12 @@ function carriedOver(row: Row, keys: RowKeys, known: KnownChange, run: Run): Out
   return repeatOf(row, keys, run) ?? { ...entryIds(row, keys, run), result: "ok", requestId: known.requestId ?? "", carriedOver: true };
 }
 
+/** The journal gives the change two request ids: which one reached the server cannot be told. */
+function conflicting(row: Row, keys: RowKeys, known: KnownChange, run: Run): Outcome {
+  const message = `the report gives this change two request ids (report lines ${known.reportLine} and ${known.conflictsWith}; written by two runs at once?): check the user, then send it in a new report if it still needs it`;
+  return { ...entryIds(row, keys, run), result: "invalid", issues: [{ message }] };
+}
+
 type Step = { outcome: Outcome; written?: true } | { row: Row; keys: RowKeys; requestId: string };
 
 /** What to do with a row: an outcome now (`written` when the report holds it already), or the request id to send it with. */
@@ -248,9 +253,7 @@ async function plan(row: Row, run: Run, lookUp: (row: Row) => Promise<Row>): Pro
     return { outcome: { ...ids, result: "invalid", issues: [{ field: "passwordProfile.password", message: `cannot be matched to the report: ${keys.unverifiable} — continue the report there, or send this row in a new report` }] } };
   }
   const known = run.journal?.changes.get(keys.row);
-  if (known?.conflictsWith !== undefined) {
-    return { outcome: { ...ids, result: "invalid", issues: [{ message: `the report gives this change two request ids (report lines ${known.reportLine} and ${known.conflictsWith}; written by two runs at once?): check the user, then send it in a new report if it still needs it` }] } };
-  }
+  if (known?.conflictsWith !== undefined) return { outcome: conflicting(row, keys, known, run) };
   if (known?.done) {
     const outcome = carriedOver(row, keys, known, run);
     return run.reportHasJournal && known.line === row.line && outcome.result === "ok" ? { outcome, written: true } : { outcome };
@@ -269,8 +272,9 @@ async function plan(row: Row, run: Run, lookUp: (row: Row) => Promise<Row>): Pro
     if (found.userId !== undefined) {
       keys = { ...keys, resolved: run.keyer.keys({ ...found, user: found.userId }).row };
       const byId = run.journal?.changes.get(keys.resolved as string);
-      if (byId?.conflictsWith === undefined && byId?.done) return { outcome: carriedOver(found, keys, byId, run) };
-      if (sent?.requestId === undefined && byId?.conflictsWith === undefined) sent = byId;
+      if (byId?.conflictsWith !== undefined) return { outcome: conflicting(found, keys, byId, run) };
+      if (byId?.done) return { outcome: carriedOver(found, keys, byId, run) };
+      if (sent?.requestId === undefined) sent = byId;
     }
   }
   const foundIds = entryIds(found, keys, run);
