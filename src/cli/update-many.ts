@@ -4,24 +4,25 @@
 //    anything is sent — and repeats of one user found (a compact number per row, not the row);
 // 2. send: each row in file order is reported invalid, skipped as a repeat, carried over as applied
 //    by an earlier run of the same journal, or sent — its `sending` entry with its MS-RequestId
-//    flushed to the report first (report.ts), so a resume re-sends an unfinished row with the same id.
-// The report is the job's journal: one run at a time holds it (journal-lock.ts); a run given a
-// report that holds entries continues it, never empties it; its entries are matched to rows by
-// content (row-keys.ts), so a rerun, a resume or a re-sorted file sends each change once.
+//    flushed to the report first (journal/report.ts), so a resume re-sends an unfinished row with the same id.
+// The report is the job's journal (journal/): one run at a time holds it (lock.ts); a run given a
+// report that holds entries continues it, never empties it (destination.ts); its entries are
+// matched to rows by content (row-keys.ts), so a rerun, a resume or a re-sorted file sends each
+// change once.
 // Every input row ends with exactly one outcome in the report. If the report cannot be written the
 // run starts no more rows and awaits those in flight; on Ctrl-C it stops, and rows not finished are
 // reported cancelled.
 import { hash, randomUUID } from "node:crypto";
-import { closeSync, fstatSync, openSync, statSync, type Stats } from "node:fs";
 import type { CustomerUserPatch } from "../index.js";
 import { principalNameKey } from "../ids.js";
 import { checkTarget, connect, openTarget, resolveToken, type Client, type Target, type TargetOptions } from "./connection.js";
 import { directoryOf } from "./find.js";
-import { canonicalPath, JournalLocks } from "./journal-lock.js";
+import { checkNotInput, checkStdoutReport, createReport, openDestination, statOf } from "./journal/destination.js";
+import { JournalLocks } from "./journal/lock.js";
 import { NumberTable } from "./number-table.js";
 import { formatIssue, isGuid } from "./patch.js";
-import { readJournal, ReportWriteError, ReportWriter, reportFileKind, seedReport, type Journal, type KnownChange, type Outcome, type OutcomeResult } from "./report.js";
-import { RowKeyer, type RowKeys } from "./row-keys.js";
+import { ReportWriteError, type Journal, type KnownChange, type Outcome, type OutcomeResult, type ReportWriter } from "./journal/report.js";
+import { RowKeyer, type RowKeys } from "./journal/row-keys.js";
 import { openInput, rowIds, type InputOptions, type Row, type RowInput } from "./rows.js";
 import { abortOnInterrupt, checkOneStdinReader, createProgress, errorLine, exitCode, summarizeError, UsageError, type Terminal } from "./terminal.js";
 
@@ -57,37 +58,6 @@ function describe(entry: Outcome): string {
   }
 }
 
-// ---- The journal: which report, continued or new, and never the input ---------------------------
-
-const statOf = (path: string): Stats | undefined => {
-  try {
-    return statSync(path);
-  } catch {
-    return undefined;
-  }
-};
-
-/**
- * The report would be written into the input: the same file by any name (a hard link, a symlink,
- * stdin redirected from it, stdout appended to it) — a run reading back its own report as rows.
- */
-function checkNotInput(file: string, report: string | undefined): void {
-  const input = file === "-" ? fstatSync(0) : statOf(file);
-  const output = report === undefined ? fstatSync(1) : statOf(report);
-  if (input && output && output.isFile() && input.dev === output.dev && input.ino === output.ino) {
-    const where = report === undefined ? "stdout (where the report goes)" : `--report ${report}`;
-    throw new UsageError(`${where} is the input file${file === "-" ? " (stdin is read from it)" : ""}: write the report elsewhere; nothing was sent`);
-  }
-}
-
-/** A report on stdout is never continued: one appended to a file that holds data (`>> report.jsonl`) would mix two runs' entries unread. */
-function checkStdoutReport(): void {
-  const stdout = fstatSync(1);
-  if (stdout.isFile() && stdout.size > 0) {
-    throw new UsageError("stdout is a file that already holds data (>>?): a report on stdout is never continued — give --report <file>, which a rerun of the same command continues; nothing was sent");
-  }
-}
-
 function checkOptions(file: string, options: UpdateManyOptions): void {
   checkTarget(options);
   checkOneStdinReader({ "--token-stdin": options.tokenStdin, "update-many -": file === "-" });
@@ -96,47 +66,6 @@ function checkOptions(file: string, options: UpdateManyOptions): void {
   if (options.report === undefined) checkStdoutReport();
 }
 
-/** Makes the report, owner-only, if it is not there: so a symlink to a report not made yet locks and resumes as its target. */
-function createReport(path: string): void {
-  try {
-    closeSync(openSync(path, "a", 0o600));
-  } catch (error) {
-    throw new UsageError(`cannot write the report ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-}
-
-interface Destination {
-  readonly journal: Journal | undefined;
-  readonly report: ReportWriter;
-  /** The report holds the journal's entries (continued in place, or seeded): a carried row at the same line is there already. */
-  readonly reportHasJournal: boolean;
-}
-
-/**
- * Where the run's entries go and what earlier runs knew. A report holding entries is continued;
- * anything else in its place is never written over; `--only-failed` from another report seeds a
- * new one. A dry run reads journals but never writes to one.
- */
-async function openDestination(options: UpdateManyOptions, terminal: Terminal): Promise<Destination> {
-  const { report: path, onlyFailed, dryRun } = options;
-  const kind = path === undefined ? "none" : reportFileKind(path);
-  if (kind === "other") throw new UsageError(`${path} holds something that is not a report of this program: give the report another name (it is never written over); nothing was sent`);
-  if (kind === "journal") {
-    if (dryRun) throw new UsageError(`${path} holds the journal of a run: a dry run never writes to one — give --report another name, or leave it out; nothing was sent`);
-    if (onlyFailed !== undefined && canonicalPath(onlyFailed) !== canonicalPath(path as string)) {
-      throw new UsageError(`${path} already holds a report: continue it (--report ${path}), or give a new name; nothing was sent`);
-    }
-    const journal = await readJournal(path as string);
-    terminal.say(`${path} holds ${journal.entries} entries of an earlier run: continuing it — rows applied there are not sent again, rows whose outcome is unknown are sent with the same request id (a new job needs a new --report)`);
-    return { journal, report: new ReportWriter(path, terminal), reportHasJournal: true };
-  }
-  const journal = onlyFailed === undefined ? undefined : await readJournal(onlyFailed);
-  if (journal?.entries === 0) throw new UsageError(`${onlyFailed} holds no entries: there is nothing to resume from; nothing was sent`);
-  // Seeded only into a file: a device or a pipe given as --report is written to, never replaced.
-  const seeded = journal !== undefined && path !== undefined && !dryRun && statSync(path).isFile();
-  if (seeded) seedReport(canonicalPath(path), journal, terminal);
-  return { journal, report: new ReportWriter(path, terminal), reportHasJournal: seeded };
-}
 
 // ---- Pass 1: check ------------------------------------------------------------------------------
 

@@ -10,9 +10,9 @@
 // is refused rather than risk sending it twice.
 import { createHmac, hash, randomBytes, randomUUID } from "node:crypto";
 import { join } from "node:path";
-import { principalNameKey } from "../ids.js";
-import { configDir, readPrivateFile, writePrivateFile } from "./auth/private-file.js";
-import type { Row } from "./rows.js";
+import { principalNameKey } from "../../ids.js";
+import { configDir, readPrivateFile, writePrivateFile } from "../auth/private-file.js";
+import type { Row } from "../rows.js";
 
 /** JSON with object keys sorted, so equal rows give equal text whatever the order of their columns. */
 function canonical(value: unknown): string {

@@ -13,10 +13,10 @@
 // written after that, nor after the report is closed (its descriptor may belong to another file by then).
 import { closeSync, createReadStream, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { createInterface } from "node:readline";
-import { retryableStatuses } from "../retry/policy.js";
+import { retryableStatuses } from "../../retry/policy.js";
 import { ChangeIndex, isRowKey } from "./change-index.js";
-import type { Issue } from "./patch.js";
-import { UsageError, type ErrorSummary, type Terminal } from "./terminal.js";
+import type { Issue } from "../patch.js";
+import { UsageError, type ErrorSummary, type Terminal } from "../terminal.js";
 
 interface EntryBase {
   /** The line the row starts on in the input of the run that wrote the entry. */

@@ -3,7 +3,7 @@
 // typed arrays — its key's 22 characters, its request id's 16 bytes, two line numbers and a flag
 // byte, about 80 bytes with the table that finds it — and an object only while it is looked at.
 import type { KnownChange } from "./report.js";
-import { NumberTable } from "./number-table.js";
+import { NumberTable } from "../number-table.js";
 
 const keyLength = 22;
 const keyPattern = /^[A-Za-z0-9_-]{22}$/;

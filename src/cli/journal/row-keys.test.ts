@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { RowKeyer } from "./row-keys.js";
-import type { Row } from "./rows.js";
+import type { Row } from "../rows.js";
 
 const customerId = "eebd1b55-5360-4438-a11d-5c06918c3014";
 const userId = "4b10bf41-ab11-40e3-8c53-cd67849b50de";

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { readJournal, reportFileKind, ReportWriteError, ReportWriter } from "./report.js";
-import { Terminal } from "./terminal.js";
+import { Terminal } from "../terminal.js";
 
 const folder = mkdtempSync(join(tmpdir(), "pcu-report-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));

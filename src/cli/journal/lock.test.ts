@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSy
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { JournalLocks } from "./journal-lock.js";
+import { JournalLocks } from "./lock.js";
 
 const folder = mkdtempSync(join(tmpdir(), "pcu-lock-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
