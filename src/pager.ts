@@ -68,7 +68,7 @@ function invalidLink(why: string): PartnerCenterInvalidResponseError {
 }
 
 // A header value goes on the wire as it is: printable ASCII only (no line break can add a header).
-const headerText = /^[\x20-\x7e]+$/;
+const headerText = /^[\x20-\x7e]{1,8192}$/;
 
 /** The path (below the base URL) and query of a next link, which must stay on the API. */
 function linkTarget(uri: string, baseUrl: string): { path: string; query: URLSearchParams } {
@@ -131,10 +131,26 @@ export function nextPageParts(operation: OperationRules, paging: PagingRules, pa
   return { path: first.path, query, headers };
 }
 
+/**
+ * A 53-bit fingerprint of `text` (two FNV-1a-style hashes): a listing remembers every page it asked
+ * for by this, not by its token, so a server handing out a new long token per page cannot grow
+ * memory with each page. A collision would stop a listing as a loop: it fails closed.
+ */
+function fingerprint(text: string): number {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return (a >>> 0) * 2 ** 21 + ((b >>> 0) & 0x1fffff);
+}
+
 /** What makes two requests of one listing the same page: the query (in any order) and the token. */
-function pageKey(parts: RequestParts, tokenHeader: string): string {
+function pageKey(parts: RequestParts, tokenHeader: string): number {
   const query = [...(parts.query ?? [])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return JSON.stringify([query, parts.headers[tokenHeader] ?? null]);
+  return fingerprint(JSON.stringify([query, parts.headers[tokenHeader] ?? null]));
 }
 
 /** `error`, marked with the token a listing can be resumed from (`list({ from })`). */
@@ -150,17 +166,18 @@ export async function* allPages(call: Pipeline, operation: OperationRules, pagin
   const { first, signal, names, maxPages } = listing;
   const tokenHeader = paging.continuationTokenHeader.toLowerCase();
   // Every page asked for so far, by token and by request, with its number: a loop is named by them.
-  const tokens = new Map<string, number>();
-  const requests = new Map<string, number>();
+  const tokens = new Map<number, number>();
+  const requests = new Map<number, number>();
   let parts: RequestParts | undefined = first;
   for (let number = 1; parts !== undefined; number++) {
     const token = parts.headers[tokenHeader];
-    const earlier = (token === undefined ? undefined : tokens.get(token)) ?? requests.get(pageKey(parts, tokenHeader));
+    const tokenKey = token === undefined ? undefined : fingerprint(token);
+    const earlier = (tokenKey === undefined ? undefined : tokens.get(tokenKey)) ?? requests.get(pageKey(parts, tokenHeader));
     if (earlier !== undefined) {
-      throw new PartnerCenterInvalidResponseError(`The listing loops: page ${number - 1}'s next page is page ${earlier} again (the same ${token !== undefined && tokens.has(token) ? "continuation token" : "request"}); stopped rather than loop`);
+      throw new PartnerCenterInvalidResponseError(`The listing loops: page ${number - 1}'s next page is page ${earlier} again (the same ${tokenKey !== undefined && tokens.has(tokenKey) ? "continuation token" : "request"}); stopped rather than loop`);
     }
     if (number > maxPages) throw resumable(new PartnerCenterInvalidResponseError(`The listing did not end within ${maxPages} pages (maxPages); stopped rather than risk a loop`), token);
-    if (token !== undefined) tokens.set(token, number);
+    if (tokenKey !== undefined) tokens.set(tokenKey, number);
     requests.set(pageKey(parts, tokenHeader), number);
 
     let page: object;

@@ -119,6 +119,14 @@ describe("the pager follows only what the spec allows", () => {
     expect(seen.map(token)).toEqual([undefined, "t1", "t2"]);
   });
 
+  it("a continuation token longer than 8192 characters is refused (a new megabyte token per page would grow memory page by page)", async () => {
+    serve((_, n) => page([person(n)], { token: `${n}${"a".repeat(1_000_000)}` }));
+    const error = await failure(collect(users().list()));
+    expect(error).toBeInstanceOf(PartnerCenterInvalidResponseError);
+    expect(error.message).toMatch(/continuation token that cannot be sent as a header/);
+    expect(seen).toHaveLength(1);
+  });
+
   it("a next link without the continuation-token header is followed with the page's own continuationToken", async () => {
     serve((request) => (token(request) === undefined ? page([person(1)], { token: "t1", link: { uri: `/customers/${customerId}/users?seekOperation=Next` } }) : page([person(2)])));
     expect((await collect(users().list())).map((user) => user.id)).toEqual([person(1).id, person(2).id]);
