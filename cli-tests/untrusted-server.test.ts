@@ -75,6 +75,8 @@ describe("a Partner Center whose answers are off the spec", { timeout: 30_000 },
     const errorLines = result.stderr.split("\n").filter((line) => line.startsWith("partner-center-users:"));
     expect(errorLines).toHaveLength(1);
     expect(errorLines[0]).toMatch(error);
+    const ids = errorLines[0]?.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? [];
+    expect(new Set(ids).size, "each id named once").toBe(ids.length);
     expect(result.stderr).not.toMatch(/^\s+at /m); // no stack trace
     expect(result.stdout).not.toMatch(/intruder|"id":5|^5,/m);
     expect(server.requests.length).toBeLessThanOrEqual(3);
