@@ -3,13 +3,19 @@ export { createPartnerCenterClient } from "./client.js";
 export type {
   CustomerOperations,
   CustomerUser,
+  CustomerUserCreate,
   CustomerUserListing,
   CustomerUserOperations,
   CustomerUserPage,
   CustomerUserPatch,
   CustomerUsersOperations,
   PartnerCenterClient,
+  PasswordProfile,
+  ResetPasswordOptions,
 } from "./client.js";
+export type { License, LicenseAssignment, LicenseGroup, LicenseListOptions, LicenseUpdate, LicenseUpdateResult, SubscribedSku, SubscribedSkuOperations, UserLicenseOperations } from "./licenses.js";
+export type { DirectoryRole, DirectoryRoleOperations, RoleMemberOperations, UserMember, UserMemberAdd, UserMemberPage, UserRoleOperations } from "./directory-roles.js";
+export type { PagedListOptions, PagedListing } from "./pager.js";
 export type { CallOptions, ListOptions, PartnerCenterClientOptions, PatchOptions } from "./options.js";
 export { defaultBaseUrl } from "./options.js";
 export type { RetryOptions } from "./retry/policy.js";
