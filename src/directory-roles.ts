@@ -5,8 +5,8 @@ import type { components } from "../generated/partner-center-users.js";
 import { operations } from "../generated/spec-rules.js";
 import { callFor, callForNothing, fluentNames } from "./calls.js";
 import { operationRules } from "./operations.js";
-import type { CallOptions } from "./options.js";
-import { pagedListing, type PagedListOptions, type PagedListing, type PagingRules } from "./pager.js";
+import type { CallOptions, PagedListOptions } from "./options.js";
+import { pagedListing, type PagedListing, type PagingRules } from "./pager.js";
 import type { Pipeline } from "./pipeline.js";
 
 export type DirectoryRole = components["schemas"]["DirectoryRole"];

@@ -12,6 +12,7 @@ import { PartnerCenterInvalidResponseError } from "./errors/invalid-response-err
 import { PartnerCenterError } from "./errors/partner-center-error.js";
 import { correlationIdHeader } from "./headers.js";
 import { findOperation, type ArgumentNames, type OperationRules, type RequestParts } from "./operations.js";
+import type { PagedListOptions } from "./options.js";
 import { resultOf, type Pipeline } from "./pipeline.js";
 
 /** The paging protocol of an operation (the spec's `x-paging`); pointers are JSON pointers into a page. */
@@ -206,15 +207,6 @@ export async function* allPages(call: Pipeline, operation: OperationRules, pagin
 /** Every item of a listing (`for await`); `byPage()` gives the pages themselves. */
 export interface PagedListing<Item, Page> extends AsyncIterable<Item> {
   byPage(): AsyncIterable<Page>;
-}
-
-/** The paging options every listing takes. */
-export interface PagedListOptions {
-  readonly pageSize?: number | undefined;
-  readonly signal?: AbortSignal | undefined;
-  readonly correlationId?: string | undefined;
-  readonly from?: string | undefined;
-  readonly maxPages?: number | undefined;
 }
 
 /**
