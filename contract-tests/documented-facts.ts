@@ -61,11 +61,11 @@ export const documentedFacts: readonly DocumentedFact[] = [
   { name: "a user is read with GET and updated with PATCH on the same path", source: "GET; PAGE", at: [path], names: ["parameters", "get", "patch"] },
   { name: "the users are listed with GET", source: "LIST; DELETED", at: [users], names: ["parameters", "get"] },
   {
-    name: "the list takes size, seekOperation, filter and MS-ContinuationToken",
+    name: "the list takes size, seekOperation, filter, sortField, sortDirection and MS-ContinuationToken",
     source: "PAGING (REST reference, NET GetCustomerUsers route and enumerator); DELETED (size, filter)",
     at: [`${list}/parameters`],
     each: "name",
-    values: ["size", "seekOperation", "filter", "MS-ContinuationToken", "MS-RequestId", "MS-CorrelationId", "MS-Contract-Version", "X-Locale", "MS-PartnerCenter-Application"],
+    values: ["size", "seekOperation", "filter", "sortField", "sortDirection", "MS-ContinuationToken", "MS-RequestId", "MS-CorrelationId", "MS-Contract-Version", "X-Locale", "MS-PartnerCenter-Application"],
   },
   { name: "the next page is asked for with seekOperation Next", source: "PAGING (NET enumerator)", at: [`${list}/parameters/1/schema/enum`], value: ["Next"] },
   { name: "the page size is a whole number", source: "PAGING (size: int32); DELETED (size=500)", at: [`${list}/parameters/0/schema/type`], value: "integer" },
@@ -81,7 +81,31 @@ export const documentedFacts: readonly DocumentedFact[] = [
     at: [`${list}/responses/200/content/application~1json/schema/properties`],
     names: ["totalCount", "items", "continuationToken", "links", "attributes"],
   },
-  { name: "a page's links are self and next", source: "LIST; PAGING (links.next)", at: [`${list}/responses/200/content/application~1json/schema/properties/links/properties`], names: ["self", "next"] },
+  {
+    name: "a page's links are self, next and previous",
+    source: "LIST; PAGING (links.next); NET SeekBasedResourceCollection (links.previous)",
+    at: [`${list}/responses/200/content/application~1json/schema/properties/links/properties`],
+    names: ["self", "next", "previous"],
+  },
+  { name: "size 0 asks for the server's default page size", source: "NET GetCustomerUsers route (sends size=0 by default)", at: [`${list}/parameters/0/schema/minimum`], value: 0 },
+  {
+    name: "sortDirection is Ascending or Descending",
+    source: "PAGING (inferred from NET's enum names; unverified)",
+    at: [`${list}/parameters/4/schema/enum`],
+    value: ["Ascending", "Descending"],
+  },
+  {
+    name: "seekOperation's other NET values are noted as unverified, and not accepted",
+    source: "NET SeekOperation.cs; PAGING (only Next seen on the wire)",
+    at: [`${list}/parameters/1/x-unverified-values`],
+    value: ["Previous", "First", "Last", "PageIndex"],
+  },
+  {
+    name: "a PATCH body notes that the server tolerates PascalCase names and explicit nulls",
+    source: "NET (sends PascalCase names and explicit nulls, which the server accepts)",
+    at: [`${operation}/requestBody/x-server-tolerates/pascalCaseNames`, `${operation}/requestBody/x-server-tolerates/explicitNulls`],
+    value: true,
+  },
   { name: "a page's objectType is Collection", source: "LIST; DELETED", at: [`${list}/responses/200/content/application~1json/schema/properties/attributes/properties/objectType/enum`], value: ["Collection"] },
   {
     name: "GET and the list answer exactly 200, 400, 401, 403, 404, 429, 500 and 503",
@@ -227,12 +251,12 @@ export const documentedFacts: readonly DocumentedFact[] = [
 
   // The returned user
   {
-    name: "a returned user has exactly the documented fields, and no passwordProfile",
-    source: "DOCS user-resources.md; NET Users/*.cs; DOCS utility-resources.md (passwordProfile is never returned)",
+    name: "a returned user has exactly the documented fields, passwordProfile as a reset's echo",
+    source: "DOCS user-resources.md; NET Users/*.cs; DOCS reset-user-password-for-a-customer.md (its 200 echoes passwordProfile)",
     at: [`${user}/properties`],
     names: [
       "id", "userPrincipalName", "firstName", "lastName", "displayName", "usageLocation", "immutableId", "phoneNumber",
-      "userDomainType", "state", "lastDirectorySyncTime", "softDeletionTime", "links", "attributes",
+      "userDomainType", "state", "lastDirectorySyncTime", "softDeletionTime", "passwordProfile", "links", "attributes",
     ],
   },
   {

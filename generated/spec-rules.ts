@@ -18,6 +18,19 @@ export const guidPattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-
 /** The X-Locale header's pattern, which the client's `locale` option must match. */
 export const localePattern = "^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$" as const;
 
+const schemaPasswordProfileEcho = {
+  "type": "object",
+  "additionalProperties": false,
+  "properties": {
+    "password": {
+      "type": "string"
+    },
+    "forceChangePassword": {
+      "type": "boolean"
+    }
+  }
+} as const;
+
 const schemaLink = {
   "type": "object",
   "additionalProperties": false,
@@ -151,6 +164,7 @@ const schemaCustomerUser = {
       "format": "date-time",
       "nullable": true
     },
+    "passwordProfile": schemaPasswordProfileEcho,
     "links": schemaUserLinks,
     "attributes": schemaResourceAttributes
   }
@@ -161,7 +175,8 @@ const schemaCollectionLinks = {
   "additionalProperties": false,
   "properties": {
     "self": schemaLink,
-    "next": schemaLink
+    "next": schemaLink,
+    "previous": schemaLink
   }
 } as const;
 
@@ -221,7 +236,7 @@ const querySize = {
   "required": false,
   "schema": {
     "type": "integer",
-    "minimum": 1
+    "minimum": 0
   }
 } as const;
 
@@ -244,6 +259,28 @@ const queryFilter = {
   "schema": {
     "type": "string",
     "pattern": "^\\{.*\\}$"
+  }
+} as const;
+
+const querySortField = {
+  "name": "sortField",
+  "in": "query",
+  "required": false,
+  "schema": {
+    "type": "string"
+  }
+} as const;
+
+const querySortDirection = {
+  "name": "sortDirection",
+  "in": "query",
+  "required": false,
+  "schema": {
+    "type": "string",
+    "enum": [
+      "Ascending",
+      "Descending"
+    ]
   }
 } as const;
 
@@ -329,6 +366,8 @@ export const operations = {
       querySize,
       querySeekOperation,
       queryFilter,
+      querySortField,
+      querySortDirection,
       headerMSContinuationToken,
       headerMSRequestId,
       headerMSCorrelationId,
