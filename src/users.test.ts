@@ -112,7 +112,7 @@ describe("list(): every page, as the spec's x-paging describes", () => {
 
   it("refuses a page size the spec does not allow, naming pageSize, before sending", async () => {
     const { users, fetch } = server();
-    await expect(collect(users.list({ pageSize: 0 }))).rejects.toMatchObject({ name: "PartnerCenterArgumentError", argument: "pageSize" });
+    await expect(collect(users.list({ pageSize: -1 }))).rejects.toMatchObject({ name: "PartnerCenterArgumentError", argument: "pageSize" });
     expect(fetch).not.toHaveBeenCalled();
   });
 
