@@ -10,13 +10,15 @@
 // signed in to some other account, and costs a second to ask, so it comes last).
 // Every method but env hands the client a refreshing credential (refreshing.ts), and its first
 // token is fetched here, so a method that cannot sign in stops the run before anything is sent.
+// MSAL (entra.ts) is imported only when login or refresh-token is the method: most runs never need it.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readStdin, UsageError } from "../terminal.js";
 import { secretVariables } from "../child-env.js";
 import { azureCliOnPath, azureCliTokens } from "./azure-cli.js";
 import { duration, expiryOf, isoTime } from "./claims.js";
-import { checkSettings, defaultAuthorityHost, defaultClientId, defaultTenant, loginTokens, readLoginFile, refreshTokenTokens, type EntraDependencies, type EntraSettings } from "./entra.js";
+import type { EntraDependencies } from "./entra.js";
+import { checkSettings, defaultAuthorityHost, defaultClientId, defaultTenant, readLoginFile, type EntraSettings } from "./entra-settings.js";
 import { configDir } from "./private-file.js";
 import { refreshingCredential, tokenDeadlineMs, type CliCredential, type TokenFetcher } from "./refreshing.js";
 import { SignInError, type SignInMethod } from "./sign-in-error.js";
@@ -178,10 +180,13 @@ export async function signIn(options: AuthOptions, context: AuthContext): Promis
       const settings = refreshTokenSettings(env);
       const entra = entraSettings(env, { clientId: settings.clientId });
       const source = settings.file ? `${authVariables.refreshTokenFile} ${settings.file}` : authVariables.refreshToken;
+      const { refreshTokenTokens } = await import("./entra.js");
       return refreshingSignIn("refresh-token", source, refreshTokenTokens({ ...entra, ...settings }, context.hide, context.warn, dependencies), context);
     }
-    case "login":
+    case "login": {
+      const { loginTokens } = await import("./entra.js");
       return refreshingSignIn("login", `login cache ${cachePath}`, await loginTokens(cachePath, context.hide, dependencies), context);
+    }
     case "azure-cli": {
       const tenant = env[authVariables.tenant] || undefined;
       if (tenant !== undefined) entraSettings(env); // checks the tenant's form before it reaches az's command line
