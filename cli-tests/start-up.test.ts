@@ -24,8 +24,9 @@ function staticallyLoaded(entries: readonly string[]): Set<string> {
 
 const chunks = join(dirname(cliPath), "cli");
 const chunk = (prefix: string) => join(chunks, readdirSync(chunks).find((name) => name.startsWith(`${prefix}-`)) ?? `${prefix}-missing`);
-// A name MSAL's code holds and this project's does not.
-const isMsal = (file: string) => readFileSync(file, "utf8").includes("PublicClientApplication");
+// esbuild marks the code of each package it bundles with a `// node_modules/<package>/…` comment.
+const holds = (packagePath: string) => (file: string) => readFileSync(file, "utf8").includes(`// node_modules/${packagePath}`);
+const isMsal = holds("@azure/msal-");
 
 describe("CLI start-up", () => {
   it("ships MSAL in a chunk of its own, loaded by the commands that sign in with it", () => {
@@ -37,6 +38,13 @@ describe("CLI start-up", () => {
     const loaded = [...staticallyLoaded([cliPath])];
     expect(loaded.length).toBeGreaterThan(1); // the chunks are found, not just the entry
     expect(loaded.filter(isMsal)).toEqual([]);
+  });
+
+  it("loads neither the bulk run's CSV reader nor its progress bar for --help", () => {
+    const loaded = [...staticallyLoaded([cliPath])];
+    expect(loaded.filter(holds("csv-parse/"))).toEqual([]);
+    expect(loaded.filter(holds("cli-progress/"))).toEqual([]);
+    expect([...staticallyLoaded([chunk("update-many")])].filter(holds("cli-progress/")).length).toBeGreaterThan(0);
   });
 
   it("loads no MSAL for get, list, update or update-many given a token", () => {

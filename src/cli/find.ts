@@ -8,7 +8,9 @@ import { openSession, type Client, type Session, type SessionOptions } from "./c
 import { idIssues, isGuid, isPrincipalName, patchSchema, type Issue } from "./patch.js";
 import type { Row } from "./rows.js";
 import { hasUnsafe } from "./printable.js";
-import { errorLine, exitCode, summarizeError, UsageError, type Terminal } from "./terminal.js";
+import { errorLine, summarizeError } from "./messages.js";
+import { exitCode, UsageError } from "./run-end.js";
+import type { Terminal } from "./terminal.js";
 
 /** A user a sign-in name was found to be. */
 interface Found {

@@ -11,7 +11,9 @@
 import { readFileSync } from "node:fs";
 import { guidPattern, operations } from "../../generated/spec-rules.js";
 import { checkCustomerUserPatch } from "../index.js";
-import { readStdin, UsageError, withoutFinalNewline, type Terminal } from "./terminal.js";
+import { UsageError } from "./run-end.js";
+import { readStdin, withoutFinalNewline } from "./stdin.js";
+import type { Terminal } from "./terminal.js";
 
 // ---- The writable fields, as options and columns ---------------------------------------------
 

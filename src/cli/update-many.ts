@@ -24,7 +24,11 @@ import { formatIssue, isGuid } from "./patch.js";
 import { ReportWriteError, type Journal, type KnownChange, type Outcome, type OutcomeResult, type ReportWriter } from "./journal/report.js";
 import { RowKeyer, type RowKeys } from "./journal/row-keys.js";
 import { openInput, rowIds, type InputOptions, type Row, type RowInput } from "./rows.js";
-import { abortOnInterrupt, checkOneStdinReader, createProgress, errorLine, exitCode, summarizeError, UsageError, type Terminal } from "./terminal.js";
+import { errorLine, summarizeError } from "./messages.js";
+import { createProgress } from "./progress.js";
+import { abortOnInterrupt, exitCode, UsageError } from "./run-end.js";
+import { checkOneStdinReader } from "./stdin.js";
+import type { Terminal } from "./terminal.js";
 
 export interface UpdateManyOptions extends TargetOptions, InputOptions {
   readonly concurrency: number;

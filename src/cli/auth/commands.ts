@@ -11,7 +11,8 @@ import { entraSettings, loginCachePath, signIn, type AuthOptions } from "./metho
 import { dirname } from "node:path";
 import { configDirVariable, othersCanWrite, removePrivateFile } from "./private-file.js";
 import { SignInError } from "./sign-in-error.js";
-import { exitCode, type Terminal } from "../terminal.js";
+import { exitCode } from "../run-end.js";
+import type { Terminal } from "../terminal.js";
 
 /** For tests: MSAL's network client, the environment and the clock. */
 export interface CommandDependencies extends EntraDependencies {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PartnerCenterCredentialError } from "../../index.js";
-import { errorLine, summarizeError } from "../terminal.js";
+import { errorLine, summarizeError } from "../messages.js";
 import { partnerCenterHint, rolesPerOperation } from "./hints.js";
 import { SignInError } from "./sign-in-error.js";
 

@@ -1,7 +1,7 @@
 // What to do about Partner Center's 401 and 403 codes, in the words of the error line
-// (terminal.ts's errorLine adds it): sign in with MFA, or the GDAP roles the user needs. README
-// "Signing in" has the same table of roles per operation. Imports nothing of the CLI, so the
-// terminal can use it.
+// (messages.ts's errorLine adds it): sign in with MFA, or the GDAP roles the user needs. README
+// "Signing in" has the same table of roles per operation. Imports nothing of the CLI, so
+// messages.ts can use it.
 
 /** The GDAP roles (any one) each operation needs in the customer's tenant, from Microsoft Learn. */
 export const rolesPerOperation = {

@@ -13,7 +13,8 @@
 // MSAL (entra.ts) is imported only when login or refresh-token is the method: most runs never need it.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { readStdin, UsageError } from "../terminal.js";
+import { UsageError } from "../run-end.js";
+import { readStdin } from "../stdin.js";
 import { secretVariables } from "../child-env.js";
 import { azureCliOnPath, azureCliTokens } from "./azure-cli.js";
 import { duration, expiryOf, isoTime } from "./claims.js";

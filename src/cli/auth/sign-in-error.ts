@@ -1,10 +1,10 @@
 // SignInError: a sign-in method that cannot give a token, with what to do about it. Before
 // anything is sent it is bad usage (exit 2, like a missing token); in the middle of a run it is
-// the cause of the row's PartnerCenterCredentialError, which the error line shows (terminal.ts).
+// the cause of the row's PartnerCenterCredentialError, which the error line shows (messages.ts).
 // And Microsoft Entra ID's refusals (AADSTS numbers) while getting a token, turned into which
 // thing to renew — with every secret the request carried scrubbed first.
 import { scrubSecrets } from "../../index.js";
-import { UsageError } from "../terminal.js";
+import { UsageError } from "../run-end.js";
 
 export type SignInMethod = "env" | "azure-cli" | "login" | "refresh-token";
 
