@@ -40,6 +40,10 @@ const servers: Record<string, { behaviour: Behaviour; error: RegExp }> = {
     behaviour: () => ({ status: 200, text: fifty }),
     error: /larger than 4194304 bytes/,
   },
+  "nests its answer 100,000 levels deep": {
+    behaviour: () => ({ status: 200, text: `{"totalCount":0,"items":[],"attributes":{"objectType":"Collection"},"x":${'{"a":'.repeat(100_000)}1${"}".repeat(100_000)}}` }),
+    error: /nested deeper than 32 levels/,
+  },
   "answers items that are not users": {
     behaviour: () => ({ status: 200, body: page([null, "ada@contoso.com", { id: 5 }]) }),
     error: /body\.items\[0\] must be an object, not null/,
@@ -71,8 +75,38 @@ describe("a Partner Center whose answers are off the spec", { timeout: 30_000 },
     const errorLines = result.stderr.split("\n").filter((line) => line.startsWith("partner-center-users:"));
     expect(errorLines).toHaveLength(1);
     expect(errorLines[0]).toMatch(error);
+    const ids = errorLines[0]?.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? [];
+    expect(new Set(ids).size, "each id named once").toBe(ids.length);
     expect(result.stderr).not.toMatch(/^\s+at /m); // no stack trace
     expect(result.stdout).not.toMatch(/intruder|"id":5|^5,/m);
     expect(server.requests.length).toBeLessThanOrEqual(3);
+  });
+});
+
+describe("--max-pages bounds every listing", { timeout: 30_000 }, () => {
+  // A server handing out a fresh token per page: no loop to find, only the page limit ends it.
+  const endless: Behaviour = (request) => {
+    const n = Number(request.headers["ms-continuationtoken"]?.slice(1) ?? 0) + 1;
+    return { status: 200, body: page([{ ...ada, id: ada.id.replace(/1$/, String(n % 10)), userPrincipalName: `user${n}@contoso.com` }], { uri: `/customers/${customerId}/users?seekOperation=Next`, token: `t${n}` }) };
+  };
+  for (const [command, args] of [
+    ["list", ["list", customerId]],
+    ["get by sign-in name", ["get", customerId, "ada@contoso.com"]],
+  ] as const) it(`\`${command} --max-pages 3\` reads 3 pages of a listing that never ends, then one error line and exit 1`, async () => {
+    fake = await startFakePartnerCenter(endless);
+    const result = await runCli([...args, "--max-pages", "3", "--base-url", fake.url], { env });
+    expect(result.code).toBe(1);
+    expect(result.stderr.split("\n").filter((line) => line.startsWith("partner-center-users:"))).toEqual([expect.stringMatching(/did not end within 3 pages/)]);
+    expect(fake.requests).toHaveLength(3);
+  });
+
+  it("refuses a --max-pages that is not a whole number of at least 1 before anything is sent (exit 2)", async () => {
+    fake = await startFakePartnerCenter(endless);
+    for (const bad of ["0", "-1", "2.5", "many"]) {
+      const result = await runCli(["list", customerId, "--max-pages", bad, "--base-url", fake.url], { env });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/--max-pages/);
+    }
+    expect(fake.requests).toHaveLength(0);
   });
 });

@@ -3,7 +3,7 @@
 //   (redactBody), and of headers with everything but known harmless ones replaced (redactHeaders);
 // - by value: every occurrence of a known secret (the token, the passwords sent) replaced, in text
 //   (scrub) and in every string of a parsed body (scrubValues), in each encoding a server may
-//   echo it in — raw, JSON-escaped in any style, percent-encoded.
+//   echo it in — raw, JSON-escaped in any style, percent-encoded, hex, base64 and base64url.
 // Allow-lists, not block-lists: a header this file does not know is hidden. No regular expressions,
 // so nothing here can be made slow by a crafted input.
 import { writeOnlyFields } from "../generated/spec-rules.js";
@@ -103,9 +103,29 @@ function percentForms(secret: string): string[] {
   return [encoded, lower, encoded.replaceAll("%20", "+")];
 }
 
+/**
+ * `secret` as bytes (UTF-8) written in hex, and in base64 and base64url — where a secret inside a
+ * longer encoded text is spelt one of three ways by its offset in base64's 3-byte groups; each form
+ * is the run of characters that those bytes alone decide (at most two bytes' worth at either end
+ * are left, mixed with the bytes around it).
+ */
+function encodedForms(secret: string): string[] {
+  const bytes = new TextEncoder().encode(secret);
+  let hex = "";
+  for (const byte of bytes) hex += byte.toString(16).padStart(2, "0");
+  const forms = [hex, hex.toUpperCase()];
+  for (const offset of [0, 1, 2]) {
+    let binary = "\0".repeat(offset);
+    for (const byte of bytes) binary += String.fromCharCode(byte);
+    const base64 = btoa(binary).slice(Math.ceil((offset * 8) / 6), Math.floor((binary.length * 8) / 6));
+    forms.push(base64, encodeURIComponent(base64), base64.replaceAll("+", "-").replaceAll("/", "_"));
+  }
+  return forms;
+}
+
 /** Each way a server may write `secret` in a response, longest first (so no form is cut by a shorter one). */
 export function secretForms(secret: string): string[] {
-  const forms = new Set([secret, ...percentForms(secret)]);
+  const forms = new Set([secret, ...percentForms(secret), ...encodedForms(secret)]);
   const minimal = JSON.stringify(secret).slice(1, -1);
   for (const json of [
     minimal,
@@ -144,7 +164,7 @@ export function scrub(text: string, secrets: readonly string[]): string {
 /**
  * Public (src/index.ts): `text` with each secret (a token, a password) replaced by `[REDACTED]`
  * wherever it occurs, in every form a server may echo it in — raw, JSON-escaped in any style,
- * percent-encoded. Secrets shorter than 8 characters (minSecretLength) are not searched for. The client does this to what it reports; this is for your own logs and output.
+ * percent-encoded, hex, base64 or base64url (whole or inside a longer encoded text). Secrets shorter than 8 characters (minSecretLength) are not searched for. The client does this to what it reports; this is for your own logs and output.
  */
 export function scrubSecrets(text: string, secrets: readonly string[]): string {
   return scrub(text, secrets);

@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   createPartnerCenterClient,
+  PartnerCenterBadRequestError,
   PartnerCenterError,
   PartnerCenterInvalidResponseError,
   PartnerCenterNotFoundError,
@@ -300,6 +301,57 @@ describe("answers are read within bounds", () => {
     for (const options of [{}, { fetch: detachedBody }]) {
       expect(await failure(collect(users({ timeoutMs: 300, ...options }).list()))).toBeInstanceOf(PartnerCenterTimeoutError);
     }
+  });
+});
+
+describe("answers nested deeper than any the spec describes are refused before anything walks them", () => {
+  // 100,000 levels: JSON.parse reads them, but a recursive walk over them (dropping write-only
+  // fields, scrubbing secrets) overflowed the stack and surfaced as a bare RangeError.
+  const deep = (depth: number) => `${'{"a":'.repeat(depth)}1${"}".repeat(depth)}`;
+
+  it("a success answer nested 100,000 levels deep is a PartnerCenterInvalidResponseError through both doors, not a RangeError", async () => {
+    const user = JSON.stringify(person(1)).slice(0, -1);
+    handler = (_, response) => json(response, 200, `${user},"extra":${deep(100_000)}}`);
+    const pc = client();
+    const viaFluent = await failure(pc.customers.byId(customerId).users.byId(person(1).id).get());
+    expect(viaFluent).toBeInstanceOf(PartnerCenterInvalidResponseError);
+    expect(viaFluent.message).toMatch(/nested deeper than 32 levels/);
+    const viaApi = pc.api.GET("/v1/customers/{customer-tenant-id}/users/{user-id}", { params: { path: { "customer-tenant-id": customerId, "user-id": person(1).id } } });
+    expect(await failure(viaApi)).toBeInstanceOf(PartnerCenterInvalidResponseError);
+  });
+
+  it("an error answer nested 100,000 levels deep keeps its status's error (400: PartnerCenterBadRequestError) and its fault's fields; what is too deep is cut", async () => {
+    handler = (_, response) => json(response, 400, `{"code":3000,"description":"bad","data":[${deep(100_000)}],"source":"x"}`);
+    const error = await failure(client().customers.byId(customerId).users.byId(person(1).id).get());
+    expect(error).toBeInstanceOf(PartnerCenterBadRequestError);
+    expect(error).toMatchObject({ status: 400, code: 3000, description: "bad" });
+    expect(JSON.stringify(error.data)).toContain("[nested deeper than 32 levels]");
+  });
+
+  it("an answer 32 levels deep is read whole (the limit is a margin, not a squeeze)", async () => {
+    handler = (_, response) => json(response, 400, `{"code":3000,"description":"bad","data":[${deep(30)}],"source":"x"}`);
+    const error = await failure(client().customers.byId(customerId).users.byId(person(1).id).get());
+    expect(JSON.stringify(error.data)).toBe(`[${deep(30)}]`);
+  });
+});
+
+describe("a token echoed in an encoding is scrubbed too", () => {
+  const secret = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.a-token-of-some-length";
+  const encodings: readonly [string, (text: string) => string][] = [
+    ["base64", (text) => Buffer.from(text).toString("base64")],
+    ["base64url", (text) => Buffer.from(text).toString("base64url")],
+    ["hex", (text) => Buffer.from(text).toString("hex")],
+    ["HEX", (text) => Buffer.from(text).toString("hex").toUpperCase()],
+  ];
+  it.each(encodings)("in %s, whole or inside a longer encoded text at any byte offset, it leaves no readable run of the encoding", async (_, encode) => {
+    // Each prefix puts the token at another offset in the encoding's 3-byte (base64) groups.
+    const echoes = ["", "a", "ab", "Authorization: Bearer "].map((prefix) => encode(`${prefix}${secret}`));
+    serve(() => ({ code: 3000, description: `echo ${echoes.join(" ")}`, data: echoes, source: "PartnerFD" }), 400);
+    const error = await failure(client({ credential: secret }).customers.byId(customerId).users.byId(person(1).id).get());
+    const shown = JSON.stringify([error.message, error.description, error.data]);
+    // A run of the encoding 4 characters in from either end lies wholly within the token's bits.
+    for (const echo of echoes) expect(shown).not.toContain(echo.slice(-encode(secret).length + 4, -4));
+    expect(shown).toContain("[REDACTED]");
   });
 });
 

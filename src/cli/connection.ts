@@ -161,6 +161,8 @@ export interface SessionOptions extends TargetOptions {
   readonly timeout?: number;
   /** --max-retries. */
   readonly maxRetries?: number;
+  /** --max-pages: the most pages a listing (list, a lookup by sign-in name) reads. */
+  readonly maxPages?: number;
 }
 
 /** What a command that calls Partner Center works with: the client, and a signal Ctrl-C aborts. */

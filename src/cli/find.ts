@@ -12,6 +12,12 @@ import { errorLine, summarizeError } from "./messages.js";
 import { exitCode, UsageError } from "./run-end.js";
 import type { Terminal } from "./terminal.js";
 
+/** How a command's listings go: stopped by its Ctrl-C, and after --max-pages pages. */
+interface Listing {
+  readonly signal: AbortSignal;
+  readonly maxPages?: number | undefined;
+}
+
 /** A user a sign-in name was found to be. */
 interface Found {
   readonly id: string;
@@ -25,11 +31,11 @@ const foundLine = (given: string, found: Found) => `found ${found.userPrincipalN
  * The user a command names: by object id, or by sign-in name (found among the deleted users for a
  * restore), looked up before anything is sent and said on stderr (`say`). No match, or two, fails.
  */
-export async function userOf(client: Client, customerId: string, user: string, lookup: { readonly deleted: boolean; readonly signal: AbortSignal }, say: (line: string) => void): Promise<CustomerUserOperations> {
+export async function userOf(client: Client, customerId: string, user: string, lookup: Listing & { readonly deleted: boolean }, say: (line: string) => void): Promise<CustomerUserOperations> {
   const users = client.customers.byId(customerId).users;
   if (isGuid(user)) return users.byId(user);
   if (!isPrincipalName(user)) throw new UsageError(`<user> must be an object id (GUID) or a sign-in name (UPN), not ${JSON.stringify(user.slice(0, 120))}`);
-  const found = (await namesOf(client, lookup.signal, () => {})(customerId, lookup.deleted)).get(principalNameKey(user)) ?? [];
+  const found = (await namesOf(client, lookup, () => {})(customerId, lookup.deleted)).get(principalNameKey(user)) ?? [];
   const among = lookup.deleted ? "deleted" : "active";
   if (found.length !== 1) {
     throw new Error(
@@ -104,6 +110,7 @@ export async function runList(customerId: string, options: ListOptions, terminal
   const format = options.format ?? (terminal.streams.stdout.isTTY === true ? "table" : "json");
   const deleted = options.deleted === true;
   return inSession(options, terminal, async ({ client, signal }) => {
+    const { maxPages } = options;
     const table: CustomerUser[] = [];
     let count = 0;
     let formulas = 0;
@@ -111,7 +118,7 @@ export async function runList(customerId: string, options: ListOptions, terminal
     const csvLine = (cells: readonly string[]) => terminal.outCsv(stringify([cells]).replace(/\r?\n$/, ""));
     // Excel reads a CSV as UTF-8 only when it starts with a byte-order mark; update-many reads it either way.
     if (format === "csv") csvLine(csvColumns.map((column, i) => (i === 0 ? `\uFEFF${column}` : column)));
-    for await (const user of client.customers.byId(customerId).users.list({ deleted, signal })) {
+    for await (const user of client.customers.byId(customerId).users.list({ deleted, signal, maxPages })) {
       if (terminal.backlogged) await terminal.room(signal);
       signal.throwIfAborted();
       // `list … | head -1`: once stdout's reader is gone there is nothing left to do; end quietly.
@@ -138,7 +145,7 @@ export async function runList(customerId: string, options: ListOptions, terminal
 export async function runGet(customerId: string, user: string, options: SessionOptions, terminal: Terminal): Promise<number> {
   checkIds(customerId, user);
   return inSession(options, terminal, async ({ client, signal }) => {
-    const found = await userOf(client, customerId, user, { deleted: false, signal }, (line) => terminal.say(line));
+    const found = await userOf(client, customerId, user, { deleted: false, signal, maxPages: options.maxPages }, (line) => terminal.say(line));
     terminal.printJson(await found.get({ signal }));
   });
 }
@@ -147,7 +154,7 @@ export async function runGet(customerId: string, user: string, options: SessionO
  * A customer's users by sign-in name (principalNameKey: compared as Entra ID compares them), each
  * customer listed once for the whole run (and its deleted users once), however often it is asked.
  */
-function namesOf(client: Client, signal: AbortSignal, note: (line: string) => void): (customerId: string, deleted: boolean) => Promise<Map<string, Found[]>> {
+function namesOf(client: Client, listing: Listing, note: (line: string) => void): (customerId: string, deleted: boolean) => Promise<Map<string, Found[]>> {
   const scans = new Map<string, Promise<Map<string, Found[]>>>();
   return (customerId, deleted) => {
     const key = `${customerId.toLowerCase()} ${deleted}`;
@@ -156,7 +163,7 @@ function namesOf(client: Client, signal: AbortSignal, note: (line: string) => vo
       note(`looking up sign-in names: listing the ${deleted ? "deleted" : "active"} users of customer ${customerId} (once for the run)`);
       scan = (async () => {
         const byName = new Map<string, Found[]>();
-        for await (const user of client.customers.byId(customerId).users.list({ deleted, signal })) {
+        for await (const user of client.customers.byId(customerId).users.list({ deleted, signal: listing.signal, maxPages: listing.maxPages })) {
           const name = principalNameKey(user.userPrincipalName);
           byName.set(name, [...(byName.get(name) ?? []), { id: user.id, userPrincipalName: user.userPrincipalName }]);
         }
@@ -173,8 +180,8 @@ function namesOf(client: Client, signal: AbortSignal, note: (line: string) => vo
  * customer (namesOf), each match said with `note`. A name no user has, or two users have, becomes
  * the row's issue.
  */
-export function directoryOf(client: Client, signal: AbortSignal, note: (line: string) => void): (row: Row) => Promise<Row> {
-  const directory = namesOf(client, signal, note);
+export function directoryOf(client: Client, listing: Listing, note: (line: string) => void): (row: Row) => Promise<Row> {
+  const directory = namesOf(client, listing, note);
   return async (row) => {
     if (row.issues.length > 0 || row.userId !== undefined || row.user === undefined || row.customerId === undefined) return row;
     const deleted = row.patch["state"] === "active";
@@ -184,7 +191,7 @@ export function directoryOf(client: Client, signal: AbortSignal, note: (line: st
     try {
       found = (await directory(row.customerId, deleted)).get(principalNameKey(row.user)) ?? [];
     } catch (error) {
-      if (signal.aborted) throw error;
+      if (listing.signal.aborted) throw error;
       issue = { field: "user", message: `could not be looked up: listing the customer's ${among} users failed: ${errorLine(summarizeError(error))}` };
     }
     if (!issue && found.length !== 1) issue = { field: "user", message: found.length === 0 ? `is no ${among} user of this customer` : `names ${found.length} ${among} users: give their object ids` };

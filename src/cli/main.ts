@@ -56,6 +56,7 @@ function withConnectionOptions(command: Command): Command {
     // Every answer is untrusted: a server that trickles or never answers must not hold a command forever.
     .addOption(new Option("--timeout <ms>", "per attempt (token, request and whole answer), in ms (default 30000)").argParser(wholeNumber(1, 600_000)))
     .addOption(new Option("--max-retries <n>", "retries of a throttled or failed attempt (default 4)").argParser(wholeNumber(0, 20)))
+    .addOption(new Option("--max-pages <n>", "the most pages a listing reads (list, a lookup by sign-in name) before it stops (default 10000)").argParser(wholeNumber(1, 1_000_000)))
     .option("--verbose", "log every request and response on stderr (token and passwords redacted)");
 }
 

@@ -24,7 +24,8 @@ export function summarizeError(error: unknown): ErrorSummary {
     return {
       ...(error.status !== undefined && { status: error.status }),
       ...(error.code !== undefined && { code: error.code }),
-      description: `${error.description ?? error.message}${signIn}`,
+      // The library's message ends with `[MS-RequestId …]`; the line below names the ids once.
+      description: `${error.description ?? error.message.replace(` [MS-RequestId ${error.requestId}]`, "")}${signIn}`,
       ...(error.requestId !== undefined && { requestId: error.requestId }),
       ...(error.correlationId !== undefined && { correlationId: error.correlationId }),
       // Without a status the class is what tells a timeout from a network failure.

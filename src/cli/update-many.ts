@@ -15,7 +15,7 @@
 import { hash, randomUUID } from "node:crypto";
 import type { CustomerUserPatch } from "../index.js";
 import { principalNameKey } from "../ids.js";
-import { checkTarget, connect, openTarget, resolveToken, type Client, type Target, type TargetOptions } from "./connection.js";
+import { checkTarget, connect, openTarget, resolveToken, type Client, type SessionOptions, type Target } from "./connection.js";
 import { directoryOf } from "./find.js";
 import { checkNotInput, checkStdoutReport, createReport, openDestination, statOf } from "./journal/destination.js";
 import { JournalLocks } from "./journal/lock.js";
@@ -30,16 +30,12 @@ import { abortOnInterrupt, exitCode, UsageError } from "./run-end.js";
 import { checkOneStdinReader } from "./stdin.js";
 import type { Terminal } from "./terminal.js";
 
-export interface UpdateManyOptions extends TargetOptions, InputOptions {
+export interface UpdateManyOptions extends SessionOptions, InputOptions {
   readonly concurrency: number;
   readonly report?: string;
   readonly dryRun?: boolean;
   readonly onlyFailed?: string;
   readonly correlationId?: string;
-  readonly tokenStdin?: boolean;
-  readonly verbose?: boolean;
-  readonly timeout?: number;
-  readonly maxRetries?: number;
 }
 
 const successes: ReadonlySet<OutcomeResult> = new Set(["ok", "skipped", "valid"]);
@@ -318,7 +314,7 @@ async function sendAll({ input, options, terminal, token, journal, report, repor
     target = dryRun ? undefined : await openTarget(options, (line) => progress.note(line), controller.signal);
     const client = target && token !== undefined ? connect({ token, baseUrl: target.baseUrl, verbose: options.verbose === true, timeoutMs: options.timeout, maxRetries: options.maxRetries }, terminal) : undefined;
     const run: Run = { report, record, signal: controller.signal, correlationId, journal, reportHasJournal, keyer, firstRows, resolvedFirst: new NumberTable(), client, dryRun };
-    const lookUp = client ? directoryOf(client, controller.signal, (line) => progress.note(line)) : async (row: Row) => row;
+    const lookUp = client ? directoryOf(client, { signal: controller.signal, maxPages: options.maxPages }, (line) => progress.note(line)) : async (row: Row) => row;
 
     for await (const row of input.rows()) {
       if (stopped) break; // the report cannot be written: no row more is started

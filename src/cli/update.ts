@@ -4,7 +4,7 @@
 // printed as JSON on stdout, and a line on stderr says what was done, with the ids to quote.
 import { randomUUID } from "node:crypto";
 import { PartnerCenterArgumentError, type CustomerUserPatch } from "../index.js";
-import { checkTarget, openSession, type TargetOptions } from "./connection.js";
+import { checkTarget, openSession, type SessionOptions } from "./connection.js";
 import { checkIds, userOf } from "./find.js";
 import { bodyFromOptions, fieldOptions, formatIssue, optionForField, patchIssues, type Issue } from "./patch.js";
 import { errorLine, summarizeError } from "./messages.js";
@@ -12,13 +12,9 @@ import { exitCode, UsageError } from "./run-end.js";
 import { checkOneStdinReader } from "./stdin.js";
 import type { Terminal } from "./terminal.js";
 
-export interface UpdateOptions extends TargetOptions {
+export interface UpdateOptions extends SessionOptions {
   readonly json?: string;
-  readonly tokenStdin?: boolean;
   readonly dryRun?: boolean;
-  readonly verbose?: boolean;
-  readonly timeout?: number;
-  readonly maxRetries?: number;
   /** The field options, by commander's key (see patch.ts). */
   readonly [key: string]: unknown;
 }
@@ -57,7 +53,7 @@ export async function runUpdate(customerId: string, user: string, options: Updat
     const correlationId = randomUUID();
     // A user being restored is among the deleted ones.
     const restoring = body["state"] === "active";
-    const found = await userOf(session.client, customerId, user, { deleted: restoring, signal: session.signal }, (line) => terminal.say(line));
+    const found = await userOf(session.client, customerId, user, { deleted: restoring, signal: session.signal, maxPages: options.maxPages }, (line) => terminal.say(line));
     const updated = await found.patch(body as CustomerUserPatch, {
       signal: session.signal,
       requestId,

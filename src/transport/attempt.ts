@@ -4,6 +4,7 @@ import { correlationIdHeader, requestIdHeader } from "../headers.js";
 import { defaultMaxResponseBytes } from "../options.js";
 import type { TokenSource } from "../credential.js";
 import { scrub, scrubValues, secretsIn } from "../redact.js";
+import { cutTooDeep, maxAnswerDepth, parseJson } from "./answer-body.js";
 import { untilAborted } from "./attempt-signal.js";
 import type { Answer, Attempt, FetchFunction, PlainInit } from "./plain-fetch.js";
 
@@ -49,11 +50,17 @@ export function authorizedAttempt(fetch: FetchFunction, getToken: TokenSource, b
       }
     }
     const answer = { status: response.status, headers: response.headers, ok: response.ok };
-    if (response.ok) return { ...answer, text, body: parseJson(text) };
+    if (response.ok) {
+      const body = parseJson(text);
+      if (cutTooDeep(body)) throw invalidAnswer(response, init, `Partner Center's ${response.status} answer is nested deeper than ${maxAnswerDepth} levels, deeper than any answer of the spec`);
+      return { ...answer, text, body };
+    }
     // Only error answers: a 2xx body is the caller's own data, and searching it would cost every call.
     const secrets = [...tokens, ...secretsIn(init.body === undefined ? undefined : parseJson(init.body))];
     const scrubbed = scrub(text, secrets);
     const body = parseJson(scrubbed);
+    // An error is still its status's error: what is too deep to walk is cut, the fault's fields kept.
+    cutTooDeep(body);
     return body === undefined ? { ...answer, text: scrubbed, body } : scrubbedJson(answer, scrubValues(body, secrets));
   };
 }
@@ -71,12 +78,7 @@ function scrubbedJson(answer: Omit<Answer, "text" | "body">, body: unknown): Ans
  */
 async function readText(response: Response, maxBytes: number, init: PlainInit): Promise<string> {
   const { signal } = init;
-  const tooLarge = () =>
-    new PartnerCenterInvalidResponseError(`Partner Center's answer is larger than ${maxBytes} bytes (maxResponseBytes); stopped reading it [MS-RequestId ${init.headers[requestIdHeader]}]`, {
-      status: response.status,
-      requestId: init.headers[requestIdHeader],
-      correlationId: init.headers[correlationIdHeader],
-    });
+  const tooLarge = () => invalidAnswer(response, init, `Partner Center's answer is larger than ${maxBytes} bytes (maxResponseBytes); stopped reading it`);
   const body = response.body;
   if (body === null) return "";
   if (Number(response.headers.get("content-length")) > maxBytes) {
@@ -117,11 +119,8 @@ async function readText(response: Response, maxBytes: number, init: PlainInit): 
 // Stateless between calls (no `stream` option), so one serves every attempt; drops a byte-order mark.
 const utf8 = new TextDecoder();
 
-/** The parsed JSON, or undefined for an empty body or one that is not JSON. */
-export function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+/** An answer the client will not use, named with the attempt's ids. */
+function invalidAnswer(response: Response, init: PlainInit, message: string): PartnerCenterInvalidResponseError {
+  const ids = { requestId: init.headers[requestIdHeader], correlationId: init.headers[correlationIdHeader] };
+  return new PartnerCenterInvalidResponseError(`${message} [MS-RequestId ${ids.requestId}]`, { status: response.status, ...ids });
 }
