@@ -322,6 +322,7 @@ const pathUserId = {
 /** Every operation, by operationId: its method, path, parameters and body, with the rules each must meet. */
 export const operations = {
   "listCustomerUsers": {
+    "operationId": "listCustomerUsers",
     "method": "GET",
     "path": "/v1/customers/{customer-tenant-id}/users",
     "parameters": [
@@ -364,6 +365,7 @@ export const operations = {
     }
   },
   "getCustomerUser": {
+    "operationId": "getCustomerUser",
     "method": "GET",
     "path": "/v1/customers/{customer-tenant-id}/users/{user-id}",
     "parameters": [
@@ -381,6 +383,7 @@ export const operations = {
     }
   },
   "updateCustomerUser": {
+    "operationId": "updateCustomerUser",
     "method": "PATCH",
     "path": "/v1/customers/{customer-tenant-id}/users/{user-id}",
     "parameters": [

@@ -16,6 +16,7 @@ export type { RetryOptions } from "./retry/policy.js";
 export { partnerCenterScope } from "./credential.js";
 export type { Credential, TokenCredential, TokenRequest } from "./credential.js";
 export type { PartnerCenterLog, PartnerCenterLogEntry } from "./log.js";
+export type { PartnerCenterMiddleware, PartnerCenterRequest, PartnerCenterResponse, SendRequest } from "./middleware.js";
 export { redactBody, redactHeaders, scrubSecrets } from "./redact.js";
 export { checkCustomerUserPatch } from "./operations.js";
 export type { ValidationIssue } from "./validate.js";

@@ -177,6 +177,7 @@ function operations(spec: Spec, schemas: SchemaHoister): Record<string, Rendered
       const bodySchema = body?.content["application/json"]?.schema;
       if (body && !bodySchema) throw new Error(`${where}: the client sends application/json bodies only`);
       out[operation.operationId] = {
+        operationId: operation.operationId,
         method: method.toUpperCase(),
         path,
         parameters: [...byKey.values()].map((parameter) => ({
