@@ -17,7 +17,7 @@ export { partnerCenterScope } from "./credential.js";
 export type { Credential, TokenCredential, TokenRequest } from "./credential.js";
 export type { PartnerCenterLog, PartnerCenterLogEntry } from "./log.js";
 export type { PartnerCenterMiddleware, PartnerCenterRequest, PartnerCenterResponse, SendRequest } from "./middleware.js";
-export { redactBody, redactHeaders, scrubSecrets } from "./redact.js";
+export { redactBody } from "./redact.js";
 export { checkCustomerUserPatch } from "./operations.js";
 export type { ValidationIssue } from "./validate.js";
 export type { components, paths } from "../generated/partner-center-users.js";

@@ -44,16 +44,21 @@ export function isSecretKey(key: string): boolean {
 }
 
 /**
- * A deep copy of a JSON value fit for a log: every string under a writeOnly field (`password`,
- * anything in `passwordProfile`), at any depth and in any case, redacted; flags such as
- * `forceChangePassword` kept.
+ * Public (src/index.ts): a deep copy of a JSON value fit for a log — every string under a field the
+ * spec marks writeOnly (`password`, anything in `passwordProfile`), at any depth and in any case,
+ * redacted; flags such as `forceChangePassword` kept.
  */
-export function redactBody(value: unknown, secret = false): unknown {
+export function redactBody(value: unknown): unknown {
+  return redactedCopy(value, false);
+}
+
+/** `value` copied; `secret`: it is under a writeOnly field, so every string in it is hidden. */
+function redactedCopy(value: unknown, secret: boolean): unknown {
   if (typeof value === "string") return secret ? redacted : value;
-  if (Array.isArray(value)) return value.map((item) => redactBody(item, secret));
+  if (Array.isArray(value)) return value.map((item) => redactedCopy(item, secret));
   if (value === null || typeof value !== "object") return value;
   const copy: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(value)) copy[key] = redactBody(child, secret || isSecretKey(key));
+  for (const [key, child] of Object.entries(value)) copy[key] = redactedCopy(child, secret || isSecretKey(key));
   return copy;
 }
 
@@ -159,15 +164,6 @@ export function scrubber(secrets: readonly string[]): (text: string) => string {
 /** `text` with every form of each secret replaced. */
 export function scrub(text: string, secrets: readonly string[]): string {
   return scrubber(secrets)(text);
-}
-
-/**
- * Public (src/index.ts): `text` with each secret (a token, a password) replaced by `[REDACTED]`
- * wherever it occurs, in every form a server may echo it in — raw, JSON-escaped in any style,
- * percent-encoded, hex, base64 or base64url (whole or inside a longer encoded text). Secrets shorter than 8 characters (minSecretLength) are not searched for. The client does this to what it reports; this is for your own logs and output.
- */
-export function scrubSecrets(text: string, secrets: readonly string[]): string {
-  return scrub(text, secrets);
 }
 
 /** A deep copy of a parsed body with every form of each secret replaced in every string (keys included). */

@@ -1,7 +1,8 @@
 // What the library reports, as lines for the person running the program: a failure (one line, with
 // what to do about a refusal: auth/hints.ts) and, with --verbose, each log entry. The Terminal
 // scrubs and escapes every line it prints; these only word them.
-import { PartnerCenterCredentialError, PartnerCenterError, redactHeaders, type PartnerCenterLogEntry } from "../index.js";
+import { PartnerCenterCredentialError, PartnerCenterError, type PartnerCenterLogEntry } from "../index.js";
+import { redacted } from "../redact.js";
 import { partnerCenterHint } from "./auth/hints.js";
 import { UsageError } from "./run-end.js";
 
@@ -56,13 +57,11 @@ export function errorLine(summary: ErrorSummary): string {
  * One stderr line per attempt, answer and retry, from the client's log hook, which hands over
  * headers and bodies already redacted (every password replaced, Authorization absent).
  */
-/** The library's marker for a hidden value, so the token's place in a --verbose line reads the same. */
-const redacted = redactHeaders({ authorization: "" })["authorization"] as string;
-
 export function formatLogEntry(entry: PartnerCenterLogEntry): string {
   switch (entry.type) {
     case "request": {
-      // The client adds the token beneath its log; say that it is sent without showing it.
+      // The client adds the token beneath its log; say that it is sent without showing it, with
+      // the library's marker for a hidden value.
       const headers = { ...entry.headers, authorization: `Bearer ${redacted}` };
       const body = entry.body === undefined ? "" : ` ${JSON.stringify(entry.body)}`;
       return `→ #${entry.attempt} ${entry.method} ${entry.url} ${JSON.stringify(headers)}${body}`;

@@ -5,7 +5,7 @@
 // printable (printable.ts): server- and token-supplied text can hold escape sequences, newlines and
 // bidi overrides, which are shown escaped, never obeyed. How it waits for a slow reader or stops
 // writing to a gone one is streams.ts's. No module-level state: each run has its own.
-import { redactBody, scrubSecrets } from "../index.js";
+import { redactBody, scrub } from "../redact.js";
 import { printable, printableJson, table } from "./printable.js";
 import { programName } from "./run-end.js";
 import { drained, failureOf, needsDrain, usable, watch, type Streams } from "./streams.js";
@@ -23,13 +23,13 @@ export class Terminal {
 
   /** From now on `secret` (the run's token, a password it sends) is scrubbed from all it prints. */
   hide(secret: string | undefined): void {
-    // Secrets shorter than the library's minSecretLength are not searched for (scrubSecrets says why).
+    // Secrets shorter than the library's minSecretLength are not searched for (redact.ts says why).
     if (secret !== undefined) this.#secrets.push(secret);
   }
 
   /** `text` without this run's secrets, nor those in `also` (a bulk row's own password). */
   scrub(text: string, also: readonly string[] = []): string {
-    return scrubSecrets(text, [...this.#secrets, ...also]);
+    return scrub(text, [...this.#secrets, ...also]);
   }
 
   /** `text` scrubbed (first: a secret must be matched as it is) and made one printable line. */
