@@ -18,6 +18,38 @@ export const guidPattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-
 /** The X-Locale header's pattern, which the client's `locale` option must match. */
 export const localePattern = "^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$" as const;
 
+/** The GDAP roles each operation needs (its `x-gdap-roles`): by what the call does, any one of the roles. */
+export const gdapRoles = {
+  "listCustomerUsers": {
+    "read": [
+      "Directory Readers",
+      "Global Reader",
+      "User Administrator"
+    ]
+  },
+  "getCustomerUser": {
+    "read": [
+      "Directory Readers",
+      "Global Reader",
+      "User Administrator"
+    ]
+  },
+  "updateCustomerUser": {
+    "update": [
+      "User Administrator",
+      "Directory Writers"
+    ],
+    "restore": [
+      "User Administrator",
+      "Directory Writers"
+    ],
+    "resetPassword": [
+      "User Administrator",
+      "Privileged Authentication Administrator"
+    ]
+  }
+} as const;
+
 const schemaLink = {
   "type": "object",
   "additionalProperties": false,

@@ -3,9 +3,9 @@
 // sign-in name), and update-many's `user` column resolved with one scan per customer.
 import { stringify } from "csv-stringify/sync";
 import type { CustomerUser, CustomerUserOperations } from "../index.js";
-import { principalNameKey } from "../ids.js";
 import { openSession, type Client, type Session, type SessionOptions } from "./connection.js";
-import { idIssues, isGuid, isPrincipalName, patchSchema, type Issue } from "./patch.js";
+import { isGuid, principalNameKey } from "../ids.js";
+import { idIssues, isPrincipalName, patchSchema, type Issue } from "./patch.js";
 import type { Row } from "./rows.js";
 import { hasUnsafe } from "./printable.js";
 import { errorLine, summarizeError } from "./messages.js";

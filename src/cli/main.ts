@@ -7,7 +7,7 @@
 // A command's module is imported when the command runs, not before: `--help` and `get` load neither
 // MSAL nor the bulk run's CSV reader and journal (scripts/build.ts splits them into chunks).
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { PartnerCenterArgumentError } from "../index.js";
+import { defaultBaseUrl, PartnerCenterArgumentError, partnerCenterScope } from "../index.js";
 import type { LoginOptions } from "./auth/commands.js";
 import { defaultClientId } from "./auth/entra-settings.js";
 import { authMethods, authVariables, searchOrder, type AuthOptions } from "./auth/methods.js";
@@ -50,7 +50,7 @@ function withAuthOptions(command: Command): Command {
 function withConnectionOptions(command: Command): Command {
   return withAuthOptions(
     command
-      .option("--base-url <url>", "the Partner Center API to call (default: https://api.partnercenter.microsoft.com)")
+      .option("--base-url <url>", `the Partner Center API to call (default: ${defaultBaseUrl})`)
       .option("--mock", "send to the embedded mock of the spec, started for this run (no token needed)"),
   )
     // Every answer is untrusted: a server that trickles or never answers must not hold a command forever.
@@ -177,7 +177,7 @@ valid (--dry-run) or cancelled (interrupted).`,
 
   program
     .command("login")
-    .description("Sign in with a device code, for https://api.partnercenter.microsoft.com/user_impersonation; the next commands use the cached token and refresh it.")
+    .description(`Sign in with a device code, for ${partnerCenterScope}; the next commands use the cached token and refresh it.`)
     .option("--client-id <id>", `the public client (application) id (default: ${authVariables.clientId}, else the Azure CLI's ${defaultClientId})`)
     .option("--tenant <tenant>", `your partner tenant: its id, a domain, or organizations (default: ${authVariables.tenant}, else organizations)`)
     .action(async (options: LoginOptions) => {

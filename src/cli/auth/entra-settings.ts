@@ -2,6 +2,7 @@
 // login cache file that remembers it: the part of sign-in that needs no MSAL. Kept apart from
 // entra.ts so that a command given its token another way (PARTNER_CENTER_TOKEN, az, --mock) never
 // loads MSAL, which alone would make up most of the CLI's start-up.
+import { isGuid } from "../../ids.js";
 import { readPrivateFile, writePrivateFile } from "./private-file.js";
 import { SignInError } from "./sign-in-error.js";
 
@@ -16,11 +17,9 @@ export interface EntraSettings {
   readonly clientId: string;
 }
 
-const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Checks settings from options and environment; the messages name the setting, not a secret. */
 export function checkSettings(settings: EntraSettings): EntraSettings {
-  if (!guid.test(settings.clientId)) throw new SignInError("the client id must be a GUID (--client-id / PARTNER_CENTER_CLIENT_ID)");
+  if (!isGuid(settings.clientId)) throw new SignInError("the client id must be a GUID (--client-id / PARTNER_CENTER_CLIENT_ID)");
   if (!/^[A-Za-z0-9][A-Za-z0-9.-]*$/.test(settings.tenant)) {
     throw new SignInError("the tenant must be a tenant id (GUID), a domain, or organizations (--tenant / PARTNER_CENTER_TENANT)");
   }

@@ -18,7 +18,7 @@ describe("what the error line says to do about a refusal", () => {
     const hint = partnerCenterHint(403, code)!;
     expect(hint).toContain("GDAP relationship with this customer");
     expect(hint).toContain("to list or get users, Directory Readers, Global Reader or User Administrator");
-    expect(hint).toContain("to update or restore them, User Administrator or Directory Writers");
+    expect(hint).toContain("to update them, User Administrator or Directory Writers; to restore them, User Administrator or Directory Writers");
   });
 
   it("nothing for statuses that are not about signing in", () => {
@@ -38,7 +38,7 @@ describe("what the error line says to do about a refusal", () => {
   it("is added to the error line after the ids", () => {
     const line = errorLine({ status: 401, code: 900421, description: "Multi-factor authentication is required for this request.", requestId: "r1", correlationId: "c1" });
     expect(line).toBe(
-      "401, code 900421: Multi-factor authentication is required for this request. (request id r1, correlation id c1) — the token has no MFA claim: sign in with multi-factor authentication — partner-center-users login (then partner-center-users auth status shows mfa: yes)",
+      "401, code 900421: Multi-factor authentication is required for this request. (request id r1, correlation id c1) — the token has no MFA claim: sign in with multi-factor authentication — partner-center-users login (then partner-center-users auth status shows mfa yes)",
     );
     expect(errorLine({ status: 404, code: 60002, description: "User object ID not found." })).toBe("404, code 60002: User object ID not found.");
   });

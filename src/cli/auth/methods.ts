@@ -13,6 +13,8 @@
 // MSAL (entra.ts) is imported only when login or refresh-token is the method: most runs never need it.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { partnerCenterScope } from "../../index.js";
+import { isGuid } from "../../ids.js";
 import { UsageError } from "../run-end.js";
 import { readStdin } from "../stdin.js";
 import { secretVariables } from "../child-env.js";
@@ -142,7 +144,7 @@ function refreshTokenSettings(env: NodeJS.ProcessEnv) {
     if (!refreshToken) throw new SignInError(`refresh-token: ${authVariables.refreshTokenFile} ${file} is empty`);
   }
   const clientId = env[authVariables.appId]!.trim();
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(clientId)) {
+  if (!isGuid(clientId)) {
     throw new SignInError(`refresh-token: ${authVariables.appId} must be a GUID (the app registration's application id)`);
   }
   return { clientId, clientSecret: env[authVariables.appSecret]!, refreshToken: refreshToken.trim(), file };
@@ -163,7 +165,7 @@ export async function signIn(options: AuthOptions, context: AuthContext): Promis
     if (options.mock) return { method: "mock", source: "the embedded mock (any token will do)", credential: mockToken, token: mockToken };
     if (method === "env") {
       throw new SignInError(
-        `no access token: set ${authVariables.token} or pass --token-stdin (an App+User token for https://api.partnercenter.microsoft.com/user_impersonation)`,
+        `no access token: set ${authVariables.token} or pass --token-stdin (an App+User token for ${partnerCenterScope})`,
       );
     }
   }
