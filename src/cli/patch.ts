@@ -115,8 +115,6 @@ function optionsFor(name: string, schema: FieldRules): readonly FieldOption[] {
   ];
 }
 
-export const writableFields: readonly string[] = Object.keys(patchSchema.properties ?? {});
-
 export const fieldOptions: readonly FieldOption[] = Object.entries(patchSchema.properties ?? {}).flatMap(
   ([name, schema]) => optionsFor(name, schema),
 );
