@@ -1,11 +1,13 @@
-// Keeping secrets out of logs and errors, two ways:
-// - by key: a copy of a body with every string under a field the spec marks writeOnly replaced
-//   (redactBody), and of headers with everything but known harmless ones replaced (redactHeaders);
-// - by value: every occurrence of a known secret (the token, the passwords sent) replaced, in text
-//   (scrub) and in every string of a parsed body (scrubValues), in each encoding a server may
-//   echo it in — raw, JSON-escaped in any style, percent-encoded, hex, base64 and base64url.
-// Allow-lists, not block-lists: a header this file does not know is hidden. No regular expressions,
-// so nothing here can be made slow by a crafted input.
+// Keeping secrets out of logs and errors, three ways:
+// - by key, in a copy: every string under a field the spec marks writeOnly replaced (redactBody,
+//   for the log and the CLI's output), and every header but known harmless ones (redactHeaders);
+// - by key, in place: every writeOnly field dropped from a success answer (dropWriteOnly);
+// - by value: every occurrence of a known secret (the token, the passwords sent) of at least
+//   minSecretLength characters replaced, in text (scrub) and in every string and key of a parsed
+//   error body (scrubValues), in each form a server may echo it in — raw, JSON-escaped in any
+//   style, percent-encoded, hex, base64 and base64url.
+// Allow-lists, not block-lists: a header this file does not know is hidden. A server's text is
+// searched with plain string matching only (no regular expression), so no answer can make it slow.
 import { writeOnlyFields } from "../generated/spec-rules.js";
 
 export const redacted = "[REDACTED]";
@@ -39,6 +41,7 @@ const secretKeys: ReadonlySet<string> = new Set(writeOnlyFields.map((name) => na
 // Their lengths, looked at first: most keys of a body are not as long as any, and need no lower-casing.
 const secretKeyLengths: ReadonlySet<number> = new Set(writeOnlyFields.map((name) => name.length));
 
+/** Whether `key` names a writeOnly field, in any case. */
 export function isSecretKey(key: string): boolean {
   return secretKeyLengths.has(key.length) && secretKeys.has(key.toLowerCase());
 }
@@ -166,7 +169,7 @@ export function scrub(text: string, secrets: readonly string[]): string {
   return scrubber(secrets)(text);
 }
 
-/** A deep copy of a parsed body with every form of each secret replaced in every string (keys included). */
+/** A deep copy of a parsed body with every form of each secret replaced in every string and key. */
 export function scrubValues(value: unknown, secrets: readonly string[]): unknown {
   const replace = scrubber(secrets);
   const copy = (inner: unknown): unknown => {
