@@ -1,9 +1,9 @@
-// npm run check:generated — fails when generated/, the README's list of `update` options, or the
+// npm run check:generated — fails when generated/, docs/cli.md's list of `update` options, or the
 // docs' tables of roles and refusal hints no longer match the spec and the code.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { blockProblems, readDocs } from "./lib/doc-blocks.ts";
-import { optionProblems } from "./lib/readme-options.ts";
+import { optionProblems, optionsPage } from "./lib/docs-options.ts";
 import { renderGenerated } from "./lib/render-generated.ts";
 import { projectRoot } from "./lib/spec.ts";
 
@@ -18,9 +18,9 @@ if (stale.length > 0) {
 }
 // Only now: the CLI's options come from generated/, which is known to match the spec.
 const { fieldOptions } = await import("../src/cli/patch.ts");
-const problems = optionProblems(await readFile(join(projectRoot, "README.md"), "utf8"), fieldOptions);
+const problems = optionProblems(await readFile(join(projectRoot, optionsPage), "utf8"), fieldOptions);
 if (problems.length > 0) {
-  console.error(`README.md's list of update options is stale against openapi/:\n${problems.map((problem) => `  ${problem}`).join("\n")}\nFix: npm run generate`);
+  console.error(`${optionsPage}'s list of update options is stale against openapi/:\n${problems.map((problem) => `  ${problem}`).join("\n")}\nFix: npm run generate`);
   process.exit(1);
 }
 const { signInBlocks } = await import("./lib/sign-in-tables.ts");
@@ -29,4 +29,4 @@ if (drifted.length > 0) {
   console.error(`The docs' tables differ from the code:\n${drifted.map((problem) => `  ${problem}`).join("\n")}\nFix: npm run generate`);
   process.exit(1);
 }
-console.log("generated/, the README's update options and the docs' tables of roles and hints match openapi/ and the code");
+console.log(`generated/, ${optionsPage}'s update options and the docs' tables of roles and hints match openapi/ and the code`);
