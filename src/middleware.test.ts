@@ -11,6 +11,7 @@ import {
   type PartnerCenterMiddleware,
   type PartnerCenterRequest,
 } from "./index.js";
+import { collect, failure } from "./testing/outcomes.js";
 
 const baseUrl = "https://api.partnercenter.microsoft.com";
 const customerId = "4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04";
@@ -48,20 +49,7 @@ function client(options: Partial<PartnerCenterClientOptions> = {}) {
   return createPartnerCenterClient({ credential: "a-token-of-some-length", baseUrl, fetch, retry: false, ...options });
 }
 
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of iterable) out.push(item);
-  return out;
-}
 
-async function rejection(promise: Promise<unknown>): Promise<PartnerCenterError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(PartnerCenterError);
-  return error as PartnerCenterError;
-}
 
 /** A middleware that writes down every call it sees, and the status of its answer. */
 function recorder() {
@@ -121,7 +109,7 @@ describe("middleware: the one extension point", () => {
     expect(new Headers(fetch.mock.calls[0]![1].headers).get("x-trace")).toBe("t-1");
 
     const moving: PartnerCenterMiddleware = { name: "move", sendRequest: (request, next) => next({ ...request, url: `${usersUrl}/${second.id}` }) };
-    const error = await rejection(client({ middleware: [moving] }).customers.byId(customerId).users.byId(userId).get());
+    const error = await failure(client({ middleware: [moving] }).customers.byId(customerId).users.byId(userId).get());
     expect(error).toBeInstanceOf(PartnerCenterArgumentError);
     expect(error.message).toContain("not its method or URL");
   });
@@ -133,7 +121,7 @@ describe("middleware: the one extension point", () => {
     });
     const echoed = await client({ middleware: [answering({ ...user, passwordProfile: { password: "Echoed-Pass-1" } })] }).customers.byId(customerId).users.byId(userId).get();
     expect(echoed).toEqual(user);
-    const offSpec = await rejection(client({ middleware: [answering({ id: "not a user" })] }).customers.byId(customerId).users.byId(userId).get());
+    const offSpec = await failure(client({ middleware: [answering({ id: "not a user" })] }).customers.byId(customerId).users.byId(userId).get());
     expect(offSpec).toBeInstanceOf(PartnerCenterInvalidResponseError);
     expect(fetch).not.toHaveBeenCalled();
   });
@@ -157,29 +145,29 @@ describe("every error of a call names it: operationId, method and URL without th
   const other = "00000000-0000-4000-8000-0000000000ff";
 
   it("an answer's error (get a user that is not there)", async () => {
-    const error = await rejection(users().byId(other).get());
+    const error = await failure(users().byId(other).get());
     expect(error).toMatchObject({ status: 404, operationId: "getCustomerUser", method: "GET", url: `${usersUrl}/${other}` });
     expect(error.toJSON()).toMatchObject({ operationId: "getCustomerUser", method: "GET", url: `${usersUrl}/${other}` });
   });
 
   it("a refusal before sending (a patch the spec refuses)", async () => {
-    const error = await rejection(users().byId(userId).patch({ usageLocation: "usa" }));
+    const error = await failure(users().byId(userId).patch({ usageLocation: "usa" }));
     expect(error).toMatchObject({ argument: "patch", operationId: "updateCustomerUser", method: "PATCH", url: userUrl });
   });
 
   it("a failure without an answer (the network), through api", async () => {
     const failing = vi.fn(async () => Promise.reject(Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNRESET" } })));
-    const error = await rejection(client({ fetch: failing }).api.GET(route, { params }));
+    const error = await failure(client({ fetch: failing }).api.GET(route, { params }));
     expect(error).toMatchObject({ name: "PartnerCenterNetworkError", operationId: "getCustomerUser", method: "GET", url: userUrl });
   });
 
   it("a listing's page, and a listing that stops (maxPages), without the query or token", async () => {
-    const stopped = await rejection(collect(users().list({ maxPages: 1, pageSize: 5 })));
+    const stopped = await failure(collect(users().list({ maxPages: 1, pageSize: 5 })));
     expect(stopped).toMatchObject({ operationId: "listCustomerUsers", method: "GET", url: usersUrl, continuationToken: "next-page" });
   });
 
   it("a sign-in name no user has (found by listing)", async () => {
-    const error = await rejection(users().byPrincipalName("nobody@contoso.com").get());
+    const error = await failure(users().byPrincipalName("nobody@contoso.com").get());
     expect(error).toBeInstanceOf(PartnerCenterNotFoundError);
     expect(error).toMatchObject({ operationId: "listCustomerUsers", method: "GET", url: usersUrl });
   });
@@ -218,7 +206,7 @@ describe("every answer is parsed once, whichever door", () => {
 
   it("a patch body JSON would change (a toJSON method) is checked as it will be sent", async () => {
     const sneaky = { usageLocation: "US", toJSON: () => ({ usageLocation: "US", id: userId }) };
-    const error = await rejection(client().customers.byId(customerId).users.byId(userId).patch(sneaky as never));
+    const error = await failure(client().customers.byId(customerId).users.byId(userId).patch(sneaky as never));
     expect(error.message).toContain("patch.id is not a known property");
   });
 });
