@@ -40,7 +40,7 @@ export interface paths {
          *     `continuationToken`. A page asked for twice (the same token, or the same request) is a
          *     loop, not more users.
          *
-         *     GDAP roles (any one): Directory Reader, Global Reader, User Administrator (LIST).
+         *     GDAP roles: `x-gdap-roles` (LIST).
          */
         get: operations["listCustomerUsers"];
         put?: never;
@@ -77,8 +77,7 @@ export interface paths {
         };
         /**
          * Get a customer's user
-         * @description One user of the customer, active or soft-deleted (GET). GDAP roles (any one): Directory
-         *     Reader, Global Reader, User Administrator.
+         * @description One user of the customer, active or soft-deleted (GET). GDAP roles: `x-gdap-roles`.
          */
         get: operations["getCustomerUser"];
         put?: never;
@@ -103,6 +102,10 @@ export interface paths {
          *     Idempotency: one `MS-RequestId` per logical call, reused by every attempt of it and by any
          *     resend of a call whose outcome is unknown; a resend after an answer is a new call with a new
          *     id (see the header's description).
+         *
+         *     GDAP roles: `x-gdap-roles`, by what the patch does — an update, a restore
+         *     (`restore-a-user-for-a-customer.md`) or a password reset (`passwordProfile`;
+         *     `reset-user-password-for-a-customer.md`).
          */
         patch: operations["updateCustomerUser"];
         trace?: never;

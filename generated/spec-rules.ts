@@ -18,6 +18,38 @@ export const guidPattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-
 /** The X-Locale header's pattern, which the client's `locale` option must match. */
 export const localePattern = "^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$" as const;
 
+/** The GDAP roles each operation needs (its `x-gdap-roles`): by what the call does, any one of the roles. */
+export const gdapRoles = {
+  "listCustomerUsers": {
+    "read": [
+      "Directory Readers",
+      "Global Reader",
+      "User Administrator"
+    ]
+  },
+  "getCustomerUser": {
+    "read": [
+      "Directory Readers",
+      "Global Reader",
+      "User Administrator"
+    ]
+  },
+  "updateCustomerUser": {
+    "update": [
+      "User Administrator",
+      "Directory Writers"
+    ],
+    "restore": [
+      "User Administrator",
+      "Directory Writers"
+    ],
+    "resetPassword": [
+      "User Administrator",
+      "Privileged Authentication Administrator"
+    ]
+  }
+} as const;
+
 const schemaPasswordProfileEcho = {
   "type": "object",
   "additionalProperties": false,
@@ -359,6 +391,7 @@ const pathUserId = {
 /** Every operation, by operationId: its method, path, parameters and body, with the rules each must meet. */
 export const operations = {
   "listCustomerUsers": {
+    "operationId": "listCustomerUsers",
     "method": "GET",
     "path": "/v1/customers/{customer-tenant-id}/users",
     "parameters": [
@@ -403,6 +436,7 @@ export const operations = {
     }
   },
   "getCustomerUser": {
+    "operationId": "getCustomerUser",
     "method": "GET",
     "path": "/v1/customers/{customer-tenant-id}/users/{user-id}",
     "parameters": [
@@ -420,6 +454,7 @@ export const operations = {
     }
   },
   "updateCustomerUser": {
+    "operationId": "updateCustomerUser",
     "method": "PATCH",
     "path": "/v1/customers/{customer-tenant-id}/users/{user-id}",
     "parameters": [

@@ -8,9 +8,9 @@ import { PartnerCenterNotFoundError } from "./errors/http-errors.js";
 import { principalNameKey } from "./ids.js";
 import { correlationIdHeader, requestIdHeader } from "./headers.js";
 import { operations } from "../generated/spec-rules.js";
-import { operationRules, type ArgumentNames } from "./operations.js";
+import { operationRules, type ArgumentNames, type RequestParts } from "./operations.js";
 import type { CallOptions, ListOptions } from "./options.js";
-import { allPages, defaultMaxPages, pageItems, type PagingRules } from "./pager.js";
+import { allPages, defaultMaxPages, listingLocation, pageItems, type PagingRules } from "./pager.js";
 import { resultOf, type Pipeline } from "./pipeline.js";
 
 export type CustomerUser = components["schemas"]["CustomerUser"];
@@ -67,7 +67,7 @@ export function customerUsers(call: Pipeline, customerId: string, baseUrl: strin
         return resultOf(await call({ operation: operationRules.getCustomerUser, parts, names, signal: options.signal })) as CustomerUser;
       },
       async patch(body, options = {}) {
-        const parts = { path: { "customer-tenant-id": customerId, "user-id": await userId() }, headers: ids(options), body: serialize(body) };
+        const parts = { path: { "customer-tenant-id": customerId, "user-id": await userId() }, headers: ids(options), ...serialize(body) };
         return resultOf(await call({ operation: operationRules.updateCustomerUser, parts, names, signal: options.signal })) as CustomerUser;
       },
     };
@@ -85,10 +85,7 @@ export function customerUsers(call: Pipeline, customerId: string, baseUrl: strin
     }
     const first = { path: { "customer-tenant-id": customerId }, query, headers };
     const { maxPages = defaultMaxPages } = options;
-    async function* pages(): AsyncGenerator<CustomerUserPage> {
-      if (!Number.isSafeInteger(maxPages) || maxPages < 1) throw argumentError("maxPages", "must be a whole number, at least 1");
-      yield* allPages(call, listing, paging, { baseUrl, first, maxPages, signal: options.signal, names }) as AsyncGenerator<CustomerUserPage>;
-    }
+    const pages = () => allPages(call, listing, paging, { baseUrl, first, maxPages, signal: options.signal, names }) as AsyncGenerator<CustomerUserPage>;
     return {
       byPage: pages,
       async *[Symbol.asyncIterator]() {
@@ -108,8 +105,9 @@ export function customerUsers(call: Pipeline, customerId: string, baseUrl: strin
         if (typeof (candidate as Partial<CustomerUser> | null)?.userPrincipalName === "string" && principalNameKey(candidate.userPrincipalName) === wanted) matches.push(candidate);
       }
       const among = options.deleted === true ? "deleted" : "active";
-      if (matches.length === 0) throw new PartnerCenterNotFoundError(`No ${among} user of customer ${customerId} has the userPrincipalName ${JSON.stringify(upn)}`);
-      if (matches.length > 1) throw new PartnerCenterError(`${matches.length} ${among} users of customer ${customerId} have the userPrincipalName ${JSON.stringify(upn)}; refusing to guess`);
+      const where = listingLocation(listing, { baseUrl, first: { path: { "customer-tenant-id": customerId }, headers: {} } });
+      if (matches.length === 0) throw new PartnerCenterNotFoundError(`No ${among} user of customer ${customerId} has the userPrincipalName ${JSON.stringify(upn)}`, where);
+      if (matches.length > 1) throw new PartnerCenterError(`${matches.length} ${among} users of customer ${customerId} have the userPrincipalName ${JSON.stringify(upn)}; refusing to guess`, where);
       return (matches[0] as CustomerUser).id;
     };
     // Resolved once, on first use; a failed resolution is tried afresh next time.
@@ -119,15 +117,33 @@ export function customerUsers(call: Pipeline, customerId: string, baseUrl: strin
   return { list, byId: (userId) => user(() => userId), byPrincipalName };
 }
 
-/** The body as it will be sent (a toJSON method or an undefined field changes it), or undefined for none. */
-function serialize(body: unknown): string | undefined {
-  if (body === undefined) return undefined;
+// The changes JSON.stringify makes to a value on its way to text: a toJSON method applied, an
+// undefined, function or symbol left out, a number that is not finite written as null, a boxed
+// primitive unwrapped.
+function changedByJson(this: unknown, key: string, value: unknown): boolean {
+  const given = (this as Record<string, unknown>)[key];
+  if (value !== given || value === undefined) return true;
+  if (typeof value === "number") return !Number.isFinite(value);
+  return typeof value === "function" || typeof value === "symbol" || value instanceof Number || value instanceof String || value instanceof Boolean;
+}
+
+/**
+ * The body as it will be sent, and its value as the server will read it — the body itself when
+ * JSON.stringify changes nothing in it (plain data: no need to parse the text back to check it),
+ * else left for the check to parse. No body: neither.
+ */
+function serialize(body: unknown): Pick<RequestParts, "body" | "value"> {
+  if (body === undefined) return {};
+  let plain = true;
   let json: string | undefined;
   try {
-    json = JSON.stringify(body);
+    json = JSON.stringify(body, function (this: unknown, key: string, value: unknown) {
+      if (plain && changedByJson.call(this, key, value)) plain = false;
+      return value;
+    });
   } catch {
     // a cycle or a BigInt
   }
   if (json === undefined) throw argumentError("patch", "cannot be written as JSON");
-  return json;
+  return plain ? { body: json, value: body } : { body: json };
 }
