@@ -40,7 +40,7 @@ export interface paths {
          *     `continuationToken`. A page asked for twice (the same token, or the same request) is a
          *     loop, not more users.
          *
-         *     GDAP roles (any one): `x-roles` (LIST).
+         *     GDAP roles: `x-gdap-roles` (LIST).
          */
         get: operations["listCustomerUsers"];
         put?: never;
@@ -431,7 +431,7 @@ export interface paths {
         };
         /**
          * Get a customer's user
-         * @description One user of the customer, active or soft-deleted (GET). GDAP roles (any one): `x-roles`.
+         * @description One user of the customer, active or soft-deleted (GET). GDAP roles: `x-gdap-roles`.
          */
         get: operations["getCustomerUser"];
         put?: never;
@@ -466,6 +466,10 @@ export interface paths {
          *     Idempotency: one `MS-RequestId` per logical call, reused by every attempt of it and by any
          *     resend of a call whose outcome is unknown; a resend after an answer is a new call with a new
          *     id (see the header's description).
+         *
+         *     GDAP roles: `x-gdap-roles`, by what the patch does — an update, a restore
+         *     (`restore-a-user-for-a-customer.md`) or a password reset (`passwordProfile`;
+         *     `reset-user-password-for-a-customer.md`).
          */
         patch: operations["updateCustomerUser"];
         trace?: never;
@@ -500,6 +504,11 @@ export interface components {
             /** @description Whether the user must change the password at next sign-in (DOCS). */
             forceChangePassword?: boolean;
         };
+        /** @description The `passwordProfile` a password reset's answer echoes, new password included (DOCS `reset-user-password-for-a-customer.md`). Its name is a write-only field of the request (`PasswordProfile`), so the client drops it from every answer before anything sees it; not marked `writeOnly` here only because the documented answer carries it. */
+        PasswordProfileEcho: {
+            password?: string;
+            forceChangePassword?: boolean;
+        };
         /** @description Resource attributes. PAGE's example and every documented PATCH body send `{"objectType": "CustomerUser"}`; REF says it is not required, so it is optional here. */
         PatchAttributes: {
             /** @enum {string} */
@@ -528,7 +537,7 @@ export interface components {
             state?: "active";
             attributes?: components["schemas"]["PatchAttributes"];
         };
-        /** @description A user account in a customer's tenant, as the server returns it (camelCase; DOCS `user-resources.md`, NET `Users/*.cs`). Closed: a property not documented here is a contract violation worth hearing about. `passwordProfile` is never returned. */
+        /** @description A user account in a customer's tenant, as the server returns it (camelCase; DOCS `user-resources.md`, NET `Users/*.cs`). Closed: a property not documented here is a contract violation worth hearing about. `passwordProfile` is write-only: the reset-password page's 200 echoes it, and the client drops it before anything sees it. */
         CustomerUser: {
             readonly id: components["schemas"]["Guid"];
             userPrincipalName: components["schemas"]["UserPrincipalName"];
@@ -560,6 +569,7 @@ export interface components {
              * @description Set for deleted users, e.g. `2017-01-20T00:33:34Z` (DOCS).
              */
             readonly softDeletionTime?: string | null;
+            passwordProfile?: components["schemas"]["PasswordProfileEcho"];
             links?: components["schemas"]["UserLinks"];
             attributes: components["schemas"]["ResourceAttributes"];
         };
@@ -574,10 +584,11 @@ export interface components {
                 objectType: "Collection";
             };
         };
-        /** @description `self` is this page; `next`, when present, the next one: its `uri` is relative to the API, with or without `/v1`, and its `headers` carry `MS-ContinuationToken` (PAGING). */
+        /** @description `self` is this page; `next`, when present, the next one: its `uri` is relative to the API, with or without `/v1`, and its `headers` carry `MS-ContinuationToken` (PAGING). `previous`, the page before, is in NET's `SeekBasedResourceCollection` links; the pager never follows it. */
         CollectionLinks: {
             self?: components["schemas"]["Link"];
             next?: components["schemas"]["Link"];
+            previous?: components["schemas"]["Link"];
         };
         UserLinks: {
             self?: components["schemas"]["Link"];
@@ -942,17 +953,21 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description The most users on one page. No documented maximum; 100 is the default a user reports, DELETED's example asks for 500 (PAGING).
+                 * @description The most users on one page. No documented maximum; 100 is the default a user reports, DELETED's example asks for 500 (PAGING). `0` asks for the server's default page size: the .NET SDK sends `size=0` when its caller gives none (NET `GetCustomerUsers` route).
                  * @example 500
                  */
                 size?: number;
-                /** @description `Next` asks for the page after the one whose continuation token the `MS-ContinuationToken` header carries (PAGING; NET's enumerator sends only `Next`). */
+                /** @description `Next` asks for the page after the one whose continuation token the `MS-ContinuationToken` header carries (PAGING; NET's enumerator sends only `Next`). NET's `SeekOperation` enum also has `Previous`, `First`, `Last` and `PageIndex`: listed in `x-unverified-values`, never seen on the wire for users, so not accepted here. */
                 seekOperation?: "Next";
                 /**
                  * @description A JSON object, URL-encoded in the query. The one documented filter selects the soft-deleted users: `{"Field":"UserState","Value":"Inactive","Operator":"equals"}` (DELETED; `x-filters.deleted`).
                  * @example {"Field":"UserState","Value":"Inactive","Operator":"equals"}
                  */
                 filter?: string;
+                /** @description The field to sort the users by (PAGING: the REST reference and NET's `GetCustomerUsers` route list it). No source documents its values, so any is passed on; this client never sends it. A next page keeps the first request's sort: a next link cannot change it (`x-paging.nextLinkQuery` does not list it). */
+                sortField?: string;
+                /** @description `Ascending` or `Descending` (PAGING: inferred from NET's enum names, not seen on the wire; unverified). This client never sends it; a next page keeps the first request's. */
+                sortDirection?: "Ascending" | "Descending";
             };
             header?: {
                 /**

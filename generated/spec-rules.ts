@@ -18,6 +18,128 @@ export const guidPattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-
 /** The X-Locale header's pattern, which the client's `locale` option must match. */
 export const localePattern = "^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$" as const;
 
+/** The GDAP roles each operation needs (its `x-gdap-roles`): by what the call does, any one of the roles. */
+export const gdapRoles = {
+  "listCustomerUsers": {
+    "read": [
+      "Directory Readers",
+      "Global Reader",
+      "User Administrator"
+    ]
+  },
+  "createCustomerUser": {
+    "create": [
+      "User Administrator",
+      "Directory Writers"
+    ]
+  },
+  "resetCustomerUserPassword": {
+    "resetPassword": [
+      "User Administrator",
+      "Privileged Authentication Administrator"
+    ]
+  },
+  "listCustomerUserLicenses": {
+    "read": [
+      "Directory Readers",
+      "License Administrator",
+      "User Administrator",
+      "Directory Writers"
+    ]
+  },
+  "updateCustomerUserLicenses": {
+    "updateLicenses": [
+      "License Administrator",
+      "User Administrator",
+      "Directory Writers"
+    ]
+  },
+  "listCustomerUserRoles": {
+    "read": [
+      "Directory Readers",
+      "Global Reader",
+      "User Administrator",
+      "Privileged Role Administrator",
+      "Directory Writers"
+    ]
+  },
+  "listCustomerSubscribedSkus": {
+    "read": [
+      "Directory Readers",
+      "Global Reader",
+      "User Administrator",
+      "License Administrator"
+    ]
+  },
+  "listCustomerDirectoryRoles": {
+    "read": [
+      "Directory Readers",
+      "Global Reader",
+      "User Administrator",
+      "Privileged Role Administrator",
+      "Directory Writers"
+    ]
+  },
+  "listDirectoryRoleMembers": {
+    "read": [
+      "Directory Readers",
+      "Global Reader",
+      "User Administrator",
+      "Privileged Role Administrator",
+      "Directory Writers"
+    ]
+  },
+  "addDirectoryRoleMember": {
+    "addRoleMember": [
+      "Privileged Role Administrator"
+    ]
+  },
+  "removeDirectoryRoleMember": {
+    "removeRoleMember": [
+      "Privileged Role Administrator"
+    ]
+  },
+  "getCustomerUser": {
+    "read": [
+      "Directory Readers",
+      "Global Reader",
+      "User Administrator"
+    ]
+  },
+  "deleteCustomerUser": {
+    "delete": [
+      "User Administrator"
+    ]
+  },
+  "updateCustomerUser": {
+    "update": [
+      "User Administrator",
+      "Directory Writers"
+    ],
+    "restore": [
+      "User Administrator",
+      "Directory Writers"
+    ],
+    "resetPassword": [
+      "User Administrator",
+      "Privileged Authentication Administrator"
+    ]
+  }
+} as const;
+
+const schemaPasswordProfileEcho = {
+  "type": "object",
+  "additionalProperties": false,
+  "properties": {
+    "password": {
+      "type": "string"
+    },
+    "forceChangePassword": {
+      "type": "boolean"
+    }
+  }
+} as const;
+
 const schemaLink = {
   "type": "object",
   "additionalProperties": false,
@@ -151,6 +273,7 @@ const schemaCustomerUser = {
       "format": "date-time",
       "nullable": true
     },
+    "passwordProfile": schemaPasswordProfileEcho,
     "links": schemaUserLinks,
     "attributes": schemaResourceAttributes
   }
@@ -161,7 +284,8 @@ const schemaCollectionLinks = {
   "additionalProperties": false,
   "properties": {
     "self": schemaLink,
-    "next": schemaLink
+    "next": schemaLink,
+    "previous": schemaLink
   }
 } as const;
 
@@ -642,7 +766,7 @@ const querySize = {
   "required": false,
   "schema": {
     "type": "integer",
-    "minimum": 1
+    "minimum": 0
   }
 } as const;
 
@@ -665,6 +789,28 @@ const queryFilter = {
   "schema": {
     "type": "string",
     "pattern": "^\\{.*\\}$"
+  }
+} as const;
+
+const querySortField = {
+  "name": "sortField",
+  "in": "query",
+  "required": false,
+  "schema": {
+    "type": "string"
+  }
+} as const;
+
+const querySortDirection = {
+  "name": "sortDirection",
+  "in": "query",
+  "required": false,
+  "schema": {
+    "type": "string",
+    "enum": [
+      "Ascending",
+      "Descending"
+    ]
   }
 } as const;
 
@@ -767,9 +913,20 @@ const pathRoleId = {
   }
 } as const;
 
+const querySize15 = {
+  "name": "size",
+  "in": "query",
+  "required": false,
+  "schema": {
+    "type": "integer",
+    "minimum": 1
+  }
+} as const;
+
 /** Every operation, by operationId: its method, path, parameters and body, with the rules each must meet. */
 export const operations = {
   "listCustomerUsers": {
+    "operationId": "listCustomerUsers",
     "method": "GET",
     "path": "/v1/customers/{customer-tenant-id}/users",
     "parameters": [
@@ -777,6 +934,8 @@ export const operations = {
       querySize,
       querySeekOperation,
       queryFilter,
+      querySortField,
+      querySortDirection,
       headerMSContinuationToken,
       headerMSRequestId,
       headerMSCorrelationId,
@@ -812,6 +971,7 @@ export const operations = {
     }
   },
   "createCustomerUser": {
+    "operationId": "createCustomerUser",
     "method": "POST",
     "path": "/v1/customers/{customer-tenant-id}/users",
     "parameters": [
@@ -901,6 +1061,7 @@ export const operations = {
     }
   },
   "resetCustomerUserPassword": {
+    "operationId": "resetCustomerUserPassword",
     "method": "PATCH",
     "path": "/v1/customers/{customer-tenant-id}/users/{user-id}/resetpassword",
     "parameters": [
@@ -963,6 +1124,7 @@ export const operations = {
     }
   },
   "listCustomerUserLicenses": {
+    "operationId": "listCustomerUserLicenses",
     "method": "GET",
     "path": "/v1/customers/{customer-tenant-id}/users/{user-id}/licenses",
     "parameters": [
@@ -981,6 +1143,7 @@ export const operations = {
     }
   },
   "updateCustomerUserLicenses": {
+    "operationId": "updateCustomerUserLicenses",
     "method": "POST",
     "path": "/v1/customers/{customer-tenant-id}/users/{user-id}/licenseupdates",
     "parameters": [
@@ -1058,6 +1221,7 @@ export const operations = {
     }
   },
   "listCustomerUserRoles": {
+    "operationId": "listCustomerUserRoles",
     "method": "GET",
     "path": "/v1/customers/{customer-tenant-id}/users/{user-id}/directoryroles",
     "parameters": [
@@ -1075,6 +1239,7 @@ export const operations = {
     }
   },
   "listCustomerSubscribedSkus": {
+    "operationId": "listCustomerSubscribedSkus",
     "method": "GET",
     "path": "/v1/customers/{customer-tenant-id}/subscribedskus",
     "parameters": [
@@ -1092,6 +1257,7 @@ export const operations = {
     }
   },
   "listCustomerDirectoryRoles": {
+    "operationId": "listCustomerDirectoryRoles",
     "method": "GET",
     "path": "/v1/customers/{customer-tenant-id}/directoryroles",
     "parameters": [
@@ -1108,12 +1274,13 @@ export const operations = {
     }
   },
   "listDirectoryRoleMembers": {
+    "operationId": "listDirectoryRoleMembers",
     "method": "GET",
     "path": "/v1/customers/{customer-tenant-id}/directoryroles/{role-id}/usermembers",
     "parameters": [
       pathCustomerTenantId,
       pathRoleId,
-      querySize,
+      querySize15,
       querySeekOperation,
       headerMSContinuationToken,
       headerMSRequestId,
@@ -1147,6 +1314,7 @@ export const operations = {
     }
   },
   "addDirectoryRoleMember": {
+    "operationId": "addDirectoryRoleMember",
     "method": "POST",
     "path": "/v1/customers/{customer-tenant-id}/directoryroles/{role-id}/usermembers",
     "parameters": [
@@ -1209,6 +1377,7 @@ export const operations = {
     }
   },
   "removeDirectoryRoleMember": {
+    "operationId": "removeDirectoryRoleMember",
     "method": "DELETE",
     "path": "/v1/customers/{customer-tenant-id}/directoryroles/{role-id}/usermembers/{user-id}",
     "parameters": [
@@ -1226,6 +1395,7 @@ export const operations = {
     }
   },
   "getCustomerUser": {
+    "operationId": "getCustomerUser",
     "method": "GET",
     "path": "/v1/customers/{customer-tenant-id}/users/{user-id}",
     "parameters": [
@@ -1243,6 +1413,7 @@ export const operations = {
     }
   },
   "deleteCustomerUser": {
+    "operationId": "deleteCustomerUser",
     "method": "DELETE",
     "path": "/v1/customers/{customer-tenant-id}/users/{user-id}",
     "parameters": [
@@ -1259,6 +1430,7 @@ export const operations = {
     }
   },
   "updateCustomerUser": {
+    "operationId": "updateCustomerUser",
     "method": "PATCH",
     "path": "/v1/customers/{customer-tenant-id}/users/{user-id}",
     "parameters": [

@@ -4,7 +4,7 @@
 // arguments alike and treat answers alike.
 import { argumentError } from "./errors/argument-error.js";
 import { correlationIdHeader, requestIdHeader } from "./headers.js";
-import type { ArgumentNames, OperationRules } from "./operations.js";
+import type { ArgumentNames, OperationRules, RequestParts } from "./operations.js";
 import type { CallOptions } from "./options.js";
 import { resultOf, type Pipeline } from "./pipeline.js";
 
@@ -25,17 +25,34 @@ export function idHeaders(options: CallOptions): Record<string, string | undefin
   return { [requestIdHeader]: options.requestId, [correlationIdHeader]: options.correlationId };
 }
 
-/** The body as it will be sent (a toJSON method or an undefined field changes it), or undefined for none. */
-export function serialize(body: unknown, argument: string): string | undefined {
-  if (body === undefined) return undefined;
+// The changes JSON.stringify makes to a value on its way to text: a toJSON method applied, an
+// undefined, function or symbol left out, a number that is not finite written as null, a boxed
+// primitive unwrapped.
+function changedByJson(this: unknown, key: string, value: unknown): boolean {
+  const given = (this as Record<string, unknown>)[key];
+  if (value !== given || value === undefined) return true;
+  if (typeof value === "number") return !Number.isFinite(value);
+  return typeof value === "function" || typeof value === "symbol" || value instanceof Number || value instanceof String || value instanceof Boolean;
+}
+
+/**
+ * The body as it will be sent, and its value as the server will read it — the body itself when
+ * JSON.stringify changes nothing in it (plain data: no need to parse the text back to check it),
+ * else left for the check to parse.
+ */
+export function serialize(body: unknown, argument: string): Pick<RequestParts, "body" | "value"> {
+  let plain = true;
   let json: string | undefined;
   try {
-    json = JSON.stringify(body);
+    json = JSON.stringify(body, function (this: unknown, key: string, value: unknown) {
+      if (plain && changedByJson.call(this, key, value)) plain = false;
+      return value;
+    });
   } catch {
     // a cycle or a BigInt
   }
   if (json === undefined) throw argumentError(argument, "cannot be written as JSON");
-  return json;
+  return plain ? { body: json, value: body } : { body: json };
 }
 
 export interface OperationRequest {
@@ -59,6 +76,6 @@ export async function callForNothing(call: Pipeline, operation: OperationRules, 
 
 function send(call: Pipeline, operation: OperationRules, request: OperationRequest, options: CallOptions) {
   const names = request.body ? { ...fluentNames, body: request.body.argument } : fluentNames;
-  const body = request.body ? serialize(request.body.value, request.body.argument) : undefined;
-  return call({ operation, parts: { path: request.path, query: request.query, headers: idHeaders(options), body }, names, signal: options.signal });
+  const body = request.body ? serialize(request.body.value, request.body.argument) : {};
+  return call({ operation, parts: { path: request.path, query: request.query, headers: idHeaders(options), ...body }, names, signal: options.signal });
 }

@@ -19,8 +19,12 @@ export interface CustomerOperations {
 export interface PartnerCenterClient {
   /** Mirrors the official SDK: `customers.byId(c).users.byId(u).patch(user)`. */
   readonly customers: { byId(customerId: string): CustomerOperations };
-  /** The openapi-fetch client for this spec, through the same checks, auth, ids, retries and timeout, for full control. */
-  readonly api: Client<paths, "application/json">;
+  /**
+   * The openapi-fetch client for this spec, through the same checks, auth, ids, retries, timeout
+   * and middleware, for full control. Without openapi-fetch's own use()/eject(), whose middleware
+   * would see `api` calls only: the client's `middleware` option sees every call.
+   */
+  readonly api: Omit<Client<paths, "application/json">, "use" | "eject">;
 }
 
 /**
@@ -29,11 +33,12 @@ export interface PartnerCenterClient {
  * - the fluent API (src/users.ts) hands the pipeline its parts directly: no Request is built,
  *   which would cost about a quarter more per call (fetch re-processes it);
  * - `api` is openapi-fetch, whose fetch (api-door.ts) takes its Request apart into the same parts.
+ * Either way a call passes the caller's middleware (src/middleware.ts), the one extension point.
  */
 export function createPartnerCenterClient(options: PartnerCenterClientOptions): PartnerCenterClient {
   const resolved = resolveOptions(options);
   const call = createPipeline(resolved);
-  const api = createClient<paths, "application/json">({ baseUrl: resolved.baseUrl, fetch: openapiFetchDoor(call, resolved.baseUrl) });
+  const { use: _use, eject: _eject, ...api } = createClient<paths, "application/json">({ baseUrl: resolved.baseUrl, fetch: openapiFetchDoor(call, resolved.baseUrl) });
   return {
     customers: {
       byId: (customerId) => ({

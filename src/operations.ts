@@ -15,6 +15,7 @@ export interface ParameterRule {
 }
 
 export interface OperationRules {
+  readonly operationId: string;
   readonly method: string;
   readonly path: string;
   readonly parameters: readonly ParameterRule[];
@@ -32,6 +33,8 @@ export interface RequestParts {
   readonly headers: Readonly<Record<string, string | undefined>>;
   /** The JSON text to send, if any. */
   readonly body?: string | undefined;
+  /** The body's JSON value, when the door has it as it is sent (so it is checked without parsing `body` back). */
+  readonly value?: unknown;
 }
 
 /**
@@ -84,7 +87,7 @@ function prepared(operation: OperationRules): Prepared {
   return ready;
 }
 
-/** The body as parsed JSON, checked against the operation's schema; throws when it may not be sent. */
+/** The call's parameters and body against the operation's rules: throws a PartnerCenterArgumentError when it may not be sent. */
 export function checkRequest(operation: OperationRules, parts: RequestParts, names: ArgumentNames = {}): void {
   const { parameters, queryNames } = prepared(operation);
   for (const { rule, key, header } of parameters) {
@@ -108,11 +111,13 @@ export function checkRequest(operation: OperationRules, parts: RequestParts, nam
     return;
   }
   if (!operation.requestBody) refuse(argument, [{ path: argument, message: `is not taken by ${operation.method} ${operation.path}` }]);
-  let value: unknown;
-  try {
-    value = JSON.parse(parts.body);
-  } catch {
-    refuse(argument, [{ path: argument, message: "is not JSON" }]); // the parser's message would quote it
+  let value = parts.value;
+  if (!("value" in parts)) {
+    try {
+      value = JSON.parse(parts.body);
+    } catch {
+      refuse(argument, [{ path: argument, message: "is not JSON" }]); // the parser's message would quote it
+    }
   }
   const issues = validate(operation.requestBody.schema, value, argument);
   if (issues.length > 0) refuse(argument, issues);

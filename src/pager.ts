@@ -9,9 +9,9 @@
 // lists — a page asked for twice is a loop, and a listing ends after `maxPages` pages at most.
 import { PartnerCenterArgumentError, argumentError } from "./errors/argument-error.js";
 import { PartnerCenterInvalidResponseError } from "./errors/invalid-response-error.js";
-import { PartnerCenterError } from "./errors/partner-center-error.js";
+import { located, PartnerCenterError, type ErrorLocation } from "./errors/partner-center-error.js";
 import { correlationIdHeader } from "./headers.js";
-import { findOperation, type ArgumentNames, type OperationRules, type RequestParts } from "./operations.js";
+import { fillPath, findOperation, type ArgumentNames, type OperationRules, type RequestParts } from "./operations.js";
 import type { PagedListOptions } from "./options.js";
 import { resultOf, type Pipeline } from "./pipeline.js";
 
@@ -162,9 +162,26 @@ function resumable(error: unknown, token: string | undefined): unknown {
   return error;
 }
 
-/** Every page of a listing, first to last; each is fetched only when the one before has been consumed. */
+/** The call a listing's errors name: its operation, at its first page's URL (without the query). */
+export function listingLocation(operation: OperationRules, listing: Pick<Listing, "baseUrl" | "first">): ErrorLocation {
+  return { operationId: operation.operationId, method: operation.method, url: `${listing.baseUrl}${fillPath(operation, listing.first.path)}` };
+}
+
+/**
+ * Every page of a listing, first to last; each is fetched only when the one before has been
+ * consumed. Every error names the listing (listingLocation) unless the page's call named its own.
+ */
 export async function* allPages(call: Pipeline, operation: OperationRules, paging: PagingRules, listing: Listing): AsyncGenerator<object> {
+  try {
+    yield* pagesOf(call, operation, paging, listing);
+  } catch (error) {
+    throw located(error, listingLocation(operation, listing));
+  }
+}
+
+async function* pagesOf(call: Pipeline, operation: OperationRules, paging: PagingRules, listing: Listing): AsyncGenerator<object> {
   const { first, signal, names, maxPages } = listing;
+  if (!Number.isSafeInteger(maxPages) || maxPages < 1) throw argumentError("maxPages", "must be a whole number, at least 1");
   const tokenHeader = paging.continuationTokenHeader.toLowerCase();
   // Every page asked for so far, by token and by request, with its number: a loop is named by them.
   const tokens = new Map<number, number>();
@@ -231,7 +248,6 @@ export function pagedListing<Item, Page>(
   const first = { path: start.path, query, headers };
   const { maxPages = defaultMaxPages } = options;
   async function* pages(): AsyncGenerator<Page> {
-    if (!Number.isSafeInteger(maxPages) || maxPages < 1) throw argumentError("maxPages", "must be a whole number, at least 1");
     yield* allPages(call, operation, paging, { baseUrl: start.baseUrl, first, maxPages, signal: options.signal, names: start.names }) as AsyncGenerator<Page>;
   }
   return {

@@ -13,7 +13,7 @@ import { userRoles, type UserRoleOperations } from "./directory-roles.js";
 import { userLicenses, type UserLicenseOperations } from "./licenses.js";
 import { operationRules } from "./operations.js";
 import type { CallOptions, ListOptions } from "./options.js";
-import { pagedListing, type PagedListing, type PagingRules } from "./pager.js";
+import { listingLocation, pagedListing, type PagedListing, type PagingRules } from "./pager.js";
 import type { Pipeline } from "./pipeline.js";
 
 export type CustomerUser = components["schemas"]["CustomerUser"];
@@ -101,8 +101,9 @@ export function customerUsers(call: Pipeline, customerId: string, baseUrl: strin
         if (typeof (candidate as Partial<CustomerUser> | null)?.userPrincipalName === "string" && principalNameKey(candidate.userPrincipalName) === wanted) matches.push(candidate);
       }
       const among = options.deleted === true ? "deleted" : "active";
-      if (matches.length === 0) throw new PartnerCenterNotFoundError(`No ${among} user of customer ${customerId} has the userPrincipalName ${JSON.stringify(upn)}`);
-      if (matches.length > 1) throw new PartnerCenterError(`${matches.length} ${among} users of customer ${customerId} have the userPrincipalName ${JSON.stringify(upn)}; refusing to guess`);
+      const where = listingLocation(listing, { baseUrl, first: { path: customer, headers: {} } });
+      if (matches.length === 0) throw new PartnerCenterNotFoundError(`No ${among} user of customer ${customerId} has the userPrincipalName ${JSON.stringify(upn)}`, where);
+      if (matches.length > 1) throw new PartnerCenterError(`${matches.length} ${among} users of customer ${customerId} have the userPrincipalName ${JSON.stringify(upn)}; refusing to guess`, where);
       return (matches[0] as CustomerUser).id;
     };
     // Resolved once, on first use; a failed resolution is tried afresh next time.

@@ -31,7 +31,7 @@ const collection = { totalCount: 0, items: [], attributes: { objectType: "Collec
 
 /** In the order the spec declares the constraints, so a missing line's place can be named. */
 export const constraintCases: Readonly<Record<string, ConstraintCase>> = {
-  "#/paths/~1v1~1customers~1{customer-tenant-id}~1users/get/parameters/0/schema/minimum": { inside: [1, 500], outside: { zero: 0 } },
+  "#/paths/~1v1~1customers~1{customer-tenant-id}~1users/get/parameters/0/schema/minimum": { inside: [0, 1, 500], outside: { "a negative size": -1 } },
   "#/paths/~1v1~1customers~1{customer-tenant-id}~1users/get/parameters/1/schema/enum": { inside: ["Next"], outside: { "lower case": "next", "Previous, which the pager never sends": "Previous" } },
   "#/paths/~1v1~1customers~1{customer-tenant-id}~1users/get/parameters/2/schema/pattern": {
     inside: ['{"Field":"UserState","Value":"Inactive","Operator":"equals"}', "{}"],
@@ -39,6 +39,7 @@ export const constraintCases: Readonly<Record<string, ConstraintCase>> = {
   },
    "#/paths/~1v1~1customers~1{customer-tenant-id}~1directoryroles~1{role-id}~1usermembers/get/parameters/0/schema/minimum": { inside: [1, 100], outside: { zero: 0 } },
    "#/paths/~1v1~1customers~1{customer-tenant-id}~1directoryroles~1{role-id}~1usermembers/get/parameters/1/schema/enum": { inside: ["Next"], outside: { "a value not listed": "Nextx" } },
+  "#/paths/~1v1~1customers~1{customer-tenant-id}~1users/get/parameters/4/schema/enum": { inside: ["Ascending", "Descending"], outside: { "lower case": "ascending", "an abbreviation": "asc" } },
   "#/components/parameters/MSContractVersion/schema/pattern": { inside: ["v1", "v12"], outside: { "no v": "1", "a capital V": "V1" } },
   "#/components/parameters/XLocale/schema/pattern": { inside: ["en-US", "zh-Hans-CN"], outside: { "an underscore": "en_US", "a digit": "1" } },
   "#/components/parameters/MSContinuationToken/schema/minLength": { inside: ["c2Vla1Rva2VuPTE="], outside: { "an empty token": "" } },
@@ -79,6 +80,10 @@ export const constraintCases: Readonly<Record<string, ConstraintCase>> = {
   },
   "#/components/schemas/PasswordProfile/properties/password/minLength": { inside: ["Aa1aaaaa"], outside: { "7 characters": "Aa1aaaa" } },
   "#/components/schemas/PasswordProfile/properties/password/maxLength": { inside: [`Aa1${a(253)}`], outside: { "257 characters": `Aa1${a(254)}` } },
+  "#/components/schemas/PasswordProfileEcho/additionalProperties": {
+    inside: [{ password: "Renew456*", forceChangePassword: false }],
+    outside: { "Graph's forceChangePasswordNextSignIn": { forceChangePasswordNextSignIn: false } },
+  },
   "#/components/schemas/PatchAttributes/additionalProperties": {
     inside: [{ objectType: "CustomerUser", etag: "e" }],
     outside: { "an unknown kind": { objectType: "CustomerUser", kind: "x" } },
@@ -106,7 +111,7 @@ export const constraintCases: Readonly<Record<string, ConstraintCase>> = {
   "#/components/schemas/CustomerUserCollection/properties/attributes/required": { inside: [collection.attributes], outside: { "an empty object": {} } },
   "#/components/schemas/CustomerUserCollection/properties/attributes/additionalProperties": { inside: [collection.attributes], outside: { "an etag": { ...collection.attributes, etag: "e" } } },
   "#/components/schemas/CustomerUserCollection/properties/attributes/properties/objectType/enum": { inside: ["Collection"], outside: { "a user's object type": "CustomerUser" } },
-  "#/components/schemas/CollectionLinks/additionalProperties": { inside: [{ self: link, next: link }], outside: { "a previous link": { self: link, previous: link } } },
+  "#/components/schemas/CollectionLinks/additionalProperties": { inside: [{ self: link, next: link, previous: link }], outside: { "a first link": { self: link, first: link } } },
   "#/components/schemas/UserLinks/additionalProperties": { inside: [{ self: link }], outside: { "a next link": { self: link, next: link } } },
   "#/components/schemas/Link/required": { inside: [link], outside: { "without method": { uri: link.uri } } },
   "#/components/schemas/Link/additionalProperties": { inside: [{ ...link, headers: [], body: "" }], outside: { "a rel": { ...link, rel: "self" } } },

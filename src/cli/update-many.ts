@@ -14,17 +14,21 @@
 // reported cancelled.
 import { hash, randomUUID } from "node:crypto";
 import type { CustomerUserPatch } from "../index.js";
-import { principalNameKey } from "../ids.js";
 import { checkTarget, connect, openTarget, resolveToken, type Client, type SessionOptions, type Target } from "./connection.js";
 import { directoryOf } from "./find.js";
 import { checkNotInput, checkStdoutReport, createReport, openDestination, statOf } from "./journal/destination.js";
 import { JournalLocks } from "./journal/lock.js";
 import { NumberTable } from "./number-table.js";
-import { formatIssue, isGuid } from "./patch.js";
+import { isGuid, principalNameKey } from "../ids.js";
+import { formatIssue } from "./patch.js";
 import { ReportWriteError, type Journal, type KnownChange, type Outcome, type OutcomeResult, type ReportWriter } from "./journal/report.js";
 import { RowKeyer, type RowKeys } from "./journal/row-keys.js";
 import { openInput, rowIds, type InputOptions, type Row, type RowInput } from "./rows.js";
-import { abortOnInterrupt, checkOneStdinReader, createProgress, errorLine, exitCode, summarizeError, UsageError, type Terminal } from "./terminal.js";
+import { errorLine, summarizeError } from "./messages.js";
+import { createProgress } from "./progress.js";
+import { abortOnInterrupt, exitCode, UsageError } from "./run-end.js";
+import { checkOneStdinReader } from "./stdin.js";
+import type { Terminal } from "./terminal.js";
 
 export interface UpdateManyOptions extends SessionOptions, InputOptions {
   readonly concurrency: number;

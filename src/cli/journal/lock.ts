@@ -9,7 +9,7 @@
 import { closeSync, openSync, readFileSync, realpathSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
-import { UsageError } from "../terminal.js";
+import { UsageError } from "../run-end.js";
 
 interface Holder {
   readonly pid: number;
