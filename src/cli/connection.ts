@@ -9,9 +9,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createPartnerCenterClient, type Credential } from "../index.js";
+import { createPartnerCenterClient, PartnerCenterArgumentError, type Credential } from "../index.js";
 import { refuseExpired, signIn, type AuthOptions } from "./auth/methods.js";
-import { formatLogEntry } from "./messages.js";
+import { failureLine, formatLogEntry } from "./messages.js";
 import { abortOnInterrupt, exitCode, InterruptedError, UsageError } from "./run-end.js";
 import type { Terminal } from "./terminal.js";
 
@@ -195,5 +195,25 @@ export async function openSession(options: SessionOptions, terminal: Terminal): 
   } catch (error) {
     await close();
     throw error;
+  }
+}
+
+/**
+ * Runs `work` with a session, mapping how it ends to an exit code: done, interrupted, or failed with
+ * one line. A usage error found on the way (a SKU or role no one has) is rethrown: exit 2, as before sending.
+ */
+export async function inSession(options: SessionOptions, terminal: Terminal, work: (session: Session) => Promise<void>): Promise<number> {
+  const session = await openSession(options, terminal);
+  try {
+    await work(session);
+    return exitCode.ok;
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    if (error instanceof PartnerCenterArgumentError) throw new UsageError(error.message);
+    if (session.signal.aborted) return exitCode.interrupted;
+    terminal.sayError(failureLine(error));
+    return exitCode.failed;
+  } finally {
+    await session.close();
   }
 }

@@ -3,13 +3,13 @@
 // sign-in name), and update-many's `user` column resolved with one scan per customer.
 import { stringify } from "csv-stringify/sync";
 import type { CustomerUser, CustomerUserOperations } from "../index.js";
-import { openSession, type Client, type Session, type SessionOptions } from "./connection.js";
+import { inSession, type Client, type SessionOptions } from "./connection.js";
 import { isGuid, principalNameKey } from "../ids.js";
 import { idIssues, isPrincipalName, patchSchema, type Issue } from "./patch.js";
 import type { Row } from "./rows.js";
 import { hasUnsafe } from "./printable.js";
-import { errorLine, summarizeError } from "./messages.js";
-import { exitCode, UsageError } from "./run-end.js";
+import { failureLine } from "./messages.js";
+import { UsageError } from "./run-end.js";
 import type { Terminal } from "./terminal.js";
 
 /** How a command's listings go: stopped by its Ctrl-C, and after --max-pages pages. */
@@ -27,13 +27,20 @@ interface Found {
 /** What a name was found to be, for stderr: the person sees which user a command or a row will change. */
 const foundLine = (given: string, found: Found) => `found ${found.userPrincipalName} (object id ${found.id}) for ${given}`;
 
+/** A user a command names, with its object id (and its sign-in name, when it was looked up by it). */
+export interface NamedUser {
+  readonly id: string;
+  readonly userPrincipalName?: string;
+  readonly operations: CustomerUserOperations;
+}
+
 /**
  * The user a command names: by object id, or by sign-in name (found among the deleted users for a
  * restore), looked up before anything is sent and said on stderr (`say`). No match, or two, fails.
  */
-export async function userOf(client: Client, customerId: string, user: string, lookup: Listing & { readonly deleted: boolean }, say: (line: string) => void): Promise<CustomerUserOperations> {
+export async function namedUser(client: Client, customerId: string, user: string, lookup: Listing & { readonly deleted: boolean }, say: (line: string) => void): Promise<NamedUser> {
   const users = client.customers.byId(customerId).users;
-  if (isGuid(user)) return users.byId(user);
+  if (isGuid(user)) return { id: user, operations: users.byId(user) };
   if (!isPrincipalName(user)) throw new UsageError(`<user> must be an object id (GUID) or a sign-in name (UPN), not ${JSON.stringify(user.slice(0, 120))}`);
   const found = (await namesOf(client, lookup, () => {})(customerId, lookup.deleted)).get(principalNameKey(user)) ?? [];
   const among = lookup.deleted ? "deleted" : "active";
@@ -46,7 +53,12 @@ export async function userOf(client: Client, customerId: string, user: string, l
   }
   const [match] = found as [Found];
   say(foundLine(user, match));
-  return users.byId(match.id);
+  return { ...match, operations: users.byId(match.id) };
+}
+
+/** The operations of the user a command names (namedUser). */
+export async function userOf(client: Client, customerId: string, user: string, lookup: Listing & { readonly deleted: boolean }, say: (line: string) => void): Promise<CustomerUserOperations> {
+  return (await namedUser(client, customerId, user, lookup, say)).operations;
 }
 
 /** Refuses a bad customer id or <user> before anything is sent. */
@@ -88,21 +100,6 @@ function tableOf(users: readonly CustomerUser[], deleted: boolean): string[][] {
     ["id", (u) => u.id],
   ];
   return [columns.map(([name]) => name), ...users.map((user) => columns.map(([, value]) => value(user)))];
-}
-
-/** Runs `work` with a session, mapping how it ends to an exit code: done, interrupted, or failed with one line. */
-async function inSession(options: SessionOptions, terminal: Terminal, work: (session: Session) => Promise<void>): Promise<number> {
-  const session = await openSession(options, terminal);
-  try {
-    await work(session);
-    return exitCode.ok;
-  } catch (error) {
-    if (session.signal.aborted) return exitCode.interrupted;
-    terminal.sayError(errorLine(summarizeError(error)));
-    return exitCode.failed;
-  } finally {
-    await session.close();
-  }
 }
 
 export async function runList(customerId: string, options: ListOptions, terminal: Terminal): Promise<number> {
@@ -192,7 +189,7 @@ export function directoryOf(client: Client, listing: Listing, note: (line: strin
       found = (await directory(row.customerId, deleted)).get(principalNameKey(row.user)) ?? [];
     } catch (error) {
       if (listing.signal.aborted) throw error;
-      issue = { field: "user", message: `could not be looked up: listing the customer's ${among} users failed: ${errorLine(summarizeError(error))}` };
+      issue = { field: "user", message: `could not be looked up: listing the customer's ${among} users failed: ${failureLine(error)}` };
     }
     if (!issue && found.length !== 1) issue = { field: "user", message: found.length === 0 ? `is no ${among} user of this customer` : `names ${found.length} ${among} users: give their object ids` };
     if (issue) return { ...row, issues: [issue] };

@@ -12,13 +12,15 @@ import type { LoginOptions } from "./auth/commands.js";
 import { defaultClientId } from "./auth/entra-settings.js";
 import { authMethods, authVariables, searchOrder, type AuthOptions } from "./auth/methods.js";
 import { packageVersion, tokenVariable } from "./connection.js";
-import { bulkColumns, fieldOptions } from "./patch.js";
-import { errorLine, summarizeError } from "./messages.js";
+import { bulkColumns, createOptions, fieldOptions } from "./patch.js";
+import { failureLine } from "./messages.js";
 import { exitCode, InterruptedError, programName, UsageError } from "./run-end.js";
 import { Terminal } from "./terminal.js";
 import type { ListOptions } from "./find.js";
 import type { UpdateOptions } from "./update.js";
 import type { UpdateManyOptions } from "./update-many.js";
+import type { CreateOptions, DeleteOptions, ResetPasswordOptions } from "./accounts.js";
+import type { ListingOptions } from "./licenses.js";
 
 const maxConcurrency = 64;
 
@@ -175,6 +177,112 @@ valid (--dry-run) or cancelled (interrupted).`,
       setExitCode(await runUpdateMany(file, options, terminal));
     });
 
+  /** The password of create and reset-password: from stdin or generated, never from argv. */
+  const withPasswordOptions = (command: Command) =>
+    command
+      .option("--password-stdin", "read the password from stdin (default: generate a strong one and show it once on stderr)")
+      .option("--force-change", "the user must change the password at next sign-in (the default)")
+      .option("--no-force-change", "the user need not change the password at next sign-in");
+
+  const create = program.command("create").description("Create a user; prints the created user as JSON.").argument(...customerArgument);
+  for (const field of createOptions) create.option(field.flags, field.description);
+  withConnectionOptions(withPasswordOptions(create))
+    .addHelpText(
+      "after",
+      `
+Examples:
+  ${programName} create <customer-id> --upn ada@contoso.onmicrosoft.com --display-name "Ada Lovelace" --usage-location GB
+  printf '%s' "$PASSWORD" | ${programName} create <customer-id> --upn … --display-name … --password-stdin`,
+    )
+    .action(async (customerId: string, options: CreateOptions) => {
+      const { runCreate } = await import("./accounts.js");
+      setExitCode(await runCreate(customerId, options, terminal));
+    });
+
+  withConnectionOptions(
+    program
+      .command("delete")
+      .description("Delete a user (soft: restorable for 30 days with restore); asks first on a terminal.")
+      .argument(...customerArgument)
+      .argument(...userArgument)
+      .option("-y, --yes", "delete without asking (needed when there is no terminal to ask on)"),
+  ).action(async (customerId: string, user: string, options: DeleteOptions) => {
+    const { runDelete } = await import("./accounts.js");
+    setExitCode(await runDelete(customerId, user, options, terminal));
+  });
+
+  withConnectionOptions(
+    withPasswordOptions(program.command("reset-password").description("Set a new password for a user (the PATCH of the user).").argument(...customerArgument).argument(...userArgument)),
+  ).action(async (customerId: string, user: string, options: ResetPasswordOptions) => {
+    const { runResetPassword } = await import("./accounts.js");
+    setExitCode(await runResetPassword(customerId, user, options, terminal));
+  });
+
+  const skuArgument = ["<sku...>", "SKUs by id or skuPartNumber (see skus)"] as const;
+  // enablePositionalOptions: the options after `licenses assign` are assign's own, not licenses'.
+  const licenses = withConnectionOptions(
+    program
+      .command("licenses")
+      .enablePositionalOptions()
+      .description("List a user's licences (both licence groups): a table, or JSON Lines with --json; assign or remove them.")
+      .argument(...customerArgument)
+      .argument(...userArgument)
+      .option("--json", "one JSON object a line instead of a table"),
+  ).action(async (customerId: string, user: string, options: ListingOptions) => {
+    const { runLicenses } = await import("./licenses.js");
+    setExitCode(await runLicenses(customerId, user, options, terminal));
+  });
+  for (const action of ["assign", "remove"] as const) {
+    withConnectionOptions(
+      licenses
+        .command(action)
+        .description(`${action === "assign" ? "Assign" : "Remove"} licences (one request per licence group); SKUs are checked${action === "assign" ? " for free units" : ""} before anything is sent.`)
+        .argument(...customerArgument)
+        .argument(...userArgument)
+        .argument(...skuArgument),
+    ).action(async (customerId: string, user: string, skus: string[], options: ListingOptions) => {
+      const { runLicenseChange } = await import("./licenses.js");
+      setExitCode(await runLicenseChange(action, customerId, user, skus, options, terminal));
+    });
+  }
+
+  withConnectionOptions(
+    program
+      .command("skus")
+      .description("A customer's subscribed SKUs with total, consumed and free units: a table, or JSON Lines with --json.")
+      .argument(...customerArgument)
+      .option("--json", "one JSON object a line instead of a table"),
+  ).action(async (customerId: string, options: ListingOptions) => {
+    const { runSkus } = await import("./licenses.js");
+    setExitCode(await runSkus(customerId, options, terminal));
+  });
+
+  const roles = withConnectionOptions(
+    program
+      .command("roles")
+      .enablePositionalOptions()
+      .description("List a user's directory roles: a table, or JSON Lines with --json; add or remove one.")
+      .argument(...customerArgument)
+      .argument(...userArgument)
+      .option("--json", "one JSON object a line instead of a table"),
+  ).action(async (customerId: string, user: string, options: ListingOptions) => {
+    const { runRoles } = await import("./roles.js");
+    setExitCode(await runRoles(customerId, user, options, terminal));
+  });
+  for (const action of ["add", "remove"] as const) {
+    withConnectionOptions(
+      roles
+        .command(action)
+        .description(`${action === "add" ? "Give the user" : "Take from the user"} a directory role, named by id or display name (see roles).`)
+        .argument(...customerArgument)
+        .argument(...userArgument)
+        .argument("<role>", "the role's id or display name, e.g. \"Helpdesk Administrator\""),
+    ).action(async (customerId: string, user: string, role: string, options: ListingOptions) => {
+      const { runRoleChange } = await import("./roles.js");
+      setExitCode(await runRoleChange(action, customerId, user, role, options, terminal));
+    });
+  }
+
   program
     .command("login")
     .description(`Sign in with a device code, for ${partnerCenterScope}; the next commands use the cached token and refresh it.`)
@@ -234,7 +342,7 @@ export async function main(argv: readonly string[], terminal = new Terminal()): 
       terminal.sayError(error.message);
       return exitCode.interrupted;
     }
-    terminal.sayError(errorLine(summarizeError(error)));
+    terminal.sayError(failureLine(error));
     return exitCode.failed;
   }
 }

@@ -40,7 +40,7 @@ export function summarizeError(error: unknown): ErrorSummary {
  * e.g. `404, code 60002: User object ID not found. (request id 1b…, correlation id 8a…)`; a 401 or
  * 403 ends with what to do (auth/hints.ts): `… — sign in with multi-factor authentication — …`.
  */
-export function errorLine(summary: ErrorSummary): string {
+export function errorLine(summary: ErrorSummary, operationId?: string): string {
   const head = [summary.status, summary.kind].filter((part) => part !== undefined).join(" ");
   const code = summary.code === undefined ? "" : `code ${summary.code}`;
   const prefix = [head, code].filter(Boolean).join(", ");
@@ -49,8 +49,13 @@ export function errorLine(summary: ErrorSummary): string {
     summary.correlationId && `correlation id ${summary.correlationId}`,
   ].filter(Boolean);
   const oneLine = summary.description.replace(/\s+/g, " ").trim();
-  const hint = partnerCenterHint(summary.status, summary.code);
+  const hint = partnerCenterHint(summary.status, summary.code, operationId);
   return `${prefix ? `${prefix}: ` : ""}${oneLine}${ids.length ? ` (${ids.join(", ")})` : ""}${hint ? ` — ${hint}` : ""}`;
+}
+
+/** A failure as one line, its hint naming the roles of the very call that was refused. */
+export function failureLine(error: unknown): string {
+  return errorLine(summarizeError(error), error instanceof PartnerCenterError ? error.operationId : undefined);
 }
 
 /**

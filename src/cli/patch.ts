@@ -97,11 +97,11 @@ function describeRules(schema: FieldRules): string {
   return rules.join(", ");
 }
 
-function optionsFor(name: string, schema: FieldRules): readonly FieldOption[] {
-  const named = special[name];
+function optionsFor(name: string, schema: FieldRules, specials: Readonly<Record<string, readonly FieldOption[]>>): readonly FieldOption[] {
+  const named = specials[name];
   if (named) return named;
   if (schema.type !== "string") {
-    throw new Error(`the spec's patch field ${name} (${schema.type ?? "untyped"}) has no command-line option: add it to src/cli/patch.ts`);
+    throw new Error(`the spec's field ${name} (${schema.type ?? "untyped"}) has no command-line option: add it to src/cli/patch.ts or its command`);
   }
   const rules = describeRules(schema);
   return [
@@ -115,9 +115,21 @@ function optionsFor(name: string, schema: FieldRules): readonly FieldOption[] {
   ];
 }
 
-export const fieldOptions: readonly FieldOption[] = Object.entries(patchSchema.properties ?? {}).flatMap(
-  ([name, schema]) => optionsFor(name, schema),
-);
+/** A body schema's fields as options: `--kebab-name <value>` for a string, `specials` for the rest. */
+export function optionsOfSchema(schema: FieldRules, specials: Readonly<Record<string, readonly FieldOption[]>>): readonly FieldOption[] {
+  return Object.entries(schema.properties ?? {}).flatMap(([name, rules]) => optionsFor(name, rules, specials));
+}
+
+export const fieldOptions: readonly FieldOption[] = optionsOfSchema(patchSchema, special);
+
+export const createSchema: FieldRules & { readonly required?: readonly string[] } = operations.createCustomerUser.requestBody.schema;
+
+/** `create`'s options, from the spec's create body: --upn for the sign-in name; the password never (stdin or generated: accounts.ts). */
+export const createOptions: readonly FieldOption[] = optionsOfSchema(createSchema, {
+  userPrincipalName: [{ flags: "--upn <upn>", key: "upn", field: "userPrincipalName", kind: "value", description: "the sign-in name, e.g. ada@contoso.onmicrosoft.com (required)" }],
+  passwordProfile: [],
+  attributes: [],
+});
 
 /** The option that sets a patch field, to name it in an error (`passwordProfile.password` → `--password-stdin`). */
 export function optionForField(field: string): FieldOption | undefined {

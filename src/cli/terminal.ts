@@ -80,6 +80,14 @@ export class Terminal {
     this.#write(this.streams.stderr, this.line(line, also));
   }
 
+  /**
+   * A secret the run made for the person (a generated password), shown this once on stderr after
+   * the marked `label`, and hidden from everything printed before and after: the caller hides it first.
+   */
+  revealOnce(label: string, secret: string): void {
+    this.#write(this.streams.stderr, `${this.line(label)}${printable(secret)}`);
+  }
+
   /** One readable error line on stderr. */
   sayError(message: string): void {
     this.say(`${programName}: ${message}`);

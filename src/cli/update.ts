@@ -7,7 +7,7 @@ import { PartnerCenterArgumentError, type CustomerUserPatch } from "../index.js"
 import { checkTarget, openSession, type SessionOptions } from "./connection.js";
 import { checkIds, userOf } from "./find.js";
 import { bodyFromOptions, fieldOptions, formatIssue, optionForField, patchIssues, type Issue } from "./patch.js";
-import { errorLine, summarizeError } from "./messages.js";
+import { failureLine } from "./messages.js";
 import { exitCode, UsageError } from "./run-end.js";
 import { checkOneStdinReader } from "./stdin.js";
 import type { Terminal } from "./terminal.js";
@@ -66,10 +66,10 @@ export async function runUpdate(customerId: string, user: string, options: Updat
   } catch (error) {
     if (error instanceof PartnerCenterArgumentError) throw new UsageError(error.message);
     if (session.signal.aborted) {
-      terminal.sayError(`interrupted: ${errorLine(summarizeError(error))}; the update may or may not have been applied`);
+      terminal.sayError(`interrupted: ${failureLine(error)}; the update may or may not have been applied`);
       return exitCode.interrupted;
     }
-    terminal.sayError(errorLine(summarizeError(error)));
+    terminal.sayError(failureLine(error));
     return exitCode.failed;
   } finally {
     await session.close();
