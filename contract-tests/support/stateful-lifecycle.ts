@@ -10,6 +10,8 @@ export interface FakeSku {
   readonly id: string;
   readonly skuPartNumber: string;
   readonly totalUnits: number;
+  /** Its licence group, as answers spell it (default group1). */
+  readonly group?: "group1" | "group2";
 }
 
 export interface FakeRole {
@@ -52,7 +54,7 @@ function subscribedSku(state: LifecycleState, sku: FakeSku) {
     suspendedUnits: 0,
     totalUnits: sku.totalUnits,
     warningUnits: 0,
-    productSku: { id: sku.id, skuPartNumber: sku.skuPartNumber, targetType: "User", licenseGroupId: "group1" },
+    productSku: { id: sku.id, skuPartNumber: sku.skuPartNumber, targetType: "User", licenseGroupId: sku.group ?? "group1" },
     capabilityStatus: "Enabled",
     attributes: attributes("SubscribedSku"),
   };
@@ -62,6 +64,10 @@ const member = (user: FakeUser, roleId: string) => ({ id: user.id, displayName: 
 
 function updateLicenses(state: LifecycleState, user: FakeUser, update: { licensesToAssign?: { skuId: string }[] | null; licensesToRemove?: string[] | null }): FakeAnswer {
   const held = state.licenses.get(user.id) ?? new Set<string>();
+  // One licence group per request, as ASSIGN says.
+  const named = [...(update.licensesToAssign ?? []).map(({ skuId }) => skuId), ...(update.licensesToRemove ?? [])];
+  const groups = new Set(named.map((skuId) => state.skus.find((sku) => sku.id === skuId)?.group ?? "group1"));
+  if (groups.size > 1) return invalid("licences of more than one licence group in one request");
   for (const skuId of update.licensesToRemove ?? []) if (!held.has(skuId)) return invalid(`User does not have a corresponding license: ${skuId}`);
   for (const { skuId } of update.licensesToAssign ?? []) {
     const sku = state.skus.find((candidate) => candidate.id === skuId);
@@ -111,7 +117,10 @@ export function lifecycleAnswer(state: LifecycleState, method: string, rest: str
     const user = active(userId);
     if (!user) return userNotFound();
     if (method === "GET" && what === "licenses") {
-      const held = [...(state.licenses.get(user.id) ?? [])].map((skuId) => ({ servicePlans: [], productSku: { id: skuId, licenseGroupId: "group1" }, attributes: attributes("License") }));
+      const held = [...(state.licenses.get(user.id) ?? [])].map((skuId) => {
+        const sku = state.skus.find((candidate) => candidate.id === skuId);
+        return { servicePlans: [], productSku: { id: skuId, skuPartNumber: sku?.skuPartNumber, licenseGroupId: sku?.group ?? "group1" }, attributes: attributes("License") };
+      });
       return { status: 200, body: collection(held) };
     }
     if (method === "POST" && what === "licenseupdates") return updateLicenses(state, user, parsed as Parameters<typeof updateLicenses>[2]);

@@ -138,8 +138,9 @@ export async function runDelete(customerId: string, user: string, options: Delet
   let declined = false;
   const code = await inSession(options, terminal, async ({ client, signal }) => {
     const found = await namedUser(client, customerId, user, { deleted: false, signal, maxPages: options.maxPages }, (line) => terminal.say(line));
-    const upn = found.userPrincipalName ?? (await found.operations.get({ signal })).userPrincipalName;
     if (options.yes !== true) {
+      // The person confirms by the sign-in name: look it up when the user was named by id.
+      const upn = found.userPrincipalName ?? (await found.operations.get({ signal })).userPrincipalName;
       const question = terminal.line(`delete user ${upn} (object id ${found.id}) of customer ${customerId}? Type the sign-in name or y to confirm: `);
       if (!(await confirmed(question, upn, signal))) {
         declined = true;
@@ -148,7 +149,7 @@ export async function runDelete(customerId: string, user: string, options: Delet
       }
     }
     await found.operations.delete({ signal });
-    terminal.say(`deleted user ${upn} (object id ${found.id}) of customer ${customerId}; it can be restored for 30 days: ${programName} restore ${customerId} ${found.id}`);
+    terminal.say(`deleted user ${found.userPrincipalName ?? user} (object id ${found.id}) of customer ${customerId}; it can be restored for 30 days: ${programName} restore ${customerId} ${found.id}`);
   });
   return declined ? exitCode.usage : code;
 }

@@ -90,6 +90,8 @@ function createProgram(terminal: Terminal, setExitCode: (code: number) => void):
     .version(packageVersion, "-V, --version", "print the version")
     .helpOption("-h, --help", "show help")
     .exitOverride()
+    // Each command's options follow it; `licenses assign` and `roles add` need this of every parent.
+    .enablePositionalOptions()
     .showHelpAfterError("(add --help for usage)")
     .addHelpText("after", exitCodesHelp);
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadDereferencedSpec } from "../../../scripts/lib/spec.ts";
 import { PartnerCenterCredentialError } from "../../index.js";
 import { errorLine, summarizeError } from "../messages.js";
+import { gdapRoles } from "../../../generated/spec-rules.js";
 import { partnerCenterHint, rolesPerOperation } from "./hints.js";
 import { SignInError } from "./sign-in-error.js";
 
@@ -22,6 +23,22 @@ describe("what the error line says to do about a refusal", () => {
     expect(hint).toContain("GDAP relationship with this customer");
     expect(hint).toContain("to list or get users, Directory Readers, Global Reader or User Administrator");
     expect(hint).toContain("to update them, User Administrator or Directory Writers; to restore them, User Administrator or Directory Writers");
+  });
+
+  it("a 403 of a known call names only the roles that call needs", () => {
+    expect(partnerCenterHint(403, 900150, "updateCustomerUserLicenses")).toBe(
+      "the token's user lacks the rights (or the token is app-only): the signed-in user needs a GDAP relationship with this customer granting (through a security group) one of these roles: to assign or remove licences, License Administrator, User Administrator or Directory Writers",
+    );
+    expect(partnerCenterHint(403, 20002, "removeDirectoryRoleMember")).toMatch(/: to take a role from a user, Privileged Role Administrator$/);
+    // A call no need names falls back to every operation's roles.
+    expect(partnerCenterHint(403, 20002, "noSuchOperation")).toBe(partnerCenterHint(403, 20002));
+  });
+
+  it("names the roles of every operation the spec gives x-gdap-roles when the call is known", () => {
+    for (const [operationId, kinds] of Object.entries(gdapRoles)) {
+      const hint = partnerCenterHint(403, 20002, operationId)!;
+      for (const role of Object.values(kinds).flat()) expect(hint, `${operationId}: ${role}`).toContain(role);
+    }
   });
 
   it("nothing for statuses that are not about signing in", () => {
