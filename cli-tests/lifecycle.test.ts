@@ -7,7 +7,8 @@ import { loadDereferencedSpec } from "../scripts/lib/spec.ts";
 import { startStatefulFake, type FakeUser, type StatefulFake } from "../contract-tests/support/stateful-fake.ts";
 import { fault, startFakePartnerCenter, updated, type FakePartnerCenter } from "./support/fake-partner-center.ts";
 import { customerId, userIdFor } from "./support/files.ts";
-import { runCli } from "./support/run-cli.ts";
+import { spawn } from "node:child_process";
+import { cliPath, finished, projectRoot, runCli, type CliResult } from "./support/run-cli.ts";
 
 const spec = await loadDereferencedSpec();
 const env = { PARTNER_CENTER_TOKEN: "tok-lifecycle-cli-5d2e" };
@@ -117,7 +118,48 @@ describe("reset-password", { timeout: 30_000 }, () => {
   });
 });
 
+/**
+ * `delete` run on a terminal: util-linux `script` gives it a pseudo-terminal for stdin and stderr;
+ * `answer` is typed once the question shows. stdin stays open until the command ends.
+ */
+async function deleteOnTerminal(user: string, answer: string): Promise<CliResult> {
+  const command = [process.execPath, cliPath, "delete", customerId, user, "--base-url", fake!.url].map((word) => `'${word}'`).join(" ");
+  const child = spawn("/usr/bin/script", ["-qec", command, "/dev/null"], { cwd: projectRoot, env: { ...process.env, ...env, PARTNER_CENTER_AUTH: "env" } });
+  let typed = false;
+  child.stdout.on("data", (chunk: Buffer) => {
+    if (!typed && chunk.toString().includes("to confirm:")) {
+      typed = true;
+      child.stdin.write(`${answer}\r`);
+    }
+  });
+  const ended = finished(child);
+  const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
+  try {
+    return await ended;
+  } finally {
+    clearTimeout(timer);
+    child.stdin.end();
+  }
+}
+
 describe("delete", { timeout: 30_000 }, () => {
+  it("delete on a terminal deletes nothing when the answer is neither the sign-in name nor y, exit 2", async () => {
+    await tenant();
+    const result = await deleteOnTerminal(ada.id, "no");
+    expect(result.stdout).toMatch(/delete user ada@contoso.onmicrosoft.com .*Type the sign-in name or y to confirm:/);
+    expect(result.stdout).toMatch(/not confirmed: nothing was deleted/);
+    expect(result.code).toBe(2);
+    expect(sentBy("DELETE", /./)).toEqual([]);
+    expect(fake!.users.get(ada.id)?.state).toBe("active");
+  });
+
+  it("delete on a terminal deletes once the sign-in name is typed (in any case of ASCII letters)", async () => {
+    await tenant();
+    const result = await deleteOnTerminal(ada.id, "ADA@contoso.onmicrosoft.com");
+    expect(result.code).toBe(0);
+    expect(sentBy("DELETE", /./)).toEqual([`DELETE /v1/customers/${customerId}/users/${ada.id}`]);
+  });
+
   it("delete without a TTY and without --yes sends nothing, exit 2", async () => {
     await tenant();
     const result = await cli(["delete", customerId, ada.userPrincipalName]);
