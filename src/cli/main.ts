@@ -220,32 +220,28 @@ Examples:
     setExitCode(await runResetPassword(customerId, user, options, terminal));
   });
 
-  const skuArgument = ["<sku...>", "SKUs by id or skuPartNumber (see skus)"] as const;
-  // enablePositionalOptions: the options after `licenses assign` are assign's own, not licenses'.
-  const licenses = withConnectionOptions(
-    program
-      .command("licenses")
-      .enablePositionalOptions()
-      .description("List a user's licences (both licence groups): a table, or JSON Lines with --json; assign or remove them.")
-      .argument(...customerArgument)
-      .argument(...userArgument)
-      .option("--json", "one JSON object a line instead of a table"),
-  ).action(async (customerId: string, user: string, options: ListingOptions) => {
-    const { runLicenses } = await import("./licenses.js");
-    setExitCode(await runLicenses(customerId, user, options, terminal));
-  });
+  const jsonOption = ["--json", "one JSON object a line instead of a table"] as const;
+
+  /** A listing of what a user holds (`licenses`, `roles`); enablePositionalOptions: the options after a subcommand are its own. */
+  const userListing = (name: string, description: string, run: (customerId: string, user: string, options: ListingOptions) => Promise<number>) =>
+    withConnectionOptions(program.command(name).enablePositionalOptions().description(description).argument(...customerArgument).argument(...userArgument).option(...jsonOption)).action(
+      async (customerId: string, user: string, options: ListingOptions) => setExitCode(await run(customerId, user, options)),
+    );
+
+  /** A subcommand that gives a user what `argument` names, or takes it away. */
+  const userChange = <T,>(listing: Command, action: string, description: string, argument: readonly [string, string], run: (customerId: string, user: string, what: T, options: ListingOptions) => Promise<number>) =>
+    withConnectionOptions(listing.command(action).description(description).argument(...customerArgument).argument(...userArgument).argument(...argument)).action(
+      async (customerId: string, user: string, what: T, options: ListingOptions) => setExitCode(await run(customerId, user, what, options)),
+    );
+
+  const licenses = userListing("licenses", "List a user's licences (both licence groups): a table, or JSON Lines with --json; assign or remove them.", async (customerId, user, options) =>
+    (await import("./licenses.js")).runLicenses(customerId, user, options, terminal),
+  );
   for (const action of ["assign", "remove"] as const) {
-    withConnectionOptions(
-      licenses
-        .command(action)
-        .description(`${action === "assign" ? "Assign" : "Remove"} licences (one request per licence group); SKUs are checked${action === "assign" ? " for free units" : ""} before anything is sent.`)
-        .argument(...customerArgument)
-        .argument(...userArgument)
-        .argument(...skuArgument),
-    ).action(async (customerId: string, user: string, skus: string[], options: ListingOptions) => {
-      const { runLicenseChange } = await import("./licenses.js");
-      setExitCode(await runLicenseChange(action, customerId, user, skus, options, terminal));
-    });
+    const description = `${action === "assign" ? "Assign" : "Remove"} licences (one request per licence group); SKUs are checked${action === "assign" ? " for free units" : ""} before anything is sent.`;
+    userChange<string[]>(licenses, action, description, ["<sku...>", "SKUs by id or skuPartNumber (see skus)"], async (customerId, user, skus, options) =>
+      (await import("./licenses.js")).runLicenseChange(action, customerId, user, skus, options, terminal),
+    );
   }
 
   withConnectionOptions(
@@ -253,36 +249,20 @@ Examples:
       .command("skus")
       .description("A customer's subscribed SKUs with total, consumed and free units: a table, or JSON Lines with --json.")
       .argument(...customerArgument)
-      .option("--json", "one JSON object a line instead of a table"),
+      .option(...jsonOption),
   ).action(async (customerId: string, options: ListingOptions) => {
     const { runSkus } = await import("./licenses.js");
     setExitCode(await runSkus(customerId, options, terminal));
   });
 
-  const roles = withConnectionOptions(
-    program
-      .command("roles")
-      .enablePositionalOptions()
-      .description("List a user's directory roles: a table, or JSON Lines with --json; add or remove one.")
-      .argument(...customerArgument)
-      .argument(...userArgument)
-      .option("--json", "one JSON object a line instead of a table"),
-  ).action(async (customerId: string, user: string, options: ListingOptions) => {
-    const { runRoles } = await import("./roles.js");
-    setExitCode(await runRoles(customerId, user, options, terminal));
-  });
+  const roles = userListing("roles", "List a user's directory roles: a table, or JSON Lines with --json; add or remove one.", async (customerId, user, options) =>
+    (await import("./roles.js")).runRoles(customerId, user, options, terminal),
+  );
   for (const action of ["add", "remove"] as const) {
-    withConnectionOptions(
-      roles
-        .command(action)
-        .description(`${action === "add" ? "Give the user" : "Take from the user"} a directory role, named by id or display name (see roles).`)
-        .argument(...customerArgument)
-        .argument(...userArgument)
-        .argument("<role>", "the role's id or display name, e.g. \"Helpdesk Administrator\""),
-    ).action(async (customerId: string, user: string, role: string, options: ListingOptions) => {
-      const { runRoleChange } = await import("./roles.js");
-      setExitCode(await runRoleChange(action, customerId, user, role, options, terminal));
-    });
+    const description = `${action === "add" ? "Give the user" : "Take from the user"} a directory role, named by id or display name (see roles).`;
+    userChange<string>(roles, action, description, ["<role>", 'the role\'s id or display name, e.g. "Helpdesk Administrator"'], async (customerId, user, role, options) =>
+      (await import("./roles.js")).runRoleChange(action, customerId, user, role, options, terminal),
+    );
   }
 
   program
