@@ -77,6 +77,14 @@ refresh-token (PARTNER_CENTER_APP_ID, PARTNER_CENTER_APP_SECRET, PARTNER_CENTER_
 or _FILE). partner-center-users auth status checks the token. Tokens are never printed;
 passwords and secrets are read from stdin or the environment only.`;
 
+/** update-many's input: <file>, or --apply's plan (whose every row's user is read first), never both. */
+function manyInput(file: string | undefined, { apply, ...options }: UpdateManyOptions & { apply?: string }): [string, UpdateManyOptions] {
+  if ((file === undefined) === (apply === undefined)) throw new UsageError(apply === undefined ? "update-many needs a <file> (or --apply <plan>)" : "--apply <plan> takes the place of <file>: give one of them");
+  if (options.force && apply === undefined) throw new UsageError("--force goes with --apply (or undo): it sends rows whose user changed since their change was planned");
+  if (apply !== undefined) return [apply, { ...options, source: "plan", readState: true }];
+  return [file as string, { ...options, readState: options.plan === true }];
+}
+
 /** Builds the program for one run; `setExitCode` receives the result of the command that ran. */
 function createProgram(terminal: Terminal, setExitCode: (code: number) => void): Command {
   const program = new Command(programName)
@@ -142,11 +150,16 @@ Examples:
   withConnectionOptions(
     program
       .command("update-many")
-      .description("Update many users from a CSV file (with a header row), JSON Lines or a JSON array, one user per row.")
-      .argument("<file>", "the rows: .csv, .jsonl/.ndjson or .json (an array); other names by content; - for stdin")
+      .description("Update many users from a CSV file (with a header row), JSON Lines or a JSON array, one user per row; or preview them (--plan), or apply a plan (--apply).")
+      .argument("[file]", "the rows: .csv, .jsonl/.ndjson or .json (an array); other names by content; - for stdin")
       .addOption(new Option("-c, --concurrency <n>", "updates in flight at once").argParser(wholeNumber(1, maxConcurrency)).default(4))
       .option("--report <file>", "the JSON Lines report, the job's journal (default: stdout); one holding entries is continued")
       .option("--dry-run", "check every row against the spec; send nothing")
+      .option("--plan", "read each user's current state and show what each row would change, from → to; send nothing (exit 1 if a row would fail)")
+      .option("--plan-out <file>", "with --plan: save the plan (JSON Lines) for --apply")
+      .option("--apply <plan>", "send exactly the changes of a saved plan, refusing users changed since (instead of <file>)")
+      .option("--send-unchanged", "send rows whose user has every value asked already (default: reported unchanged, not sent)")
+      .option("--force", "with --apply: send rows whose user changed since the plan")
       .option("--only-failed <report>", "resume from that report: send only the changes it does not record as applied")
       .addOption(new Option("--format <format>", "the file's format, when its name does not say").choices(["csv", "jsonl", "json"]))
       .addOption(new Option("--delimiter <char>", "a CSV's separator: , ; | or tab (default: the one its header uses)").argParser(delimiter))
@@ -162,8 +175,8 @@ An empty CSV cell leaves the field unchanged. Each row is reported once, as
 ok, failed, invalid (with its line number), skipped (a repeat of an earlier row),
 valid (--dry-run) or cancelled (interrupted).`,
     )
-    .action(async (file: string, options: UpdateManyOptions) => {
-      setExitCode(await runUpdateMany(file, options, terminal));
+    .action(async (file: string | undefined, options: UpdateManyOptions & { apply?: string }) => {
+      setExitCode(await runUpdateMany(...manyInput(file, options), terminal));
     });
 
   program

@@ -11,6 +11,7 @@ import { closeSync, createReadStream, openSync, readSync } from "node:fs";
 import { extname } from "node:path";
 import { pipeline, Readable } from "node:stream";
 import { bulkColumns, idIssues, isGuid, passwordIn, patchIssues, setField, type Issue } from "./patch.js";
+import type { UserState } from "./plan/changes.js";
 import { readStdinBytes, UsageError } from "./terminal.js";
 
 export type RowFormat = "csv" | "jsonl" | "json";
@@ -29,6 +30,10 @@ export interface Row {
   readonly issues: readonly Issue[];
   /** The row's password, if it sets one: scrubbed from anything printed about the row. */
   readonly secret?: string;
+  /** The user as the run's listing found them, when it looked the row's user up (find.ts). */
+  readonly current?: UserState;
+  /** What the fields it changes held when its change was planned (an applied plan, an undo): a user changed since is refused. */
+  readonly expected?: UserState;
 }
 
 /** How a report entry names its row: the line it starts on and whichever ids it has. */

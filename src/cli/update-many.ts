@@ -17,24 +17,31 @@ import type { CustomerUserPatch } from "../index.js";
 import { principalNameKey } from "../ids.js";
 import { checkTarget, connect, openTarget, resolveToken, type Client, type SessionOptions, type Target } from "./connection.js";
 import { directoryOf } from "./find.js";
-import { checkNotInput, checkStdoutReport, createReport, openDestination, statOf } from "./journal/destination.js";
+import { describeChanges, type Changes } from "./plan/changes.js";
+import { judge, type StateOptions } from "./plan/judge.js";
+import { openPlan, PlanOutput } from "./plan/plan-file.js";
+import { checkNotInput, checkStdoutReport, createReport, openDestination, statOf, type Destination } from "./journal/destination.js";
 import { JournalLocks } from "./journal/lock.js";
 import { NumberTable } from "./number-table.js";
 import { formatIssue, isGuid } from "./patch.js";
-import { ReportWriteError, type Journal, type KnownChange, type Outcome, type OutcomeResult, type ReportWriter } from "./journal/report.js";
+import { ReportWriteError, type Journal, type KnownChange, type Outcome, type OutcomeResult, type EntryWriter } from "./journal/report.js";
 import { RowKeyer, type RowKeys } from "./journal/row-keys.js";
 import { openInput, rowIds, type InputOptions, type Row, type RowInput } from "./rows.js";
 import { abortOnInterrupt, checkOneStdinReader, createProgress, errorLine, exitCode, summarizeError, UsageError, type Terminal } from "./terminal.js";
 
-export interface UpdateManyOptions extends SessionOptions, InputOptions {
+export interface UpdateManyOptions extends SessionOptions, InputOptions, StateOptions {
   readonly concurrency: number;
   readonly report?: string;
   readonly dryRun?: boolean;
   readonly onlyFailed?: string;
   readonly correlationId?: string;
+  /** --plan-out: where the plan is saved. */
+  readonly planOut?: string;
+  /** What the file is: rows (default), a plan to apply (--apply), or a report to undo (`undo`). */
+  readonly source?: "plan" | "undo";
 }
 
-const successes: ReadonlySet<OutcomeResult> = new Set(["ok", "skipped", "valid"]);
+const successes: ReadonlySet<OutcomeResult> = new Set(["ok", "skipped", "valid", "unchanged", "change"]);
 
 /** What a row's outcome says, in a few words for the progress line. */
 function describe(entry: Outcome): string {
@@ -51,6 +58,10 @@ function describe(entry: Outcome): string {
       return "valid";
     case "cancelled":
       return `cancelled${entry.requestId ? ` (request id ${entry.requestId}: sent, outcome unknown)` : " (not sent)"}`;
+    case "unchanged":
+      return "unchanged: the user has every value asked already";
+    case "change":
+      return `would change ${describeChanges(entry.changes)}`;
   }
 }
 
@@ -59,7 +70,19 @@ function checkOptions(file: string, options: UpdateManyOptions): void {
   checkOneStdinReader({ "--token-stdin": options.tokenStdin, "update-many -": file === "-" });
   if (options.correlationId !== undefined && !isGuid(options.correlationId)) throw new UsageError(`--correlation-id must be a GUID`);
   checkNotInput(file, options.report);
-  if (options.report === undefined) checkStdoutReport();
+  if (options.plan) {
+    const clash = Object.entries({ "--report": options.report, "--only-failed": options.onlyFailed, "--dry-run": options.dryRun, "--apply": options.source }).find(([, given]) => given);
+    if (clash) throw new UsageError(`--plan sends nothing and writes no report: it cannot be given with ${clash[0]} (save the plan with --plan-out <file>)`);
+    if (options.planOut !== undefined) checkNotInput(file, options.planOut);
+  } else if (options.planOut !== undefined) throw new UsageError("--plan-out saves the plan of --plan: give --plan too");
+  else if (options.report === undefined) checkStdoutReport();
+}
+
+/** Where the run's entries go: a plan (--plan), or the report, which is the job's journal. */
+async function destinationOf(options: UpdateManyOptions, terminal: Terminal): Promise<Omit<Destination, "report"> & { readonly report: EntryWriter; readonly plan?: PlanOutput }> {
+  if (!options.plan) return openDestination(options, terminal);
+  const plan = new PlanOutput(options.planOut, terminal, describe);
+  return { journal: undefined, report: plan, reportHasJournal: false, plan };
 }
 
 
@@ -105,7 +128,7 @@ async function check(input: RowInput, keyer: RowKeyer, journal: Journal | undefi
 // ---- Pass 2: send ---------------------------------------------------------------------------------
 
 interface Run {
-  readonly report: ReportWriter;
+  readonly report: EntryWriter;
   readonly record: (entry: Outcome, row: Row) => void;
   readonly signal: AbortSignal;
   readonly correlationId: string;
@@ -117,6 +140,7 @@ interface Run {
   readonly resolvedFirst: FirstRows;
   readonly client: Client | undefined;
   readonly dryRun: boolean;
+  readonly state: StateOptions;
 }
 
 /**
@@ -167,10 +191,17 @@ function conflicting(row: Row, keys: RowKeys, known: KnownChange, run: Run): Out
   return { ...entryIds(row, keys, run), result: "invalid", issues: [{ message }] };
 }
 
-type Step = { outcome: Outcome; written?: true } | { row: Row; keys: RowKeys; requestId: string };
+/** A row to send, with its id and, when its user's state was read, what it changes. */
+interface Sendable {
+  readonly row: Row;
+  readonly keys: RowKeys;
+  readonly requestId: string;
+  readonly changes?: Changes | undefined;
+}
+type Step = { outcome: Outcome; written?: true } | Sendable;
 
 /** What to do with a row: an outcome now (`written` when the report holds it already), or the request id to send it with. */
-async function plan(row: Row, run: Run, lookUp: (row: Row) => Promise<Row>): Promise<Step> {
+async function stepFor(row: Row, run: Run, lookUp: (row: Row) => Promise<Row>): Promise<Step> {
   let keys = run.keyer.keys(row);
   const ids = entryIds(row, keys, run);
   if (row.issues.length > 0) return { outcome: { ...ids, result: "invalid", issues: row.issues } };
@@ -185,7 +216,7 @@ async function plan(row: Row, run: Run, lookUp: (row: Row) => Promise<Row>): Pro
   }
   let found = row;
   let sent = known;
-  if (row.userId === undefined && !run.dryRun) {
+  if ((row.userId === undefined || run.state.readState === true) && run.client) {
     try {
       found = await lookUp(row);
     } catch (error) {
@@ -194,7 +225,7 @@ async function plan(row: Row, run: Run, lookUp: (row: Row) => Promise<Row>): Pro
     }
     // Found by sign-in name: the journal may know the change by the user's object id (a row that
     // named the user so, in this file or an earlier one).
-    if (found.userId !== undefined) {
+    if (found.userId !== undefined && row.userId === undefined) {
       keys = { ...keys, resolved: run.keyer.keys({ ...found, user: found.userId }).row };
       const byId = run.journal?.changes.get(keys.resolved as string);
       if (byId?.conflictsWith !== undefined) return { outcome: conflicting(found, keys, byId, run) };
@@ -206,24 +237,28 @@ async function plan(row: Row, run: Run, lookUp: (row: Row) => Promise<Row>): Pro
   if (found.issues.length > 0) return { outcome: { ...foundIds, result: "invalid", issues: found.issues } };
   const repeat = repeatOf(found, keys, run);
   if (repeat) return { outcome: repeat };
-  if (run.dryRun) return { outcome: { ...foundIds, result: "valid", patch: found.patch } };
+  const judged = judge(found, sent, run.state);
+  if ("outcome" in judged) return { outcome: { ...foundIds, ...judged.outcome } };
+  const { changes } = judged;
+  if (run.dryRun) return { outcome: run.state.plan && changes ? { ...foundIds, result: "change", changes } : { ...foundIds, result: "valid", patch: found.patch } };
   // Sent before, outcome unknown: the same logical call, the same id. After an answer, a new one.
-  return { row: found, keys, requestId: sent?.requestId ?? randomUUID() };
+  return { row: found, keys, requestId: sent?.requestId ?? randomUUID(), changes };
 }
 
 /** Sends the row; resolves with its request id if its outcome could not be recorded (the report failed). */
-async function send(row: Row, keys: RowKeys, requestId: string, run: Run): Promise<string | undefined> {
+async function send({ row, keys, requestId, changes }: Sendable, run: Run): Promise<string | undefined> {
   const { client, signal } = run;
   if (!client) return undefined;
   const ids = entryIds(row, keys, run);
-  await run.report.intend({ ...ids, result: "sending", requestId });
+  const recorded = changes && { changes };
+  await run.report.intend({ ...ids, result: "sending", requestId, ...recorded });
   let outcome: Outcome;
   try {
     const user = await client.customers
       .byId(row.customerId ?? "")
       .users.byId(row.userId ?? "")
       .patch(row.patch as CustomerUserPatch, { signal, requestId, correlationId: run.correlationId });
-    outcome = { ...ids, result: "ok", requestId, user };
+    outcome = { ...ids, result: "ok", requestId, user, ...recorded };
   } catch (error) {
     outcome = signal.aborted ? { ...ids, result: "cancelled", requestId } : { ...ids, result: "failed", requestId, error: summarizeError(error) };
   }
@@ -240,21 +275,23 @@ const someLines = (lines: readonly string[]): string => `${lines.slice(0, 10).jo
 
 export async function runUpdateMany(file: string, options: UpdateManyOptions, terminal: Terminal): Promise<number> {
   checkOptions(file, options);
-  const dryRun = options.dryRun === true;
+  const dryRun = options.dryRun === true || options.plan === true;
   if (options.report !== undefined && statOf(options.report) === undefined) createReport(options.report);
   // Before the input is read: a second run on the same journal stops here.
   const locks = JournalLocks.acquire([options.report, options.onlyFailed].filter((path): path is string => path !== undefined));
   try {
-    const input = await openInput(file, options);
+    const input = options.source === "plan" ? openPlan(file) : await openInput(file, options);
     for (const note of input.notes) terminal.say(note);
     // Usage problems (token, target) stop the run before any report line is written.
-    const token = dryRun ? undefined : await resolveToken(options, terminal);
-    const { journal, report, reportHasJournal } = await openDestination(options, terminal);
+    const token = options.dryRun ? undefined : await resolveToken(options, terminal);
+    const { journal, report, reportHasJournal, plan } = await destinationOf(options, terminal);
     try {
       // A secret is kept only where a resume can use it: for a report on disk (not a dry run's, not a pipe's).
       const keyer = new RowKeyer(journal?.keyId, { store: !dryRun && report.durable });
       const { total, firstRows } = await check(input, keyer, journal, options.onlyFailed ?? options.report);
-      return await sendAll({ input, options, terminal, token, journal, report, reportHasJournal, keyer, total, firstRows });
+      const code = await sendAll({ input, options, terminal, token, journal, report, reportHasJournal, keyer, total, firstRows });
+      if (code !== exitCode.interrupted) plan?.finish();
+      return code;
     } finally {
       report.close();
     }
@@ -269,7 +306,7 @@ interface Prepared {
   readonly terminal: Terminal;
   readonly token: Awaited<ReturnType<typeof resolveToken>> | undefined;
   readonly journal: Journal | undefined;
-  readonly report: ReportWriter;
+  readonly report: EntryWriter;
   readonly reportHasJournal: boolean;
   readonly keyer: RowKeyer;
   readonly total: number;
@@ -277,7 +314,7 @@ interface Prepared {
 }
 
 async function sendAll({ input, options, terminal, token, journal, report, reportHasJournal, keyer, total, firstRows }: Prepared): Promise<number> {
-  const dryRun = options.dryRun === true;
+  const dryRun = options.dryRun === true || options.plan === true;
   if (!dryRun && !report.durable) {
     terminal.say(`note: the report (${options.report ?? "stdout"}) is not a file on disk, so it cannot be flushed before each send: if this machine crashes, rows in flight cannot be resumed with their request ids — use --report <file> (or > file) for that`);
   }
@@ -307,10 +344,10 @@ async function sendAll({ input, options, terminal, token, journal, report, repor
   const unrecorded: [number, string][] = [];
   const inFlight = new Set<Promise<void>>();
   try {
-    target = dryRun ? undefined : await openTarget(options, (line) => progress.note(line), controller.signal);
+    target = options.dryRun ? undefined : await openTarget(options, (line) => progress.note(line), controller.signal);
     const client = target && token !== undefined ? connect({ token, baseUrl: target.baseUrl, verbose: options.verbose === true, timeoutMs: options.timeout, maxRetries: options.maxRetries }, terminal) : undefined;
-    const run: Run = { report, record, signal: controller.signal, correlationId, journal, reportHasJournal, keyer, firstRows, resolvedFirst: new NumberTable(), client, dryRun };
-    const lookUp = client ? directoryOf(client, { signal: controller.signal, maxPages: options.maxPages }, (line) => progress.note(line)) : async (row: Row) => row;
+    const run: Run = { report, record, signal: controller.signal, correlationId, journal, reportHasJournal, keyer, firstRows, resolvedFirst: new NumberTable(), client, dryRun, state: options };
+    const lookUp = client ? directoryOf(client, { signal: controller.signal, maxPages: options.maxPages }, (line) => progress.note(line), { everyRow: options.readState === true }) : async (row: Row) => row;
 
     for await (const row of input.rows()) {
       if (stopped) break; // the report cannot be written: no row more is started
@@ -321,12 +358,12 @@ async function sendAll({ input, options, terminal, token, journal, report, repor
         record({ ...rowIds(row), result: "cancelled" }, row);
         continue;
       }
-      const step = await plan(row, run, lookUp);
+      const step = await stepFor(row, run, lookUp);
       if ("outcome" in step) {
         record(step.outcome, row, step.written);
         continue;
       }
-      const sending = send(step.row, step.keys, step.requestId, run).then(
+      const sending = send(step, run).then(
         (lost) => {
           if (lost !== undefined) unrecorded.push([step.row.line, lost]);
         },
@@ -359,12 +396,12 @@ async function sendAll({ input, options, terminal, token, journal, report, repor
     return exitCode.failed;
   }
   if (cancelled > 0) terminal.say(`${cancelled} rows cancelled: not sent, or sent with their outcome unknown (their request ids are in the report; the same command re-sends them with the same ids)`);
-  const order: readonly OutcomeResult[] = ["invalid", "ok", "failed", "skipped", "valid", "cancelled"];
+  const order: readonly OutcomeResult[] = ["invalid", "change", "unchanged", "ok", "failed", "skipped", "valid", "cancelled"];
   const summary = order.flatMap((result) => (counts.has(result) ? [`${counts.get(result)} ${result}`] : [])).join(", ");
   terminal.say(
     `${total} rows: ${summary}` +
       (carried > 0 ? ` (${carried} carried over from ${options.onlyFailed ?? options.report})` : "") +
-      (dryRun ? "; dry run, nothing sent" : `; correlation id ${correlationId}`) +
+      (options.plan ? `; a plan, nothing sent${options.planOut === undefined ? "" : `; saved to ${options.planOut}`}` : dryRun ? "; dry run, nothing sent" : `; correlation id ${correlationId}`) +
       (options.report === undefined ? "" : `; report: ${options.report}`),
   );
   if (controller.signal.aborted) return exitCode.interrupted;

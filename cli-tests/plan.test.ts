@@ -1,0 +1,190 @@
+// Preview, apply, undo (issue 21), against the stateful fake whose every answer is checked against
+// the spec: a plan reads each user once per customer listing and shows what each row would change;
+// --apply sends exactly the planned changes, refusing users changed since; rows with nothing to
+// change are not sent; the journal records what each applied row changed, never a password.
+import { readFileSync, writeFileSync } from "node:fs";
+import { afterEach, describe, expect, it } from "vitest";
+import { loadDereferencedSpec } from "../scripts/lib/spec.ts";
+import { startStatefulFake, type FakeUser, type StatefulFake } from "../contract-tests/support/stateful-fake.ts";
+import { parseJournal, parseReport, readReportFile, scratchFolder } from "./support/files.ts";
+import { finished, runCli, startCli } from "./support/run-cli.ts";
+
+const spec = await loadDereferencedSpec();
+const customerId = "2f6c9d3b-1e4a-4b7c-8d2e-5a9f0b3c6d71";
+const env = { PARTNER_CENTER_TOKEN: "cli-plan-token" };
+const file = scratchFolder();
+const idOf = (i: number) => `0c5b7e0e-8f3a-4a4e-9d1e-${i.toString(16).padStart(12, "0")}`;
+const person = (i: number): FakeUser => ({ id: idOf(i), userPrincipalName: `user${i}@contoso.com`, displayName: `User ${i}`, usageLocation: "GB", state: "active" });
+
+let fake: StatefulFake | undefined;
+async function directory(count: number, pageSize = 100): Promise<StatefulFake> {
+  fake = await startStatefulFake(spec, customerId, Array.from({ length: count }, (_, i) => person(i)), { pageSize, nextBy: "link" });
+  return fake;
+}
+afterEach(async () => {
+  expect(fake?.violations ?? []).toEqual([]);
+  await fake?.close();
+  fake = undefined;
+});
+const at = (server: StatefulFake) => ["--base-url", server.url];
+const patches = (server: StatefulFake) => server.seen.filter((line) => line.startsWith("PATCH"));
+const pages = (server: StatefulFake) => server.seen.filter((line) => line.startsWith("GET"));
+const csv = (lines: readonly string[], header = "customerId,user,usageLocation,displayName") => [header, ...lines].join("\n") + "\n";
+/** Rows for users 0..count-1: every `unchangedEvery`-th asks what the user has already (GB), the rest US. */
+const rows = (count: number, unchanged: (i: number) => boolean) => csv(Array.from({ length: count }, (_, i) => `${customerId},user${i}@contoso.com,${unchanged(i) ? "GB" : "US"},`));
+
+describe("update-many --plan", { timeout: 60_000 }, () => {
+  it("shows per row the fields that would change from → to, rows with nothing to change and rows that would fail — one listing, nothing sent, exit 1", async () => {
+    const server = await directory(5, 2);
+    const input = file("plan.csv", csv([
+      `${customerId},user0@contoso.com,US,`,
+      `${customerId},user1@contoso.com,GB,User 1`,
+      `${customerId},ghost@contoso.com,US,`,
+      `${customerId},user2@contoso.com,usa,`,
+      `${customerId},${idOf(3)},,Ada`,
+    ]));
+    const result = await runCli(["update-many", input, "--plan", ...at(server)], { env });
+    expect(result.code, result.stderr).toBe(1);
+    const plan = parseReport(result.stdout);
+    expect(plan.map((entry) => [entry.line, entry.result])).toEqual([[2, "change"], [3, "unchanged"], [4, "invalid"], [5, "invalid"], [6, "change"]]);
+    expect(plan[0]?.changes).toEqual({ usageLocation: { from: "GB", to: "US" } });
+    expect(plan[4]?.changes).toEqual({ displayName: { from: "User 3", to: "Ada" } });
+    expect(plan[2]?.issues).toEqual([{ field: "user", message: "is no active user of this customer" }]);
+    expect(result.stderr).toMatch(/5 rows: 2 invalid, 2 change, 1 unchanged; a plan, nothing sent/);
+    expect(patches(server)).toEqual([]);
+    expect(pages(server)).toHaveLength(3); // 5 users, 2 a page: the listing once
+  });
+
+  it("exits 0 when no row would fail, and saves the plan with --plan-out, a password shown only as (set)", async () => {
+    const server = await directory(3);
+    const input = file("password.jsonl", [
+      JSON.stringify({ customerId, user: "user0@contoso.com", usageLocation: "US" }),
+      JSON.stringify({ customerId, user: "user1@contoso.com", passwordProfile: { password: "Plan-Secret-7788!", forceChangePassword: true } }),
+    ].join("\n"));
+    const out = file("saved.plan.jsonl");
+    const result = await runCli(["update-many", input, "--plan", "--plan-out", out, ...at(server)], { env });
+    expect(result.code, result.stderr).toBe(0);
+    const saved = readFileSync(out, "utf8");
+    expect(parseReport(saved)).toEqual(parseReport(result.stdout));
+    expect(parseReport(saved)[1]?.changes).toEqual({ "passwordProfile.password": { to: "(set)" }, "passwordProfile.forceChangePassword": { to: true } });
+    expect(saved + result.stdout + result.stderr).not.toContain("Plan-Secret-7788!");
+  });
+
+  it("never writes a plan over a file that is not one, nor over the input", async () => {
+    const server = await directory(1);
+    const input = file("keep.csv", rows(1, () => false));
+    const notes = file("notes.txt", "my notes\n");
+    const overNotes = await runCli(["update-many", input, "--plan", "--plan-out", notes, ...at(server)], { env });
+    expect(overNotes.code).toBe(2);
+    expect(overNotes.stderr).toMatch(/--plan-out .*notes.txt holds something that is not a plan/);
+    expect(readFileSync(notes, "utf8")).toBe("my notes\n");
+    const overInput = await runCli(["update-many", input, "--plan", "--plan-out", input, ...at(server)], { env });
+    expect(overInput.code).toBe(2);
+    expect(readFileSync(input, "utf8")).toBe(rows(1, () => false));
+  });
+});
+
+describe("update-many --apply <plan>", { timeout: 120_000 }, () => {
+  it("a plan of 1,000 rows with 300 unchanged sends 700 PATCHes: requests are the pages of one listing per run plus the changed rows", async () => {
+    const server = await directory(1000);
+    const input = file("thousand.csv", rows(1000, (i) => i % 10 < 3));
+    const plan = file("thousand.plan.jsonl");
+    expect((await runCli(["update-many", input, "--plan", "--plan-out", plan, ...at(server)], { env })).code).toBe(0);
+    expect(server.seen).toHaveLength(10); // the pages
+    const report = file("thousand.report.jsonl");
+    const applied = await runCli(["update-many", "--apply", plan, "--report", report, ...at(server)], { env });
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(applied.stderr).toMatch(/700 rows: 700 ok/);
+    expect(patches(server)).toHaveLength(700);
+    expect(server.seen).toHaveLength(10 + 10 + 700);
+    expect([...server.users.values()].filter((user) => user.usageLocation === "US")).toHaveLength(700);
+    // Each applied row's journal entry records what it changed.
+    expect(readReportFile(report).every((entry) => entry.result === "ok" && entry.changes?.["usageLocation"]?.from === "GB")).toBe(true);
+  });
+
+  it("refuses a row whose user changed since the plan, sends it with --force, and sends every other planned change", async () => {
+    const server = await directory(3);
+    const plan = file("drift.plan.jsonl");
+    expect((await runCli(["update-many", file("drift.csv", rows(3, () => false)), "--plan", "--plan-out", plan, ...at(server)], { env })).code).toBe(0);
+    const user1 = server.users.get(idOf(1));
+    if (user1) user1.usageLocation = "FR"; // someone else's change, between plan and apply
+    const report = file("drift.report.jsonl");
+    const applied = await runCli(["update-many", "--apply", plan, "--report", report, ...at(server)], { env });
+    expect(applied.code).toBe(1);
+    const outcomes = readReportFile(report).sort((a, b) => a.line - b.line);
+    expect(outcomes.map((entry) => entry.result)).toEqual(["ok", "invalid", "ok"]);
+    expect(outcomes[1]?.issues?.[0]?.message).toMatch(/the user changed since this change was planned: usageLocation is FR \(expected GB\)/);
+    expect(server.users.get(idOf(1))?.usageLocation).toBe("FR");
+    const forced = await runCli(["update-many", "--apply", plan, "--report", report, "--force", ...at(server)], { env });
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(server.users.get(idOf(1))?.usageLocation).toBe("US");
+    expect(patches(server)).toHaveLength(3); // the two applied first were carried over
+  });
+
+  it("is exactly once: killed mid-apply and rerun, every planned change reaches its user under one request id; a run once done sends nothing", async () => {
+    const server = await directory(200);
+    const plan = file("kill.plan.jsonl");
+    expect((await runCli(["update-many", file("kill.csv", rows(200, () => false)), "--plan", "--plan-out", plan, ...at(server)], { env })).code).toBe(0);
+    const report = file("kill.report.jsonl");
+    const args = ["update-many", "--apply", plan, "--report", report, "--concurrency", "8", ...at(server)];
+    const child = startCli(args, { env });
+    const done = finished(child);
+    const watch = setInterval(() => patches(server).length >= 40 && child.kill("SIGKILL"), 2);
+    expect((await done).signal).toBe("SIGKILL");
+    clearInterval(watch);
+    const rerun = await runCli(args, { env });
+    expect(rerun.code, rerun.stderr).toBe(0);
+    expect([...server.users.values()].every((user) => user.usageLocation === "US")).toBe(true);
+    // Every row applied once: its ok entry, one request id per user across both runs.
+    const journal = parseJournal(readFileSync(report, "utf8"));
+    const ids = new Map<string, Set<string>>();
+    for (const entry of journal) if (entry.result === "sending") ids.set(String(entry.line), (ids.get(String(entry.line)) ?? new Set()).add(entry.requestId));
+    expect([...ids.values()].every((seen) => seen.size === 1)).toBe(true);
+    expect(readReportFile(report).filter((entry) => entry.result === "ok" && entry.carriedOver !== true).map((entry) => entry.changes?.["usageLocation"])).toSatisfy((changes: unknown[]) => changes.every((change) => JSON.stringify(change) === '{"from":"GB","to":"US"}'));
+    const sent = patches(server).length;
+    const again = await runCli(args, { env });
+    expect(again.code).toBe(0);
+    expect(patches(server)).toHaveLength(sent);
+  });
+
+  it("refuses a report given as a plan, naming what it is, before anything is sent", async () => {
+    const server = await directory(1);
+    const report = file("not-a-plan.jsonl", `${JSON.stringify({ line: 2, customerId, userId: idOf(0), result: "ok", requestId: "x" })}\n`);
+    const result = await runCli(["update-many", "--apply", report, "--report", file("r.jsonl"), ...at(server)], { env });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/is a report, not a plan/);
+    expect(server.seen).toEqual([]);
+  });
+});
+
+describe("rows with nothing to change", { timeout: 60_000 }, () => {
+  it("are reported unchanged and not sent when their user was listed (named by sign-in name); --send-unchanged sends them", async () => {
+    const server = await directory(4);
+    const input = file("same.csv", rows(4, (i) => i < 2));
+    const report = file("same.report.jsonl");
+    const result = await runCli(["update-many", input, "--report", report, ...at(server)], { env });
+    expect(result.code, result.stderr).toBe(0);
+    expect(readReportFile(report).map((entry) => entry.result)).toEqual(["unchanged", "unchanged", "ok", "ok"]);
+    expect(patches(server)).toHaveLength(2);
+    const forced = await runCli(["update-many", input, "--send-unchanged", "--report", file("same-2.report.jsonl"), ...at(server)], { env });
+    expect(forced.code).toBe(0);
+    expect(patches(server)).toHaveLength(2 + 4);
+  });
+});
+
+describe("the journal's before-values", { timeout: 60_000 }, () => {
+  it("record each field an applied row changed, from → to, in its sending and ok entries; a password only as (set)", async () => {
+    const server = await directory(2);
+    const input = file("before.jsonl", [
+      JSON.stringify({ customerId, user: "user0@contoso.com", usageLocation: "US", displayName: "User 0" }),
+      JSON.stringify({ customerId, user: "user1@contoso.com", passwordProfile: { password: "Journal-Secret-4411!" } }),
+    ].join("\n"));
+    const report = file("before.report.jsonl");
+    expect((await runCli(["update-many", input, "--report", report, ...at(server)], { env })).code).toBe(0);
+    const text = readFileSync(report, "utf8");
+    expect(text).not.toContain("Journal-Secret-4411!");
+    const journal = parseJournal(text) as { result: string; changes?: unknown }[];
+    expect(journal.filter((entry) => entry.result === "sending")[0]?.changes).toEqual({ usageLocation: { from: "GB", to: "US" } });
+    expect(journal.filter((entry) => entry.result === "ok").map((entry) => entry.changes)).toEqual([{ usageLocation: { from: "GB", to: "US" } }, { "passwordProfile.password": { to: "(set)" } }]);
+  });
+});
