@@ -100,6 +100,16 @@ describe("update-many --apply <plan>", { timeout: 120_000 }, () => {
     expect([...server.users.values()].filter((user) => user.usageLocation === "US")).toHaveLength(700);
     // Each applied row's journal entry records what it changed.
     expect(readReportFile(report).every((entry) => entry.result === "ok" && entry.changes?.["usageLocation"]?.from === "GB")).toBe(true);
+
+    // undo of that run restores every changed field, checked by listing.
+    const undone = await runCli(["undo", report, "--report", file("thousand.undo.jsonl"), ...at(server)], { env });
+    expect(undone.code, undone.stderr).toBe(0);
+    expect(undone.stderr).toMatch(/700 rows: 700 ok/);
+    expect(patches(server)).toHaveLength(1400);
+    const listed = await runCli(["list", customerId, ...at(server)], { env });
+    const users = listed.stdout.trim().split("\n").map((line) => JSON.parse(line) as FakeUser);
+    expect(users).toHaveLength(1000);
+    expect(users.filter((user) => user.usageLocation !== "GB")).toEqual([]);
   });
 
   it("refuses a row whose user changed since the plan, sends it with --force, and sends every other planned change", async () => {
@@ -185,6 +195,72 @@ describe("the journal's before-values", { timeout: 60_000 }, () => {
     expect(text).not.toContain("Journal-Secret-4411!");
     const journal = parseJournal(text) as { result: string; changes?: unknown }[];
     expect(journal.filter((entry) => entry.result === "sending")[0]?.changes).toEqual({ usageLocation: { from: "GB", to: "US" } });
-    expect(journal.filter((entry) => entry.result === "ok").map((entry) => entry.changes)).toEqual([{ usageLocation: { from: "GB", to: "US" } }, { "passwordProfile.password": { to: "(set)" } }]);
+    const oks = (journal as { line: number; result: string; changes?: unknown }[]).filter((entry) => entry.result === "ok").sort((x, y) => x.line - y.line);
+    expect(oks.map((entry) => entry.changes)).toEqual([{ usageLocation: { from: "GB", to: "US" } }, { "passwordProfile.password": { to: "(set)" } }]);
+  });
+});
+
+describe("undo <report>", { timeout: 60_000 }, () => {
+  it("sets each changed field back, refusing a user someone changed since unless --force, and says per row that a password change cannot be undone", async () => {
+    const server = await directory(4);
+    const input = file("undo.jsonl", [
+      JSON.stringify({ customerId, user: "user0@contoso.com", usageLocation: "US", displayName: "Zero" }),
+      JSON.stringify({ customerId, user: "user1@contoso.com", usageLocation: "US" }),
+      JSON.stringify({ customerId, user: "user2@contoso.com", passwordProfile: { password: "Undo-Secret-9911!" } }),
+      JSON.stringify({ customerId, user: "user3@contoso.com", usageLocation: "US", passwordProfile: { password: "Undo-Secret-9911!" } }),
+    ].join("\n"));
+    const report = file("undo.report.jsonl");
+    expect((await runCli(["update-many", input, "--report", report, ...at(server)], { env })).code).toBe(0);
+    const user1 = server.users.get(idOf(1));
+    if (user1) user1.usageLocation = "FR"; // someone else's change since
+    const undoReport = file("undo.undo.jsonl");
+    const undone = await runCli(["undo", report, "--report", undoReport, ...at(server)], { env });
+    expect(undone.code).toBe(1);
+    expect(undone.stderr).toMatch(/report line \d+ \(user3@contoso.com\): undoing usageLocation only — a password change cannot be undone/);
+    const outcomes = readReportFile(undoReport);
+    const of = (user: string) => outcomes.find((entry) => entry.userGiven === user);
+    expect(of("user0@contoso.com")?.result).toBe("ok");
+    expect(of("user1@contoso.com")).toMatchObject({ result: "invalid" });
+    expect(of("user1@contoso.com")?.issues?.[0]?.message).toMatch(/usageLocation is FR \(expected US\)/);
+    expect(of("user2@contoso.com")).toMatchObject({ result: "invalid", issues: [{ message: "a password change cannot be undone (a password is never kept)" }] });
+    expect(server.users.get(idOf(0))).toMatchObject({ usageLocation: "GB", displayName: "User 0" });
+    expect(server.users.get(idOf(1))?.usageLocation).toBe("FR");
+    expect(server.users.get(idOf(3))?.usageLocation).toBe("GB");
+
+    const sent = patches(server).length;
+    const forced = await runCli(["undo", report, "--report", undoReport, "--force", ...at(server)], { env });
+    expect(server.users.get(idOf(1))?.usageLocation).toBe("GB");
+    expect(patches(server)).toHaveLength(sent + 1); // the rows undone before were carried over
+    expect(forced.stderr + readFileSync(undoReport, "utf8")).not.toContain("Undo-Secret-9911!");
+  });
+
+  it("sets a user changed by two runs of one report back to what they had before the first", async () => {
+    const server = await directory(2);
+    const report = file("twice.report.jsonl");
+    expect((await runCli(["update-many", file("twice.csv", rows(2, () => false)), "--report", report, ...at(server)], { env })).code).toBe(0);
+    // The same job, its first row edited since: a new change for that user, the other carried over.
+    const edited = file("twice.csv", csv([`${customerId},user0@contoso.com,FR,`, `${customerId},user1@contoso.com,US,`]));
+    expect((await runCli(["update-many", edited, "--report", report, ...at(server)], { env })).code).toBe(0);
+    expect(server.users.get(idOf(0))?.usageLocation).toBe("FR");
+    const undone = await runCli(["undo", report, "--report", file("twice.undo.jsonl"), ...at(server)], { env });
+    expect(undone.code, undone.stderr).toBe(0);
+    expect(server.users.get(idOf(0))?.usageLocation).toBe("GB");
+    expect(server.users.get(idOf(1))?.usageLocation).toBe("GB");
+  });
+
+  it("refuses a plan, and a report whose applied rows recorded no before-values, before anything is sent", async () => {
+    const server = await directory(1);
+    const plan = file("u.plan.jsonl");
+    expect((await runCli(["update-many", file("u.csv", rows(1, () => false)), "--plan", "--plan-out", plan, ...at(server)], { env })).code).toBe(0);
+    const result = await runCli(["undo", plan, "--report", file("u.undo.jsonl"), ...at(server)], { env });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/is a plan, not a report/);
+    // A run that named users by object id did not read them first: what it changed is not known.
+    const blind = file("blind.jsonl", `${JSON.stringify({ line: 2, customerId, userId: idOf(0), key: "AAAAAAAAAAAAAAAAAAAAAA", result: "ok", requestId: "r" })}\n`);
+    const nothing = await runCli(["undo", blind, "--report", file("blind.undo.jsonl"), ...at(server)], { env });
+    expect(nothing.code).toBe(2);
+    expect(nothing.stderr).toMatch(/1 applied rows of .*blind.jsonl \(report lines 1\) were sent without reading their user first/);
+    expect(nothing.stderr).toMatch(/records no applied change that can be undone; nothing was sent/);
+    expect(patches(server)).toEqual([]);
   });
 });

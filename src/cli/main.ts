@@ -80,7 +80,7 @@ passwords and secrets are read from stdin or the environment only.`;
 /** update-many's input: <file>, or --apply's plan (whose every row's user is read first), never both. */
 function manyInput(file: string | undefined, { apply, ...options }: UpdateManyOptions & { apply?: string }): [string, UpdateManyOptions] {
   if ((file === undefined) === (apply === undefined)) throw new UsageError(apply === undefined ? "update-many needs a <file> (or --apply <plan>)" : "--apply <plan> takes the place of <file>: give one of them");
-  if (options.force && apply === undefined) throw new UsageError("--force goes with --apply (or undo): it sends rows whose user changed since their change was planned");
+  if (options.force === true && apply === undefined) throw new UsageError("--force goes with --apply (or undo): it sends rows whose user changed since their change was planned");
   if (apply !== undefined) return [apply, { ...options, source: "plan", readState: true }];
   return [file as string, { ...options, readState: options.plan === true }];
 }
@@ -178,6 +178,19 @@ valid (--dry-run) or cancelled (interrupted).`,
     .action(async (file: string | undefined, options: UpdateManyOptions & { apply?: string }) => {
       setExitCode(await runUpdateMany(...manyInput(file, options), terminal));
     });
+
+  withConnectionOptions(
+    program
+      .command("undo")
+      .description("Set back what a run of update-many changed, from its report: each field to its value before, refusing users changed since; exactly once, journaled like update-many.")
+      .argument("<report>", "the --report of the run to undo")
+      .addOption(new Option("-c, --concurrency <n>", "updates in flight at once").argParser(wholeNumber(1, maxConcurrency)).default(4))
+      .option("--report <file>", "the undo's own JSON Lines report and journal (default: stdout); one holding entries is continued")
+      .option("--force", "set back fields someone changed since the run, too")
+      .option("--correlation-id <guid>", "the MS-CorrelationId of every request (default: a new one for the run)"),
+  ).action(async (report: string, options: UpdateManyOptions) => {
+    setExitCode(await runUpdateMany(report, { ...options, source: "undo", readState: true }, terminal));
+  });
 
   program
     .command("login")

@@ -20,6 +20,7 @@ import { directoryOf } from "./find.js";
 import { describeChanges, type Changes } from "./plan/changes.js";
 import { judge, type StateOptions } from "./plan/judge.js";
 import { openPlan, PlanOutput } from "./plan/plan-file.js";
+import { openUndo } from "./plan/undo-file.js";
 import { checkNotInput, checkStdoutReport, createReport, openDestination, statOf, type Destination } from "./journal/destination.js";
 import { JournalLocks } from "./journal/lock.js";
 import { NumberTable } from "./number-table.js";
@@ -278,9 +279,10 @@ export async function runUpdateMany(file: string, options: UpdateManyOptions, te
   const dryRun = options.dryRun === true || options.plan === true;
   if (options.report !== undefined && statOf(options.report) === undefined) createReport(options.report);
   // Before the input is read: a second run on the same journal stops here.
-  const locks = JournalLocks.acquire([options.report, options.onlyFailed].filter((path): path is string => path !== undefined));
+  // An undo locks the report it undoes too: not while that job still runs.
+  const locks = JournalLocks.acquire([options.report, options.onlyFailed, options.source === "undo" ? file : undefined].filter((path): path is string => path !== undefined));
   try {
-    const input = options.source === "plan" ? openPlan(file) : await openInput(file, options);
+    const input = options.source === "plan" ? openPlan(file) : options.source === "undo" ? await openUndo(file, (line) => terminal.say(line)) : await openInput(file, options);
     for (const note of input.notes) terminal.say(note);
     // Usage problems (token, target) stop the run before any report line is written.
     const token = options.dryRun ? undefined : await resolveToken(options, terminal);

@@ -89,7 +89,7 @@ function isRunning(pid: number): boolean {
 
 /** Whether the lock's process is gone for sure: on this host, and not running. */
 function isStale(holder: Partial<Holder>): boolean {
-  return holder.host === hostname() && holder.pid !== process.pid && !isRunning(holder.pid);
+  return holder.pid !== undefined && holder.host === hostname() && holder.pid !== process.pid && !isRunning(holder.pid);
 }
 
 /**
