@@ -26,7 +26,7 @@ describe("--mock", { timeout: 60_000 }, () => {
     expect(isRunning(mockPid(result.stderr))).toBe(false);
   });
 
-  it("runs as the package's bin, as the README shows: npx partner-center-users update … --mock", async () => {
+  it("runs as the package's bin, as docs/cli.md shows: npx partner-center-users update … --mock", async () => {
     const npx = process.platform === "win32" ? "npx.cmd" : "npx";
     const args = ["--no-install", "partner-center-users", "update", pageCustomerId, pageUserId, "--usage-location", "US", "--mock"];
     const result = await finished(spawn(npx, args, { cwd: projectRoot, env: { ...process.env, PARTNER_CENTER_TOKEN: "" } }));

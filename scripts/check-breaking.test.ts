@@ -97,8 +97,8 @@ describe("check:breaking against the last release", { timeout: 60_000 }, () => {
     expect(result.output).toContain("package.json's version 0.0.9 is older than the recorded release 0.1.0");
   });
 
-  // The exact reports the README shows.
-  it("prints this report for a removed response field (README)", async () => {
+  // The exact reports docs/regenerating.md shows.
+  it("prints this report for a removed response field (docs/regenerating.md)", async () => {
     const result = await checkBreaking(await editedCopy(byName("remove immutableId from CustomerUser")));
     expect(result.code).toBe(1);
     expect(result.output.replaceAll(dir, "<tmp>")).toBe(
@@ -120,7 +120,7 @@ describe("check:breaking against the last release", { timeout: 60_000 }, () => {
     );
   });
 
-  it("prints this report for an added optional request field (README)", async () => {
+  it("prints this report for an added optional request field (docs/regenerating.md)", async () => {
     const result = await checkBreaking(await editedCopy(byName("add an optional phoneNumber to CustomerUserPatch")), ["--version", "0.1.0"]);
     expect(result.code).toBe(0);
     expect(result.output.replaceAll(dir, "<tmp>")).toContain(

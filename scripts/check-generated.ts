@@ -1,8 +1,8 @@
-// npm run check:generated — fails when generated/, or the README's list of `update` options,
+// npm run check:generated — fails when generated/, or docs/cli.md's list of `update` options,
 // no longer matches the spec.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { optionProblems } from "./lib/readme-options.ts";
+import { optionProblems, optionsPage } from "./lib/docs-options.ts";
 import { renderGenerated } from "./lib/render-generated.ts";
 import { projectRoot } from "./lib/spec.ts";
 
@@ -17,9 +17,9 @@ if (stale.length > 0) {
 }
 // Only now: the CLI's options come from generated/, which is known to match the spec.
 const { fieldOptions } = await import("../src/cli/patch.ts");
-const problems = optionProblems(await readFile(join(projectRoot, "README.md"), "utf8"), fieldOptions);
+const problems = optionProblems(await readFile(join(projectRoot, optionsPage), "utf8"), fieldOptions);
 if (problems.length > 0) {
-  console.error(`README.md's list of update options is stale against openapi/:\n${problems.map((problem) => `  ${problem}`).join("\n")}\nFix: npm run generate`);
+  console.error(`${optionsPage}'s list of update options is stale against openapi/:\n${problems.map((problem) => `  ${problem}`).join("\n")}\nFix: npm run generate`);
   process.exit(1);
 }
-console.log("generated/ and the README's update options match openapi/");
+console.log(`generated/ and ${optionsPage}'s update options match openapi/`);

@@ -1,7 +1,7 @@
-// npm run generate — rewrites generated/ from the spec, then the README's list of `update` options.
+// npm run generate — rewrites generated/ from the spec, then docs/cli.md's list of `update` options.
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { withOptions } from "./lib/readme-options.ts";
+import { optionsPage, withOptions } from "./lib/docs-options.ts";
 import { renderGenerated } from "./lib/render-generated.ts";
 import { projectRoot } from "./lib/spec.ts";
 
@@ -11,10 +11,10 @@ for (const [name, content] of Object.entries(await renderGenerated())) {
 }
 // Imported only now, so it reads the generated/spec-rules.ts just written.
 const { fieldOptions } = await import("../src/cli/patch.ts");
-const readme = join(projectRoot, "README.md");
-const before = await readFile(readme, "utf8");
+const page = join(projectRoot, optionsPage);
+const before = await readFile(page, "utf8");
 const after = withOptions(before, fieldOptions);
 if (after !== before) {
-  await writeFile(readme, after);
-  console.log("wrote README.md's list of update options");
+  await writeFile(page, after);
+  console.log(`wrote ${optionsPage}'s list of update options`);
 }

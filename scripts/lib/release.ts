@@ -42,7 +42,7 @@ function compare(a: Triple, b: Triple): number {
 }
 
 /**
- * The rule this gate follows, said once for the output and the README: npm's caret range, which is
+ * The rule this gate follows, said once for the output and docs/regenerating.md: npm's caret range, which is
  * what a consumer's `npm install partner-center-users` writes (`^0.1.0`). A version the caret range
  * of the release does not reach may break; one it reaches may not.
  */

@@ -3,7 +3,7 @@
 // requests still pass, do they still get what they read?).
 //
 // Why Optic (@useoptic/openapi-utilities + standard-rulesets), measured on this spec with the edits
-// in spec-edits.ts (bench/differ-choice, in history at 496dc21; the table is in the README,
+// in spec-edits.ts (bench/differ-choice, in history at 496dc21; the table is in docs/regenerating.md,
 // "Regenerating from the spec"): it was right on 16 of 20 edits, where
 // openapi-diff was right on 7 (it judges responses by set theory, so a removed response field is
 // "non-breaking", and it ignores parameters and `required`), json-schema-diff saw nothing in our

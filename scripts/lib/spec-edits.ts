@@ -1,5 +1,5 @@
 // Real edits of the spec, as a maintainer would make them, each with the verdict the breaking-change
-// gate must reach: the gate's tests and the evaluation of diff libraries (README, "Regenerating
+// gate must reach: the gate's tests and the evaluation of diff libraries (docs/regenerating.md, "Regenerating
 // from the spec") run the same list. Each edits a parsed copy with its $refs kept.
 import type { OpenAPIV3 } from "openapi-types";
 import { operationPath, type Spec } from "./spec.ts";

@@ -6,46 +6,46 @@ import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import type { FieldOption } from "../src/cli/patch.ts";
 import { fieldOptions } from "../src/cli/patch.ts";
-import { optionProblems, renderOptions, withOptions } from "./lib/readme-options.ts";
+import { optionProblems, optionsPage, renderOptions, withOptions } from "./lib/docs-options.ts";
 import { renderGenerated } from "./lib/render-generated.ts";
 import { specEdits } from "./lib/spec-edits.ts";
 import { loadSpec, projectRoot } from "./lib/spec.ts";
 
 const run = promisify(execFile);
 const tsx = join(projectRoot, "node_modules/tsx/dist/cli.mjs");
-const readme = await readFile(join(projectRoot, "README.md"), "utf8");
+const page = await readFile(join(projectRoot, optionsPage), "utf8");
 // Inside the project (.tmp/ is git-ignored) so the copied sources resolve the project's node_modules.
 await mkdir(join(projectRoot, ".tmp"), { recursive: true });
-const dir = await mkdtemp(join(projectRoot, ".tmp/readme-options-"));
+const dir = await mkdtemp(join(projectRoot, ".tmp/docs-options-"));
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-describe("the README's list of update options", () => {
+describe("docs/cli.md's list of update options", () => {
   it("matches the options the spec gives (--help's own text)", () => {
-    expect(optionProblems(readme, fieldOptions)).toEqual([]);
+    expect(optionProblems(page, fieldOptions)).toEqual([]);
   });
 
-  it("fails naming an option missing from the README, with its limits", () => {
-    const without = readme.replace(/^--display-name <value> .*\n/m, "");
-    expect(without).not.toBe(readme);
+  it("fails naming an option missing from the page, with its limits", () => {
+    const without = page.replace(/^--display-name <value> .*\n/m, "");
+    expect(without).not.toBe(page);
     expect(optionProblems(without, fieldOptions)).toEqual(["missing --display-name <value>: set displayName (1-256 characters)"]);
   });
 
-  it("fails naming an option whose limits in the README are stale", () => {
-    const stale = readme.replace("set displayName (1-256 characters)", "set displayName (1-255 characters)");
+  it("fails naming an option whose limits on the page are stale", () => {
+    const stale = page.replace("set displayName (1-256 characters)", "set displayName (1-255 characters)");
     expect(optionProblems(stale, fieldOptions)).toEqual([
-      'stale --display-name <value>: README says "set displayName (1-255 characters)", the spec gives "set displayName (1-256 characters)"',
+      'stale --display-name <value>: docs/cli.md says "set displayName (1-255 characters)", the spec gives "set displayName (1-256 characters)"',
     ]);
   });
 
-  it("fails naming an option the README lists but the spec no longer has", () => {
+  it("fails naming an option the page lists but the spec no longer has", () => {
     const fewer = fieldOptions.filter((option) => option.flags !== "--restore");
-    expect(optionProblems(readme, fewer)).toEqual(["--restore is listed but the spec has no such field any more"]);
+    expect(optionProblems(page, fewer)).toEqual(["--restore is listed but the spec has no such field any more"]);
   });
 
   it("is rewritten by npm run generate's renderer to what the check accepts", () => {
-    const broken = readme.replace("set displayName (1-256 characters)", "set displayName (1-255 characters)");
-    expect(withOptions(broken, fieldOptions)).toBe(readme);
-    expect(readme).toContain(renderOptions(fieldOptions));
+    const broken = page.replace("set displayName (1-256 characters)", "set displayName (1-255 characters)");
+    expect(withOptions(broken, fieldOptions)).toBe(page);
+    expect(page).toContain(renderOptions(fieldOptions));
   });
 });
 
@@ -79,8 +79,8 @@ describe("a field added to the spec", { timeout: 120_000 }, async () => {
     expect(stdout).toMatch(/--phone-number <value> +set phoneNumber \(at most 64 characters\)/);
   });
 
-  it("makes the README's list fail, naming the new option and its limits", async () => {
+  it("makes the page's list fail, naming the new option and its limits", async () => {
     const copied = (await import(pathToFileURL(join(root, "src/cli/patch.ts")).href)) as { fieldOptions: readonly FieldOption[] };
-    expect(optionProblems(readme, copied.fieldOptions)).toEqual(["missing --phone-number <value>: set phoneNumber (at most 64 characters)"]);
+    expect(optionProblems(page, copied.fieldOptions)).toEqual(["missing --phone-number <value>: set phoneNumber (at most 64 characters)"]);
   });
 });
