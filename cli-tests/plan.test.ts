@@ -264,3 +264,46 @@ describe("undo <report>", { timeout: 60_000 }, () => {
     expect(patches(server)).toEqual([]);
   });
 });
+
+describe("update-many --status-out <file>", { timeout: 60_000 }, () => {
+  it("writes the input back with a status column, in its encoding, separator and line ends, a password shown as (set)", async () => {
+    const server = await directory(3);
+    const text = [
+      "customerId;user;usageLocation;passwordProfile.password",
+      `${customerId};user0@contoso.com;US;`,
+      `${customerId};user1@contoso.com;GB;`,
+      `${customerId};ghost@contoso.com;US;`,
+      `${customerId};user2@contoso.com;;Status-Secret-5566!`,
+    ].join("\r\n") + "\r\n";
+    // Excel's "Unicode text": UTF-16LE with its byte-order mark.
+    const input = file("status.csv");
+    writeFileSync(input, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]));
+    const out = file("status.out.csv");
+    const result = await runCli(["update-many", input, "--status-out", out, "--report", file("status.report.jsonl"), ...at(server)], { env });
+    expect(result.code).toBe(1);
+    const bytes = readFileSync(out);
+    expect([...bytes.subarray(0, 2)]).toEqual([0xff, 0xfe]);
+    const lines = bytes.subarray(2).toString("utf16le").split("\r\n");
+    expect(lines[0]).toBe("customerId;user;usageLocation;passwordProfile.password;status");
+    expect(lines[1]).toMatch(new RegExp(`^${customerId};user0@contoso.com;US;;ok \\(request id [0-9a-f-]+\\)$`));
+    expect(lines[2]).toBe(`${customerId};user1@contoso.com;GB;;unchanged: the user has every value asked already`);
+    expect(lines[3]).toBe(`${customerId};ghost@contoso.com;US;;invalid: user is no active user of this customer`);
+    expect(lines[4]).toMatch(new RegExp(`^${customerId};user2@contoso.com;;\\(set\\);ok `));
+    expect(lines.slice(5)).toEqual([""]);
+    expect(bytes.toString("utf16le") + result.stderr).not.toContain("Status-Secret-5566!");
+  });
+
+  it("adds a status key to each JSON Lines row, and never writes over the input", async () => {
+    const server = await directory(1);
+    const input = file("status.jsonl", `${JSON.stringify({ customerId, user: "user0@contoso.com", usageLocation: "US" })}\n`);
+    const out = file("status.out.jsonl");
+    const result = await runCli(["update-many", input, "--status-out", out, "--report", file("status2.report.jsonl"), ...at(server)], { env });
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(out, "utf8").trim())).toMatchObject({ customerId, user: "user0@contoso.com", usageLocation: "US", status: expect.stringMatching(/^ok /) });
+    const over = await runCli(["update-many", input, "--status-out", input, "--report", file("status3.report.jsonl"), ...at(server)], { env });
+    expect(over.code).toBe(2);
+    expect(over.stderr).toMatch(/--status-out .* is the input file/);
+    expect(readFileSync(input, "utf8")).toBe(`${JSON.stringify({ customerId, user: "user0@contoso.com", usageLocation: "US" })}\n`);
+    expect(patches(server)).toHaveLength(1);
+  });
+});

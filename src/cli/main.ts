@@ -158,6 +158,7 @@ Examples:
       .option("--plan", "read each user's current state and show what each row would change, from → to; send nothing (exit 1 if a row would fail)")
       .option("--plan-out <file>", "with --plan: save the plan (JSON Lines) for --apply")
       .option("--apply <plan>", "send exactly the changes of a saved plan, refusing users changed since (instead of <file>)")
+      .option("--status-out <file>", "write the input back there with a status column (key) per row, in its own encoding and separator")
       .option("--send-unchanged", "send rows whose user has every value asked already (default: reported unchanged, not sent)")
       .option("--force", "with --apply: send rows whose user changed since the plan")
       .option("--only-failed <report>", "resume from that report: send only the changes it does not record as applied")

@@ -13,6 +13,7 @@
 // run starts no more rows and awaits those in flight; on Ctrl-C it stops, and rows not finished are
 // reported cancelled.
 import { hash, randomUUID } from "node:crypto";
+import { resolve } from "node:path";
 import type { CustomerUserPatch } from "../index.js";
 import { principalNameKey } from "../ids.js";
 import { checkTarget, connect, openTarget, resolveToken, type Client, type SessionOptions, type Target } from "./connection.js";
@@ -21,6 +22,7 @@ import { describeChanges, type Changes } from "./plan/changes.js";
 import { judge, type StateOptions } from "./plan/judge.js";
 import { openPlan, PlanOutput } from "./plan/plan-file.js";
 import { openUndo } from "./plan/undo-file.js";
+import { writeStatusCopy } from "./status-out.js";
 import { checkNotInput, checkStdoutReport, createReport, openDestination, statOf, type Destination } from "./journal/destination.js";
 import { JournalLocks } from "./journal/lock.js";
 import { NumberTable } from "./number-table.js";
@@ -38,6 +40,8 @@ export interface UpdateManyOptions extends SessionOptions, InputOptions, StateOp
   readonly correlationId?: string;
   /** --plan-out: where the plan is saved. */
   readonly planOut?: string;
+  /** --status-out: where the input is written back with each row's status. */
+  readonly statusOut?: string;
   /** What the file is: rows (default), a plan to apply (--apply), or a report to undo (`undo`). */
   readonly source?: "plan" | "undo";
 }
@@ -74,8 +78,13 @@ function checkOptions(file: string, options: UpdateManyOptions): void {
   if (options.plan) {
     const clash = Object.entries({ "--report": options.report, "--only-failed": options.onlyFailed, "--dry-run": options.dryRun, "--apply": options.source }).find(([, given]) => given);
     if (clash) throw new UsageError(`--plan sends nothing and writes no report: it cannot be given with ${clash[0]} (save the plan with --plan-out <file>)`);
-    if (options.planOut !== undefined) checkNotInput(file, options.planOut);
+    if (options.planOut !== undefined) checkNotInput(file, options.planOut, "--plan-out");
   } else if (options.planOut !== undefined) throw new UsageError("--plan-out saves the plan of --plan: give --plan too");
+  if (options.statusOut !== undefined) {
+    if (options.source !== undefined) throw new UsageError("--status-out writes an input file back with each row's status: it goes with update-many <file>");
+    checkNotInput(file, options.statusOut, "--status-out");
+    if (options.report !== undefined && resolve(options.report) === resolve(options.statusOut)) throw new UsageError("--status-out and --report name the same file: give two");
+  }
   else if (options.report === undefined) checkStdoutReport();
 }
 
@@ -291,8 +300,13 @@ export async function runUpdateMany(file: string, options: UpdateManyOptions, te
       // A secret is kept only where a resume can use it: for a report on disk (not a dry run's, not a pipe's).
       const keyer = new RowKeyer(journal?.keyId, { store: !dryRun && report.durable });
       const { total, firstRows } = await check(input, keyer, journal, options.onlyFailed ?? options.report);
-      const code = await sendAll({ input, options, terminal, token, journal, report, reportHasJournal, keyer, total, firstRows });
+      const statuses = options.statusOut === undefined ? undefined : new Map<number, string>();
+      const code = await sendAll({ input, options, terminal, token, journal, report, reportHasJournal, keyer, total, firstRows, statuses });
       if (code !== exitCode.interrupted) plan?.finish();
+      if (statuses && options.statusOut !== undefined) {
+        await writeStatusCopy(input, (line) => statuses.get(line), options.statusOut);
+        terminal.say(`the input with each row's status: ${options.statusOut}`);
+      }
       return code;
     } finally {
       report.close();
@@ -313,9 +327,11 @@ interface Prepared {
   readonly keyer: RowKeyer;
   readonly total: number;
   readonly firstRows: FirstRows;
+  /** Each row's status by line, for --status-out. */
+  readonly statuses: Map<number, string> | undefined;
 }
 
-async function sendAll({ input, options, terminal, token, journal, report, reportHasJournal, keyer, total, firstRows }: Prepared): Promise<number> {
+async function sendAll({ input, options, terminal, token, journal, report, reportHasJournal, keyer, total, firstRows, statuses }: Prepared): Promise<number> {
   const dryRun = options.dryRun === true || options.plan === true;
   if (!dryRun && !report.durable) {
     terminal.say(`note: the report (${options.report ?? "stdout"}) is not a file on disk, so it cannot be flushed before each send: if this machine crashes, rows in flight cannot be resumed with their request ids — use --report <file> (or > file) for that`);
@@ -327,6 +343,7 @@ async function sendAll({ input, options, terminal, token, journal, report, repor
   const record = (entry: Outcome, row: Row, written = false) => {
     const secrets = row.secret === undefined ? [] : [row.secret];
     if (!written) report.write(entry, secrets);
+    statuses?.set(row.line, terminal.line(describe(entry), secrets));
     if ("carriedOver" in entry) carried++;
     counts.set(entry.result, (counts.get(entry.result) ?? 0) + 1);
     // Interrupted: one summary line for the rows that did not finish, not one line each.
