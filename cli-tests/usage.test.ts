@@ -27,7 +27,8 @@ describe("help and version", { timeout: 20_000 }, () => {
     expect(result.stdout).toMatch(/get \[options\] <customer-id> <user>/);
     expect(result.stdout).toMatch(/restore \[options\] <customer-id> <user>/);
     expect(result.stdout).toMatch(/update \[options\] <customer-id> <user>/);
-    expect(result.stdout).toMatch(/update-many \[options\] <file>/);
+    expect(result.stdout).toMatch(/update-many \[options\] \[file\]/);
+    expect(result.stdout).toMatch(/undo \[options\] <report>/);
     expect(result.stdout).toMatch(/Exit codes: 0 .* 1 .*\n2 bad usage/);
   });
 

@@ -24,7 +24,7 @@ export function checkNotInput(file: string, report: string | undefined, option =
   const output = report === undefined ? fstatSync(1) : statOf(report);
   if (input && output && output.isFile() && input.dev === output.dev && input.ino === output.ino) {
     const where = report === undefined ? "stdout (where the report goes)" : `${option} ${report}`;
-    throw new UsageError(`${where} is the input file${file === "-" ? " (stdin is read from it)" : ""}: write ${report === undefined ? "the report" : "it"} elsewhere; nothing was sent`);
+    throw new UsageError(`${where} is the input file${file === "-" ? " (stdin is read from it)" : ""}: write ${option === "--report" ? "the report" : "it"} elsewhere; nothing was sent`);
   }
 }
 
