@@ -27,10 +27,19 @@ export const roleRows: readonly { readonly operation: string; readonly commands:
 
 const either = (roles: readonly string[]) => (roles.length === 1 ? roles[0]! : `${roles.slice(0, -1).join(", ")} or ${roles.at(-1)!}`);
 
+const phrases = [
+  ["list or get users", rolesPerOperation.read],
+  ["update them", rolesPerOperation.update],
+  ["restore them", rolesPerOperation.restore],
+  ["reset a password", rolesPerOperation.resetPassword],
+] as const;
+
+// Things done that need the same roles share a phrase: "to update them or restore them, …".
+const byRoles = new Map<string, string[]>();
+for (const [what, roles] of phrases) byRoles.set(either(roles), [...(byRoles.get(either(roles)) ?? []), what]);
 const rolesNeeded =
   `the signed-in user needs a GDAP relationship with this customer granting (through a security group) one of these roles: ` +
-  `to list or get users, ${either(rolesPerOperation.read)}; to update them, ${either(rolesPerOperation.update)}; ` +
-  `to restore them, ${either(rolesPerOperation.restore)}; to reset a password, ${either(rolesPerOperation.resetPassword)}`;
+  [...byRoles].map(([roles, done]) => `to ${done.join(" or ")}, ${roles}`).join("; ");
 
 /** A refusal the error line says what to do about: its status and code, what it means, and what to do. */
 export interface RefusalHint {
