@@ -50,16 +50,89 @@ const guids = (keyword: string) =>
   ] as const;
 const guidSource = "PAGE, REF (customer-tenant-id, user-id); DOCS user-resources.md (id); DOCS headers.md (MS-RequestId, MS-CorrelationId)";
 
+const customer = "/v1/customers/{customer-tenant-id}";
+const userRoute = `${customer}/users/{user-id}`;
+const members = `${customer}/directoryroles/{role-id}/usermembers`;
+
+/** Route, method, the success status its page shows, and the page. */
+const lifecycleStatuses: readonly (readonly [string, string, number, string])[] = [
+  [`${customer}/users`, "post", 200, "CREATE (200 OK, not 201)"],
+  [userRoute, "delete", 204, "DELETE"],
+  [`${userRoute}/resetpassword`, "patch", 200, "RESET"],
+  [`${userRoute}/licenses`, "get", 200, "LICENCES"],
+  [`${userRoute}/licenseupdates`, "post", 201, "ASSIGN"],
+  [`${userRoute}/directoryroles`, "get", 200, "ROLES"],
+  [`${customer}/subscribedskus`, "get", 200, "SKUS"],
+  [`${customer}/directoryroles`, "get", 200, "ROLES"],
+  [members, "get", 200, "ROLES; NET"],
+  [members, "post", 201, "ADD ROLE"],
+  [`${members}/{user-id}`, "delete", 204, "REMOVE ROLE"],
+];
+
+// The roles by the names Microsoft Entra ID gives them: Learn writes "Directory Reader" and, on the
+// roles pages, "Global reader".
+const roleReaders = ["Directory Readers", "Global Reader", "User Administrator", "Privileged Role Administrator", "Directory Writers"];
+/** operationId, what it does (the key in x-gdap-roles), route, method and the GDAP roles (any one will do). */
+const gdapRoles: readonly (readonly [string, string, string, string, readonly string[]])[] = [
+  ["createCustomerUser", "create", `${customer}/users`, "post", ["User Administrator", "Directory Writers"]],
+  ["deleteCustomerUser", "delete", userRoute, "delete", ["User Administrator"]],
+  ["resetCustomerUserPassword", "resetPassword", `${userRoute}/resetpassword`, "patch", ["User Administrator", "Privileged Authentication Administrator"]],
+  ["listCustomerUserLicenses", "read", `${userRoute}/licenses`, "get", ["Directory Readers", "License Administrator", "User Administrator", "Directory Writers"]],
+  ["updateCustomerUserLicenses", "updateLicenses", `${userRoute}/licenseupdates`, "post", ["License Administrator", "User Administrator", "Directory Writers"]],
+  ["listCustomerSubscribedSkus", "read", `${customer}/subscribedskus`, "get", ["Directory Readers", "Global Reader", "User Administrator", "License Administrator"]],
+  ["listCustomerUserRoles", "read", `${userRoute}/directoryroles`, "get", roleReaders],
+  ["listCustomerDirectoryRoles", "read", `${customer}/directoryroles`, "get", roleReaders],
+  ["listDirectoryRoleMembers", "read", members, "get", roleReaders],
+  ["addDirectoryRoleMember", "addRoleMember", members, "post", ["Privileged Role Administrator"]],
+  ["removeDirectoryRoleMember", "removeRoleMember", `${members}/{user-id}`, "delete", ["Privileged Role Administrator"]],
+];
+
 export const documentedFacts: readonly DocumentedFact[] = [
   // The operation
   {
-    name: "the paths are /v1/customers/{customer-tenant-id}/users and /v1/customers/{customer-tenant-id}/users/{user-id}",
-    source: "PAGE example; NET customers/{0}/users/{1}; REF; LIST; GET; DELETED",
+    name: "the paths are the users, a user, and a user's or the customer's licences and roles",
+    source: "PAGE example; NET customers/{0}/users/{1}; REF; LIST; GET; DELETED; CREATE; RESET (Learn); LICENCES; ASSIGN; SKUS; ROLES; ADD ROLE; REMOVE ROLE",
     at: ["#/paths"],
-    names: ["/v1/customers/{customer-tenant-id}/users", "/v1/customers/{customer-tenant-id}/users/{user-id}"],
+    names: [
+      "/v1/customers/{customer-tenant-id}/users",
+      "/v1/customers/{customer-tenant-id}/users/{user-id}",
+      "/v1/customers/{customer-tenant-id}/users/{user-id}/resetpassword",
+      "/v1/customers/{customer-tenant-id}/users/{user-id}/licenses",
+      "/v1/customers/{customer-tenant-id}/users/{user-id}/licenseupdates",
+      "/v1/customers/{customer-tenant-id}/users/{user-id}/directoryroles",
+      "/v1/customers/{customer-tenant-id}/subscribedskus",
+      "/v1/customers/{customer-tenant-id}/directoryroles",
+      "/v1/customers/{customer-tenant-id}/directoryroles/{role-id}/usermembers",
+      "/v1/customers/{customer-tenant-id}/directoryroles/{role-id}/usermembers/{user-id}",
+    ],
   },
-  { name: "a user is read with GET and updated with PATCH on the same path", source: "GET; PAGE", at: [path], names: ["parameters", "get", "patch"] },
-  { name: "the users are listed with GET", source: "LIST; DELETED", at: [users], names: ["parameters", "get"] },
+  { name: "a user is read with GET, deleted with DELETE and updated with PATCH on the same path", source: "GET; DELETE; PAGE", at: [path], names: ["parameters", "get", "delete", "patch"] },
+  { name: "the users are listed with GET and created with POST", source: "LIST; DELETED; CREATE", at: [users], names: ["parameters", "get", "post"] },
+  // The rest of a user's lifecycle: each success status as its page documents it, and the GDAP roles Learn lists.
+  ...lifecycleStatuses.map(([route, method, status, source]) => ({
+    name: `${method.toUpperCase()} ${route} answers ${status}`,
+    source,
+    at: [`#/paths/${route.replaceAll("/", "~1")}/${method}/responses`] as const,
+    names: [String(status), "400", "401", "403", "404", "429", "500", "503"],
+  })),
+  {
+    name: "a new user needs a sign-in name, a display name and a password",
+    source: "PowerShell New-PartnerCustomerUser (mandatory parameters; CREATE states none)",
+    at: [`#/paths/${`${customer}/users`.replaceAll("/", "~1")}/post/requestBody/content/application~1json/schema/required`],
+    value: ["userPrincipalName", "displayName", "passwordProfile"],
+  },
+  {
+    name: "licence groups are asked for as Group1 and Group2",
+    source: "LICENCES BY GROUP; SKUS BY GROUP",
+    at: [`#/paths/${`${userRoute}/licenses`.replaceAll("/", "~1")}/get/parameters/0/schema/items/enum`, `#/paths/${`${customer}/subscribedskus`.replaceAll("/", "~1")}/get/parameters/0/schema/items/enum`],
+    value: ["Group1", "Group2"],
+  },
+  ...gdapRoles.map(([operationId, does, route, method, roles]) => ({
+    name: `${operationId} needs one of the GDAP roles ${roles.join(", ")}`,
+    source: "Learn, the operation's GDAP section (facts sheet §1.0)",
+    at: [`#/paths/${route.replaceAll("/", "~1")}/${method}/x-gdap-roles/${does}`] as const,
+    value: roles,
+  })),
   {
     name: "the list takes size, seekOperation, filter, sortField, sortDirection and MS-ContinuationToken",
     source: "PAGING (REST reference, NET GetCustomerUsers route and enumerator); DELETED (size, filter)",

@@ -18,7 +18,7 @@ const client = (fetch = recordingFetch()) => createPartnerCenterClient({ credent
 /** The reset-password page's 200 body (DOCS reset-user-password-for-a-customer.md), as the spec keeps it. */
 const resetAnswer = (updateOperation(spec).responses["200"] as { content: Record<string, { examples: Record<string, { value: Record<string, unknown> }> }> }).content[
   "application/json"
-]?.examples["reset-password"]?.value;
+]?.examples["reset"]?.value;
 
 describe("the .NET SDK's list query", () => {
   it("size=0 (the SDK's 'server default'), sortField and sortDirection are taken by the mock without a violation", async () => {

@@ -17,6 +17,25 @@ const validRequests: Record<string, { method: string; url: string; body?: string
   updateCustomerUser: { ...patchRequest, body: JSON.stringify({ displayName: "A" }) },
   getCustomerUser: { method: "GET", url: userUrl() },
   listCustomerUsers: { method: "GET", url: `${mockUrl}/v1/customers/${ids.customerId}/users` },
+  createCustomerUser: {
+    method: "POST",
+    url: `${mockUrl}/v1/customers/${ids.customerId}/users`,
+    body: JSON.stringify({ userPrincipalName: "ada@contoso.com", displayName: "Ada", passwordProfile: { password: "Aa1-aaaa" } }),
+  },
+  deleteCustomerUser: { method: "DELETE", url: userUrl() },
+  resetCustomerUserPassword: { method: "PATCH", url: `${userUrl()}/resetpassword`, body: JSON.stringify({ passwordProfile: { password: "Aa1-aaaa" } }) },
+  listCustomerUserLicenses: { method: "GET", url: `${userUrl()}/licenses` },
+  updateCustomerUserLicenses: { method: "POST", url: `${userUrl()}/licenseupdates`, body: JSON.stringify({ licensesToRemove: [ids.userId] }) },
+  listCustomerUserRoles: { method: "GET", url: `${userUrl()}/directoryroles` },
+  listCustomerSubscribedSkus: { method: "GET", url: `${mockUrl}/v1/customers/${ids.customerId}/subscribedskus` },
+  listCustomerDirectoryRoles: { method: "GET", url: `${mockUrl}/v1/customers/${ids.customerId}/directoryroles` },
+  listDirectoryRoleMembers: { method: "GET", url: `${mockUrl}/v1/customers/${ids.customerId}/directoryroles/${ids.userId}/usermembers` },
+  addDirectoryRoleMember: {
+    method: "POST",
+    url: `${mockUrl}/v1/customers/${ids.customerId}/directoryroles/${ids.userId}/usermembers`,
+    body: JSON.stringify({ id: ids.userId, displayName: "Ada", userPrincipalName: "ada@contoso.com", attributes: { objectType: "UserMember" } }),
+  },
+  removeDirectoryRoleMember: { method: "DELETE", url: `${mockUrl}/v1/customers/${ids.customerId}/directoryroles/${ids.userId}/usermembers/${ids.userId}` },
 };
 
 const documented = Object.values(spec.paths).flatMap((item) =>

@@ -3,12 +3,17 @@ import type { paths } from "../generated/partner-center-users.js";
 import { openapiFetchDoor } from "./api-door.js";
 import { resolveOptions, type PartnerCenterClientOptions } from "./options.js";
 import { createPipeline } from "./pipeline.js";
+import { directoryRoles, type DirectoryRoleOperations } from "./directory-roles.js";
+import { subscribedSkus, type SubscribedSkuOperations } from "./licenses.js";
 import { customerUsers, type CustomerUsersOperations } from "./users.js";
 
-export type { CustomerUser, CustomerUserListing, CustomerUserOperations, CustomerUserPage, CustomerUserPatch, CustomerUsersOperations } from "./users.js";
+export type { CustomerUser, CustomerUserCreate, CustomerUserListing, CustomerUserOperations, CustomerUserPage, CustomerUserPatch, CustomerUsersOperations, PasswordProfile, ResetPasswordOptions } from "./users.js";
 
 export interface CustomerOperations {
   readonly users: CustomerUsersOperations;
+  /** The customer's licences by product, with their counts. */
+  readonly subscribedSkus: SubscribedSkuOperations;
+  readonly directoryRoles: DirectoryRoleOperations;
 }
 
 export interface PartnerCenterClient {
@@ -35,7 +40,13 @@ export function createPartnerCenterClient(options: PartnerCenterClientOptions): 
   const call = createPipeline(resolved);
   const { use: _use, eject: _eject, ...api } = createClient<paths, "application/json">({ baseUrl: resolved.baseUrl, fetch: openapiFetchDoor(call, resolved.baseUrl) });
   return {
-    customers: { byId: (customerId) => ({ users: customerUsers(call, customerId, resolved.baseUrl) }) },
+    customers: {
+      byId: (customerId) => ({
+        users: customerUsers(call, customerId, resolved.baseUrl),
+        subscribedSkus: subscribedSkus(call, customerId),
+        directoryRoles: directoryRoles(call, customerId, resolved.baseUrl),
+      }),
+    },
     api,
   };
 }

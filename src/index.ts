@@ -3,14 +3,20 @@ export { createPartnerCenterClient } from "./client.js";
 export type {
   CustomerOperations,
   CustomerUser,
+  CustomerUserCreate,
   CustomerUserListing,
   CustomerUserOperations,
   CustomerUserPage,
   CustomerUserPatch,
   CustomerUsersOperations,
   PartnerCenterClient,
+  PasswordProfile,
+  ResetPasswordOptions,
 } from "./client.js";
-export type { CallOptions, ListOptions, PartnerCenterClientOptions, PatchOptions } from "./options.js";
+export type { License, LicenseAssignment, LicenseGroup, LicenseListOptions, LicenseUpdate, LicenseUpdateResult, SubscribedSku, SubscribedSkuOperations, UserLicenseOperations } from "./licenses.js";
+export type { DirectoryRole, DirectoryRoleOperations, RoleMemberOperations, UserMember, UserMemberAdd, UserMemberPage, UserRoleOperations } from "./directory-roles.js";
+export type { PagedListing } from "./pager.js";
+export type { CallOptions, ListOptions, PagedListOptions, PartnerCenterClientOptions, PatchOptions } from "./options.js";
 export { defaultBaseUrl } from "./options.js";
 export type { RetryOptions } from "./retry/policy.js";
 export { partnerCenterScope } from "./credential.js";

@@ -20,8 +20,8 @@ export interface OperationRules {
   readonly path: string;
   readonly parameters: readonly ParameterRule[];
   readonly requestBody?: { readonly required: boolean; readonly schema: SchemaSubset };
-  /** The one success the spec documents: its status and its body's schema. */
-  readonly response: { readonly status: number; readonly schema: SchemaSubset };
+  /** The one success the spec documents: its status and its body's schema (none for a 204: no body). */
+  readonly response: { readonly status: number; readonly schema?: SchemaSubset };
 }
 
 export const operationRules: Readonly<Record<OperationId, OperationRules>> = operations;
@@ -49,6 +49,14 @@ function typed(text: string, schema: SchemaSubset): unknown {
   if (schema.type === "integer" || schema.type === "number") return text.trim() === "" ? text : Number(text);
   if (schema.type === "boolean") return text === "true" ? true : text === "false" ? false : text;
   return text;
+}
+
+/** A query parameter's value: an array one (`?licenseGroupIds=Group1&licenseGroupIds=Group2`) as every value given, each typed. */
+function queryValue(query: URLSearchParams | undefined, rule: ParameterRule): unknown {
+  if (rule.schema.type !== "array") return query?.get(rule.name) ?? undefined;
+  const values = query?.getAll(rule.name) ?? [];
+  const items = rule.schema.items;
+  return values.length === 0 ? undefined : values.map((value) => (items ? typed(value, items) : value));
 }
 
 function refuse(argument: string, issues: readonly ValidationIssue[]): never {
@@ -84,7 +92,7 @@ export function checkRequest(operation: OperationRules, parts: RequestParts, nam
   const { parameters, queryNames } = prepared(operation);
   for (const { rule, key, header } of parameters) {
     const argument = names[key] ?? rule.name;
-    const value = rule.in === "path" ? parts.path[rule.name] : rule.in === "query" ? (parts.query?.get(rule.name) ?? undefined) : rule.in === "header" ? parts.headers[header] : undefined;
+    const value = rule.in === "path" ? parts.path[rule.name] : rule.in === "query" ? queryValue(parts.query, rule) : rule.in === "header" ? parts.headers[header] : undefined;
     if (value === undefined) {
       if (rule.required) refuse(argument, [{ path: argument, message: "is required" }]);
       continue;
@@ -123,6 +131,7 @@ export function checkRequest(operation: OperationRules, parts: RequestParts, nam
 export function checkResponse(operation: OperationRules, status: number, body: unknown): ValidationIssue[] {
   const { response } = operation;
   if (status !== response.status) return [{ path: "status", message: `must be ${response.status}, not ${status}` }];
+  if (!response.schema) return body === undefined ? [] : [{ path: "body", message: "must be empty" }];
   if (body === undefined) return [{ path: "body", message: "must be JSON" }];
   return validate(response.schema, body, "body");
 }

@@ -66,10 +66,14 @@ export interface CallOptions {
 export type PatchOptions = CallOptions;
 
 /** Options of a listing. Each page is a call of its own, with its own MS-RequestId. */
-export interface ListOptions {
+export interface ListOptions extends PagedListOptions {
   /** The soft-deleted users (within 30 days of deletion) instead of the active ones. */
   readonly deleted?: boolean | undefined;
-  /** Users per page (the spec's `size`); default: the server's. */
+}
+
+/** Options of any paged listing (users, a role's members). */
+export interface PagedListOptions {
+  /** Items per page (the spec's `size`); default: the server's. */
   readonly pageSize?: number | undefined;
   /** Cancels the listing, whatever page it is on. */
   readonly signal?: AbortSignal | undefined;

@@ -168,12 +168,21 @@ function schemaHoister(spec: Spec): SchemaHoister {
   return { hoist, constants };
 }
 
-/** The schema of the one 2xx answer an operation documents with a JSON body: what a success is checked against. */
-function successSchema(operation: OpenAPIV3.OperationObject, where: string, schemas: SchemaHoister): { status: number; schema: unknown } {
+/**
+ * The one 2xx answer an operation documents: what a success is checked against — a JSON body's
+ * schema, or, for a 204, no schema (the answer must have no body).
+ */
+function successSchema(operation: OpenAPIV3.OperationObject, where: string, schemas: SchemaHoister): { status: number; schema?: unknown } {
   const successes = Object.entries(operation.responses).filter(([status]) => /^2\d\d$/.test(status));
   const [status, response] = successes[0] ?? [];
-  const schema = (response as OpenAPIV3.ResponseObject | undefined)?.content?.["application/json"]?.schema;
-  if (successes.length !== 1 || !schema) throw new Error(`${where} needs exactly one 2xx response, with an application/json schema: the client checks every answer against it`);
+  if (successes.length !== 1) throw new Error(`${where} needs exactly one 2xx response: the client checks every answer against it`);
+  const content = (response as OpenAPIV3.ResponseObject).content;
+  if (status === "204") {
+    if (content) throw new Error(`${where}: a 204 answer has no body, so it documents no content`);
+    return { status: 204 };
+  }
+  const schema = content?.["application/json"]?.schema;
+  if (!schema) throw new Error(`${where}'s ${status} answer needs an application/json schema: the client checks every answer against it`);
   return { status: Number(status), schema: schemas.hoist(schema, `${where} ${status} response`) };
 }
 

@@ -35,11 +35,13 @@ const queryParameter = (required: boolean): OpenAPIV3.ParameterObject => ({
   schema: { type: "string", enum: ["none", "user"] },
 });
 
-/** An operation the spec does not have: DELETE the user. */
-const deleteUser: OpenAPIV3.OperationObject = {
-  operationId: "deleteCustomerUser",
-  summary: "Delete a customer's user",
-  responses: { "204": { description: "Deleted." } },
+/** An operation the spec does not have: HEAD a domain, to see whether it is taken (verify-domain-availability.md). */
+const domainPath = "/v1/domains/{domain}";
+const checkDomain: OpenAPIV3.OperationObject = {
+  operationId: "checkDomainAvailability",
+  summary: "Whether a domain is taken",
+  parameters: [{ name: "domain", in: "path", required: true, schema: { type: "string" } }],
+  responses: { "200": { description: "Taken." }, "404": { description: "Free." } },
 };
 
 export const specEdits: readonly SpecEdit[] = [
@@ -193,14 +195,12 @@ export const specEdits: readonly SpecEdit[] = [
     apply: (spec) => void delete spec.paths[operationPath],
   },
   {
-    name: "add an operation (DELETE the user)",
+    name: "add an operation (HEAD a domain)",
     breaking: false,
     reports: ["new operation"],
     apply: (spec) => {
-      const item = spec.paths[operationPath];
-      if (!item) throw new Error(`the spec has no ${operationPath}`);
-      if (item.delete) throw new Error("the spec already has DELETE: pick another operation to add");
-      item.delete = deleteUser;
+      if (spec.paths[domainPath]) throw new Error(`the spec already has ${domainPath}: pick another operation to add`);
+      spec.paths[domainPath] = { head: checkDomain };
     },
   },
 ];
