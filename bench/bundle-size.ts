@@ -15,9 +15,13 @@ import { gzipSync } from "node:zlib";
  * merged beside the throttle, made it 12.3 kB. 13 → 15 KiB: every answer untrusted (issue 19) —
  * the response schemas in the generated rules (0.35 kB), the pager's link rules, loop detection
  * and resuming, the bounded streaming read and the validator's items/allOf/nullable/date-time —
- * made it 14.7 kB. */
+ * made it 14.7 kB; answers nested too deep cut or refused, secrets scrubbed as hex and base64 too,
+ * 15.1 kB. 15 → 16 KiB: one extension point every call passes (the `middleware` option), every
+ * error naming its call, every answer parsed once (issue 23), 15.9 kB. 16 → 18 KiB: the rest of a
+ * user's lifecycle (issue 20) — ten more operations' rules and response schemas in the generated
+ * table, and create, delete, reset password, licences, SKUs and directory roles in the fluent API. */
 export const issueTargetBytes = 5 * 1024;
-export const bundleBudgetBytes = 15 * 1024;
+export const bundleBudgetBytes = 18 * 1024;
 
 async function gzippedBundle(entry: string): Promise<{ minified: number; gzipped: number }> {
   const result = await build({

@@ -50,22 +50,95 @@ const guids = (keyword: string) =>
   ] as const;
 const guidSource = "PAGE, REF (customer-tenant-id, user-id); DOCS user-resources.md (id); DOCS headers.md (MS-RequestId, MS-CorrelationId)";
 
+const customer = "/v1/customers/{customer-tenant-id}";
+const userRoute = `${customer}/users/{user-id}`;
+const members = `${customer}/directoryroles/{role-id}/usermembers`;
+
+/** Route, method, the success status its page shows, and the page. */
+const lifecycleStatuses: readonly (readonly [string, string, number, string])[] = [
+  [`${customer}/users`, "post", 200, "CREATE (200 OK, not 201)"],
+  [userRoute, "delete", 204, "DELETE"],
+  [`${userRoute}/resetpassword`, "patch", 200, "RESET"],
+  [`${userRoute}/licenses`, "get", 200, "LICENCES"],
+  [`${userRoute}/licenseupdates`, "post", 201, "ASSIGN"],
+  [`${userRoute}/directoryroles`, "get", 200, "ROLES"],
+  [`${customer}/subscribedskus`, "get", 200, "SKUS"],
+  [`${customer}/directoryroles`, "get", 200, "ROLES"],
+  [members, "get", 200, "ROLES; NET"],
+  [members, "post", 201, "ADD ROLE"],
+  [`${members}/{user-id}`, "delete", 204, "REMOVE ROLE"],
+];
+
+// The roles by the names Microsoft Entra ID gives them: Learn writes "Directory Reader" and, on the
+// roles pages, "Global reader".
+const roleReaders = ["Directory Readers", "Global Reader", "User Administrator", "Privileged Role Administrator", "Directory Writers"];
+/** operationId, what it does (the key in x-gdap-roles), route, method and the GDAP roles (any one will do). */
+const gdapRoles: readonly (readonly [string, string, string, string, readonly string[]])[] = [
+  ["createCustomerUser", "create", `${customer}/users`, "post", ["User Administrator", "Directory Writers"]],
+  ["deleteCustomerUser", "delete", userRoute, "delete", ["User Administrator"]],
+  ["resetCustomerUserPassword", "resetPassword", `${userRoute}/resetpassword`, "patch", ["User Administrator", "Privileged Authentication Administrator"]],
+  ["listCustomerUserLicenses", "read", `${userRoute}/licenses`, "get", ["Directory Readers", "License Administrator", "User Administrator", "Directory Writers"]],
+  ["updateCustomerUserLicenses", "updateLicenses", `${userRoute}/licenseupdates`, "post", ["License Administrator", "User Administrator", "Directory Writers"]],
+  ["listCustomerSubscribedSkus", "read", `${customer}/subscribedskus`, "get", ["Directory Readers", "Global Reader", "User Administrator", "License Administrator"]],
+  ["listCustomerUserRoles", "read", `${userRoute}/directoryroles`, "get", roleReaders],
+  ["listCustomerDirectoryRoles", "read", `${customer}/directoryroles`, "get", roleReaders],
+  ["listDirectoryRoleMembers", "read", members, "get", roleReaders],
+  ["addDirectoryRoleMember", "addRoleMember", members, "post", ["Privileged Role Administrator"]],
+  ["removeDirectoryRoleMember", "removeRoleMember", `${members}/{user-id}`, "delete", ["Privileged Role Administrator"]],
+];
+
 export const documentedFacts: readonly DocumentedFact[] = [
   // The operation
   {
-    name: "the paths are /v1/customers/{customer-tenant-id}/users and /v1/customers/{customer-tenant-id}/users/{user-id}",
-    source: "PAGE example; NET customers/{0}/users/{1}; REF; LIST; GET; DELETED",
+    name: "the paths are the users, a user, and a user's or the customer's licences and roles",
+    source: "PAGE example; NET customers/{0}/users/{1}; REF; LIST; GET; DELETED; CREATE; RESET (Learn); LICENCES; ASSIGN; SKUS; ROLES; ADD ROLE; REMOVE ROLE",
     at: ["#/paths"],
-    names: ["/v1/customers/{customer-tenant-id}/users", "/v1/customers/{customer-tenant-id}/users/{user-id}"],
+    names: [
+      "/v1/customers/{customer-tenant-id}/users",
+      "/v1/customers/{customer-tenant-id}/users/{user-id}",
+      "/v1/customers/{customer-tenant-id}/users/{user-id}/resetpassword",
+      "/v1/customers/{customer-tenant-id}/users/{user-id}/licenses",
+      "/v1/customers/{customer-tenant-id}/users/{user-id}/licenseupdates",
+      "/v1/customers/{customer-tenant-id}/users/{user-id}/directoryroles",
+      "/v1/customers/{customer-tenant-id}/subscribedskus",
+      "/v1/customers/{customer-tenant-id}/directoryroles",
+      "/v1/customers/{customer-tenant-id}/directoryroles/{role-id}/usermembers",
+      "/v1/customers/{customer-tenant-id}/directoryroles/{role-id}/usermembers/{user-id}",
+    ],
   },
-  { name: "a user is read with GET and updated with PATCH on the same path", source: "GET; PAGE", at: [path], names: ["parameters", "get", "patch"] },
-  { name: "the users are listed with GET", source: "LIST; DELETED", at: [users], names: ["parameters", "get"] },
+  { name: "a user is read with GET, deleted with DELETE and updated with PATCH on the same path", source: "GET; DELETE; PAGE", at: [path], names: ["parameters", "get", "delete", "patch"] },
+  { name: "the users are listed with GET and created with POST", source: "LIST; DELETED; CREATE", at: [users], names: ["parameters", "get", "post"] },
+  // The rest of a user's lifecycle: each success status as its page documents it, and the GDAP roles Learn lists.
+  ...lifecycleStatuses.map(([route, method, status, source]) => ({
+    name: `${method.toUpperCase()} ${route} answers ${status}`,
+    source,
+    at: [`#/paths/${route.replaceAll("/", "~1")}/${method}/responses`] as const,
+    names: [String(status), "400", "401", "403", "404", "429", "500", "503"],
+  })),
   {
-    name: "the list takes size, seekOperation, filter and MS-ContinuationToken",
+    name: "a new user needs a sign-in name, a display name and a password",
+    source: "PowerShell New-PartnerCustomerUser (mandatory parameters; CREATE states none)",
+    at: [`#/paths/${`${customer}/users`.replaceAll("/", "~1")}/post/requestBody/content/application~1json/schema/required`],
+    value: ["userPrincipalName", "displayName", "passwordProfile"],
+  },
+  {
+    name: "licence groups are asked for as Group1 and Group2",
+    source: "LICENCES BY GROUP; SKUS BY GROUP",
+    at: [`#/paths/${`${userRoute}/licenses`.replaceAll("/", "~1")}/get/parameters/0/schema/items/enum`, `#/paths/${`${customer}/subscribedskus`.replaceAll("/", "~1")}/get/parameters/0/schema/items/enum`],
+    value: ["Group1", "Group2"],
+  },
+  ...gdapRoles.map(([operationId, does, route, method, roles]) => ({
+    name: `${operationId} needs one of the GDAP roles ${roles.join(", ")}`,
+    source: "Learn, the operation's GDAP section (facts sheet §1.0)",
+    at: [`#/paths/${route.replaceAll("/", "~1")}/${method}/x-gdap-roles/${does}`] as const,
+    value: roles,
+  })),
+  {
+    name: "the list takes size, seekOperation, filter, sortField, sortDirection and MS-ContinuationToken",
     source: "PAGING (REST reference, NET GetCustomerUsers route and enumerator); DELETED (size, filter)",
     at: [`${list}/parameters`],
     each: "name",
-    values: ["size", "seekOperation", "filter", "MS-ContinuationToken", "MS-RequestId", "MS-CorrelationId", "MS-Contract-Version", "X-Locale", "MS-PartnerCenter-Application"],
+    values: ["size", "seekOperation", "filter", "sortField", "sortDirection", "MS-ContinuationToken", "MS-RequestId", "MS-CorrelationId", "MS-Contract-Version", "X-Locale", "MS-PartnerCenter-Application"],
   },
   { name: "the next page is asked for with seekOperation Next", source: "PAGING (NET enumerator)", at: [`${list}/parameters/1/schema/enum`], value: ["Next"] },
   { name: "the page size is a whole number", source: "PAGING (size: int32); DELETED (size=500)", at: [`${list}/parameters/0/schema/type`], value: "integer" },
@@ -81,7 +154,31 @@ export const documentedFacts: readonly DocumentedFact[] = [
     at: [`${list}/responses/200/content/application~1json/schema/properties`],
     names: ["totalCount", "items", "continuationToken", "links", "attributes"],
   },
-  { name: "a page's links are self and next", source: "LIST; PAGING (links.next)", at: [`${list}/responses/200/content/application~1json/schema/properties/links/properties`], names: ["self", "next"] },
+  {
+    name: "a page's links are self, next and previous",
+    source: "LIST; PAGING (links.next); NET SeekBasedResourceCollection (links.previous)",
+    at: [`${list}/responses/200/content/application~1json/schema/properties/links/properties`],
+    names: ["self", "next", "previous"],
+  },
+  { name: "size 0 asks for the server's default page size", source: "NET GetCustomerUsers route (sends size=0 by default)", at: [`${list}/parameters/0/schema/minimum`], value: 0 },
+  {
+    name: "sortDirection is Ascending or Descending",
+    source: "PAGING (inferred from NET's enum names; unverified)",
+    at: [`${list}/parameters/4/schema/enum`],
+    value: ["Ascending", "Descending"],
+  },
+  {
+    name: "seekOperation's other NET values are noted as unverified, and not accepted",
+    source: "NET SeekOperation.cs; PAGING (only Next seen on the wire)",
+    at: [`${list}/parameters/1/x-unverified-values`],
+    value: ["Previous", "First", "Last", "PageIndex"],
+  },
+  {
+    name: "a PATCH body notes that the server tolerates PascalCase names and explicit nulls",
+    source: "NET (sends PascalCase names and explicit nulls, which the server accepts)",
+    at: [`${operation}/requestBody/x-server-tolerates/pascalCaseNames`, `${operation}/requestBody/x-server-tolerates/explicitNulls`],
+    value: true,
+  },
   { name: "a page's objectType is Collection", source: "LIST; DELETED", at: [`${list}/responses/200/content/application~1json/schema/properties/attributes/properties/objectType/enum`], value: ["Collection"] },
   {
     name: "GET and the list answer exactly 200, 400, 401, 403, 404, 429, 500 and 503",
@@ -227,12 +324,12 @@ export const documentedFacts: readonly DocumentedFact[] = [
 
   // The returned user
   {
-    name: "a returned user has exactly the documented fields, and no passwordProfile",
-    source: "DOCS user-resources.md; NET Users/*.cs; DOCS utility-resources.md (passwordProfile is never returned)",
+    name: "a returned user has exactly the documented fields, passwordProfile as a reset's echo",
+    source: "DOCS user-resources.md; NET Users/*.cs; DOCS reset-user-password-for-a-customer.md (its 200 echoes passwordProfile)",
     at: [`${user}/properties`],
     names: [
       "id", "userPrincipalName", "firstName", "lastName", "displayName", "usageLocation", "immutableId", "phoneNumber",
-      "userDomainType", "state", "lastDirectorySyncTime", "softDeletionTime", "links", "attributes",
+      "userDomainType", "state", "lastDirectorySyncTime", "softDeletionTime", "passwordProfile", "links", "attributes",
     ],
   },
   {

@@ -6,7 +6,6 @@ import { describe, expect, it } from "vitest";
 import type { OpenAPIV3 } from "openapi-types";
 import { loadDereferencedSpec, loadSpec } from "../scripts/lib/spec.ts";
 import { createPartnerCenterClient, PartnerCenterArgumentError } from "../src/index.ts";
-import { checkEveryResponseConforms } from "./support/conformance.ts";
 import { constraintCases, probesFor } from "./support/constraint-cases.ts";
 import { ids, mockUrl, recordingFetch, testToken } from "./support/mock.ts";
 import { validatorFor } from "./support/spec-ajv.ts";
@@ -51,7 +50,7 @@ async function askMock(parameter: OpenAPIV3.ParameterObject, value: unknown) {
 
 describe("the list's request constraints", () => {
   it("has cases for each of its own parameters that has a constraint", () => {
-    expect([...new Set(cases.map(([, c]) => c.parameter.name))].sort()).toEqual(["MS-ContinuationToken", "filter", "seekOperation", "size"]);
+    expect([...new Set(cases.map(([, c]) => c.parameter.name))].sort()).toEqual(["MS-ContinuationToken", "filter", "seekOperation", "size", "sortDirection"]);
   });
 
   it.each(cases)("%s — so says ajv on the spec's schema", (_name, c) => {
@@ -90,5 +89,3 @@ describe("the list's request constraints", () => {
     }
   });
 });
-
-checkEveryResponseConforms();

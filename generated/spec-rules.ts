@@ -18,6 +18,128 @@ export const guidPattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-
 /** The X-Locale header's pattern, which the client's `locale` option must match. */
 export const localePattern = "^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$" as const;
 
+/** The GDAP roles each operation needs (its `x-gdap-roles`): by what the call does, any one of the roles. */
+export const gdapRoles = {
+  "listCustomerUsers": {
+    "read": [
+      "Directory Readers",
+      "Global Reader",
+      "User Administrator"
+    ]
+  },
+  "createCustomerUser": {
+    "create": [
+      "User Administrator",
+      "Directory Writers"
+    ]
+  },
+  "resetCustomerUserPassword": {
+    "resetPassword": [
+      "User Administrator",
+      "Privileged Authentication Administrator"
+    ]
+  },
+  "listCustomerUserLicenses": {
+    "read": [
+      "Directory Readers",
+      "License Administrator",
+      "User Administrator",
+      "Directory Writers"
+    ]
+  },
+  "updateCustomerUserLicenses": {
+    "updateLicenses": [
+      "License Administrator",
+      "User Administrator",
+      "Directory Writers"
+    ]
+  },
+  "listCustomerUserRoles": {
+    "read": [
+      "Directory Readers",
+      "Global Reader",
+      "User Administrator",
+      "Privileged Role Administrator",
+      "Directory Writers"
+    ]
+  },
+  "listCustomerSubscribedSkus": {
+    "read": [
+      "Directory Readers",
+      "Global Reader",
+      "User Administrator",
+      "License Administrator"
+    ]
+  },
+  "listCustomerDirectoryRoles": {
+    "read": [
+      "Directory Readers",
+      "Global Reader",
+      "User Administrator",
+      "Privileged Role Administrator",
+      "Directory Writers"
+    ]
+  },
+  "listDirectoryRoleMembers": {
+    "read": [
+      "Directory Readers",
+      "Global Reader",
+      "User Administrator",
+      "Privileged Role Administrator",
+      "Directory Writers"
+    ]
+  },
+  "addDirectoryRoleMember": {
+    "addRoleMember": [
+      "Privileged Role Administrator"
+    ]
+  },
+  "removeDirectoryRoleMember": {
+    "removeRoleMember": [
+      "Privileged Role Administrator"
+    ]
+  },
+  "getCustomerUser": {
+    "read": [
+      "Directory Readers",
+      "Global Reader",
+      "User Administrator"
+    ]
+  },
+  "deleteCustomerUser": {
+    "delete": [
+      "User Administrator"
+    ]
+  },
+  "updateCustomerUser": {
+    "update": [
+      "User Administrator",
+      "Directory Writers"
+    ],
+    "restore": [
+      "User Administrator",
+      "Directory Writers"
+    ],
+    "resetPassword": [
+      "User Administrator",
+      "Privileged Authentication Administrator"
+    ]
+  }
+} as const;
+
+const schemaPasswordProfileEcho = {
+  "type": "object",
+  "additionalProperties": false,
+  "properties": {
+    "password": {
+      "type": "string"
+    },
+    "forceChangePassword": {
+      "type": "boolean"
+    }
+  }
+} as const;
+
 const schemaLink = {
   "type": "object",
   "additionalProperties": false,
@@ -151,6 +273,7 @@ const schemaCustomerUser = {
       "format": "date-time",
       "nullable": true
     },
+    "passwordProfile": schemaPasswordProfileEcho,
     "links": schemaUserLinks,
     "attributes": schemaResourceAttributes
   }
@@ -161,7 +284,8 @@ const schemaCollectionLinks = {
   "additionalProperties": false,
   "properties": {
     "self": schemaLink,
-    "next": schemaLink
+    "next": schemaLink,
+    "previous": schemaLink
   }
 } as const;
 
@@ -204,6 +328,427 @@ const schemaCustomerUserCollection = {
   }
 } as const;
 
+const schemaServicePlan = {
+  "type": "object",
+  "additionalProperties": false,
+  "required": [
+    "id"
+  ],
+  "properties": {
+    "id": {
+      "type": "string",
+      "format": "uuid",
+      "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+    },
+    "displayName": {
+      "type": "string"
+    },
+    "serviceName": {
+      "type": "string"
+    },
+    "capabilityStatus": {
+      "type": "string"
+    },
+    "targetType": {
+      "type": "string"
+    }
+  }
+} as const;
+
+const schemaProductSku = {
+  "type": "object",
+  "additionalProperties": false,
+  "required": [
+    "id"
+  ],
+  "properties": {
+    "id": {
+      "type": "string",
+      "format": "uuid",
+      "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+    },
+    "name": {
+      "type": "string"
+    },
+    "skuPartNumber": {
+      "type": "string"
+    },
+    "targetType": {
+      "type": "string"
+    },
+    "licenseGroupId": {
+      "type": "string",
+      "enum": [
+        "group1",
+        "group2"
+      ]
+    }
+  }
+} as const;
+
+const schemaLicense = {
+  "type": "object",
+  "additionalProperties": false,
+  "required": [
+    "productSku",
+    "attributes"
+  ],
+  "properties": {
+    "servicePlans": {
+      "type": "array",
+      "items": schemaServicePlan
+    },
+    "productSku": schemaProductSku,
+    "attributes": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "objectType"
+      ],
+      "properties": {
+        "objectType": {
+          "type": "string",
+          "enum": [
+            "License"
+          ]
+        }
+      }
+    }
+  }
+} as const;
+
+const schemaCollectionAttributes = {
+  "type": "object",
+  "additionalProperties": false,
+  "required": [
+    "objectType"
+  ],
+  "properties": {
+    "objectType": {
+      "type": "string",
+      "enum": [
+        "Collection"
+      ]
+    }
+  }
+} as const;
+
+const schemaLicenseCollection = {
+  "type": "object",
+  "additionalProperties": false,
+  "required": [
+    "totalCount",
+    "items",
+    "attributes"
+  ],
+  "properties": {
+    "totalCount": {
+      "type": "integer",
+      "minimum": 0
+    },
+    "items": {
+      "type": "array",
+      "items": schemaLicense
+    },
+    "attributes": schemaCollectionAttributes
+  }
+} as const;
+
+const schemaLicenseAssignment = {
+  "type": "object",
+  "additionalProperties": false,
+  "required": [
+    "skuId"
+  ],
+  "properties": {
+    "skuId": {
+      "type": "string",
+      "format": "uuid",
+      "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+    },
+    "excludedPlans": {
+      "type": "array",
+      "nullable": true,
+      "items": {
+        "type": "string",
+        "format": "uuid",
+        "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+      }
+    }
+  }
+} as const;
+
+const schemaLicenseWarning = {
+  "type": "object",
+  "additionalProperties": false,
+  "properties": {
+    "code": {
+      "type": "string"
+    },
+    "message": {
+      "type": "string"
+    },
+    "servicePlans": {
+      "type": "array",
+      "items": {
+        "type": "string"
+      }
+    }
+  }
+} as const;
+
+const schemaLicenseUpdateAttributes = {
+  "type": "object",
+  "additionalProperties": false,
+  "required": [
+    "objectType"
+  ],
+  "properties": {
+    "objectType": {
+      "type": "string",
+      "enum": [
+        "LicenseUpdate"
+      ]
+    }
+  }
+} as const;
+
+const schemaLicenseUpdateResult = {
+  "type": "object",
+  "additionalProperties": false,
+  "properties": {
+    "licensesToAssign": {
+      "type": "array",
+      "nullable": true,
+      "items": schemaLicenseAssignment
+    },
+    "licensesToRemove": {
+      "type": "array",
+      "nullable": true,
+      "items": {
+        "type": "string",
+        "format": "uuid",
+        "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+      }
+    },
+    "licenseWarnings": {
+      "type": "array",
+      "items": schemaLicenseWarning
+    },
+    "attributes": schemaLicenseUpdateAttributes
+  }
+} as const;
+
+const schemaDirectoryRole = {
+  "type": "object",
+  "additionalProperties": false,
+  "required": [
+    "id",
+    "name",
+    "attributes"
+  ],
+  "properties": {
+    "id": {
+      "type": "string",
+      "format": "uuid",
+      "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+    },
+    "name": {
+      "type": "string"
+    },
+    "attributes": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "objectType"
+      ],
+      "properties": {
+        "objectType": {
+          "type": "string",
+          "enum": [
+            "DirectoryRole"
+          ]
+        }
+      }
+    }
+  }
+} as const;
+
+const schemaDirectoryRoleCollection = {
+  "type": "object",
+  "additionalProperties": false,
+  "required": [
+    "totalCount",
+    "items",
+    "attributes"
+  ],
+  "properties": {
+    "totalCount": {
+      "type": "integer",
+      "minimum": 0
+    },
+    "items": {
+      "type": "array",
+      "items": schemaDirectoryRole
+    },
+    "attributes": schemaCollectionAttributes
+  }
+} as const;
+
+const schemaSubscribedSku = {
+  "type": "object",
+  "additionalProperties": false,
+  "required": [
+    "availableUnits",
+    "consumedUnits",
+    "totalUnits",
+    "productSku",
+    "attributes"
+  ],
+  "properties": {
+    "availableUnits": {
+      "type": "integer"
+    },
+    "activeUnits": {
+      "type": "integer",
+      "minimum": 0
+    },
+    "consumedUnits": {
+      "type": "integer",
+      "minimum": 0
+    },
+    "suspendedUnits": {
+      "type": "integer",
+      "minimum": 0
+    },
+    "totalUnits": {
+      "type": "integer",
+      "minimum": 0
+    },
+    "warningUnits": {
+      "type": "integer",
+      "minimum": 0
+    },
+    "productSku": schemaProductSku,
+    "servicePlans": {
+      "type": "array",
+      "items": schemaServicePlan
+    },
+    "capabilityStatus": {
+      "type": "string"
+    },
+    "attributes": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "objectType"
+      ],
+      "properties": {
+        "objectType": {
+          "type": "string",
+          "enum": [
+            "SubscribedSku"
+          ]
+        }
+      }
+    }
+  }
+} as const;
+
+const schemaSubscribedSkuCollection = {
+  "type": "object",
+  "additionalProperties": false,
+  "required": [
+    "totalCount",
+    "items",
+    "attributes"
+  ],
+  "properties": {
+    "totalCount": {
+      "type": "integer",
+      "minimum": 0
+    },
+    "items": {
+      "type": "array",
+      "items": schemaSubscribedSku
+    },
+    "attributes": schemaCollectionAttributes
+  }
+} as const;
+
+const schemaUserMemberAttributes = {
+  "type": "object",
+  "additionalProperties": false,
+  "required": [
+    "objectType"
+  ],
+  "properties": {
+    "objectType": {
+      "type": "string",
+      "enum": [
+        "UserMember"
+      ]
+    }
+  }
+} as const;
+
+const schemaUserMember = {
+  "type": "object",
+  "additionalProperties": false,
+  "required": [
+    "id",
+    "attributes"
+  ],
+  "properties": {
+    "id": {
+      "type": "string",
+      "format": "uuid",
+      "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+    },
+    "displayName": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 256
+    },
+    "userPrincipalName": {
+      "type": "string",
+      "maxLength": 113,
+      "pattern": "^[A-Za-z0-9'._!#^~-]{1,64}@[A-Za-z0-9.-]{1,48}$"
+    },
+    "roleId": {
+      "type": "string",
+      "format": "uuid",
+      "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+    },
+    "attributes": schemaUserMemberAttributes
+  }
+} as const;
+
+const schemaUserMemberCollection = {
+  "type": "object",
+  "additionalProperties": false,
+  "required": [
+    "totalCount",
+    "items",
+    "attributes"
+  ],
+  "properties": {
+    "totalCount": {
+      "type": "integer",
+      "minimum": 0
+    },
+    "items": {
+      "type": "array",
+      "items": schemaUserMember
+    },
+    "continuationToken": {
+      "type": "string"
+    },
+    "links": schemaCollectionLinks,
+    "attributes": schemaCollectionAttributes
+  }
+} as const;
+
 const pathCustomerTenantId = {
   "name": "customer-tenant-id",
   "in": "path",
@@ -221,7 +766,7 @@ const querySize = {
   "required": false,
   "schema": {
     "type": "integer",
-    "minimum": 1
+    "minimum": 0
   }
 } as const;
 
@@ -244,6 +789,28 @@ const queryFilter = {
   "schema": {
     "type": "string",
     "pattern": "^\\{.*\\}$"
+  }
+} as const;
+
+const querySortField = {
+  "name": "sortField",
+  "in": "query",
+  "required": false,
+  "schema": {
+    "type": "string"
+  }
+} as const;
+
+const querySortDirection = {
+  "name": "sortDirection",
+  "in": "query",
+  "required": false,
+  "schema": {
+    "type": "string",
+    "enum": [
+      "Ascending",
+      "Descending"
+    ]
   }
 } as const;
 
@@ -319,9 +886,47 @@ const pathUserId = {
   }
 } as const;
 
+const queryLicenseGroupIds = {
+  "name": "licenseGroupIds",
+  "in": "query",
+  "required": false,
+  "schema": {
+    "type": "array",
+    "items": {
+      "type": "string",
+      "enum": [
+        "Group1",
+        "Group2"
+      ]
+    }
+  }
+} as const;
+
+const pathRoleId = {
+  "name": "role-id",
+  "in": "path",
+  "required": true,
+  "schema": {
+    "type": "string",
+    "format": "uuid",
+    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+  }
+} as const;
+
+const querySize15 = {
+  "name": "size",
+  "in": "query",
+  "required": false,
+  "schema": {
+    "type": "integer",
+    "minimum": 1
+  }
+} as const;
+
 /** Every operation, by operationId: its method, path, parameters and body, with the rules each must meet. */
 export const operations = {
   "listCustomerUsers": {
+    "operationId": "listCustomerUsers",
     "method": "GET",
     "path": "/v1/customers/{customer-tenant-id}/users",
     "parameters": [
@@ -329,6 +934,8 @@ export const operations = {
       querySize,
       querySeekOperation,
       queryFilter,
+      querySortField,
+      querySortDirection,
       headerMSContinuationToken,
       headerMSRequestId,
       headerMSCorrelationId,
@@ -363,7 +970,432 @@ export const operations = {
       "deleted": "{\"Field\":\"UserState\",\"Value\":\"Inactive\",\"Operator\":\"equals\"}"
     }
   },
+  "createCustomerUser": {
+    "operationId": "createCustomerUser",
+    "method": "POST",
+    "path": "/v1/customers/{customer-tenant-id}/users",
+    "parameters": [
+      pathCustomerTenantId,
+      headerMSRequestId,
+      headerMSCorrelationId,
+      headerMSContractVersion,
+      headerXLocale,
+      headerMSPartnerCenterApplication
+    ],
+    "requestBody": {
+      "required": true,
+      "schema": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "userPrincipalName",
+          "displayName",
+          "passwordProfile"
+        ],
+        "properties": {
+          "userPrincipalName": {
+            "type": "string",
+            "maxLength": 113,
+            "pattern": "^[A-Za-z0-9'._!#^~-]{1,64}@[A-Za-z0-9.-]{1,48}$"
+          },
+          "displayName": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 256
+          },
+          "firstName": {
+            "type": "string",
+            "maxLength": 64
+          },
+          "lastName": {
+            "type": "string",
+            "maxLength": 64
+          },
+          "usageLocation": {
+            "type": "string",
+            "pattern": "^[A-Z]{2}$"
+          },
+          "immutableId": {
+            "type": "string",
+            "maxLength": 256
+          },
+          "passwordProfile": {
+            "type": "object",
+            "required": [
+              "password"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "password": {
+                "type": "string",
+                "minLength": 8,
+                "maxLength": 256,
+                "pattern": "^(?:(?=.*[a-z])(?=.*[A-Z])(?=.*[0-9])|(?=.*[a-z])(?=.*[A-Z])(?=.*[^a-zA-Z0-9])|(?=.*[a-z])(?=.*[0-9])(?=.*[^a-zA-Z0-9])|(?=.*[A-Z])(?=.*[0-9])(?=.*[^a-zA-Z0-9]))"
+              },
+              "forceChangePassword": {
+                "type": "boolean"
+              }
+            }
+          },
+          "attributes": {
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+              "objectType": {
+                "type": "string",
+                "enum": [
+                  "CustomerUser"
+                ]
+              },
+              "etag": {
+                "type": "string"
+              }
+            }
+          }
+        }
+      }
+    },
+    "response": {
+      "status": 200,
+      "schema": schemaCustomerUser
+    }
+  },
+  "resetCustomerUserPassword": {
+    "operationId": "resetCustomerUserPassword",
+    "method": "PATCH",
+    "path": "/v1/customers/{customer-tenant-id}/users/{user-id}/resetpassword",
+    "parameters": [
+      pathCustomerTenantId,
+      pathUserId,
+      headerMSRequestId,
+      headerMSCorrelationId,
+      headerMSContractVersion,
+      headerXLocale,
+      headerMSPartnerCenterApplication
+    ],
+    "requestBody": {
+      "required": true,
+      "schema": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "passwordProfile"
+        ],
+        "properties": {
+          "passwordProfile": {
+            "type": "object",
+            "required": [
+              "password"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "password": {
+                "type": "string",
+                "minLength": 8,
+                "maxLength": 256,
+                "pattern": "^(?:(?=.*[a-z])(?=.*[A-Z])(?=.*[0-9])|(?=.*[a-z])(?=.*[A-Z])(?=.*[^a-zA-Z0-9])|(?=.*[a-z])(?=.*[0-9])(?=.*[^a-zA-Z0-9])|(?=.*[A-Z])(?=.*[0-9])(?=.*[^a-zA-Z0-9]))"
+              },
+              "forceChangePassword": {
+                "type": "boolean"
+              }
+            }
+          },
+          "attributes": {
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+              "objectType": {
+                "type": "string",
+                "enum": [
+                  "CustomerUser"
+                ]
+              },
+              "etag": {
+                "type": "string"
+              }
+            }
+          }
+        }
+      }
+    },
+    "response": {
+      "status": 200,
+      "schema": schemaCustomerUser
+    }
+  },
+  "listCustomerUserLicenses": {
+    "operationId": "listCustomerUserLicenses",
+    "method": "GET",
+    "path": "/v1/customers/{customer-tenant-id}/users/{user-id}/licenses",
+    "parameters": [
+      pathCustomerTenantId,
+      pathUserId,
+      queryLicenseGroupIds,
+      headerMSRequestId,
+      headerMSCorrelationId,
+      headerMSContractVersion,
+      headerXLocale,
+      headerMSPartnerCenterApplication
+    ],
+    "response": {
+      "status": 200,
+      "schema": schemaLicenseCollection
+    }
+  },
+  "updateCustomerUserLicenses": {
+    "operationId": "updateCustomerUserLicenses",
+    "method": "POST",
+    "path": "/v1/customers/{customer-tenant-id}/users/{user-id}/licenseupdates",
+    "parameters": [
+      pathCustomerTenantId,
+      pathUserId,
+      headerMSRequestId,
+      headerMSCorrelationId,
+      headerMSContractVersion,
+      headerXLocale,
+      headerMSPartnerCenterApplication
+    ],
+    "requestBody": {
+      "required": true,
+      "schema": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "licensesToAssign": {
+            "type": "array",
+            "nullable": true,
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "skuId"
+              ],
+              "properties": {
+                "skuId": {
+                  "type": "string",
+                  "format": "uuid",
+                  "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+                },
+                "excludedPlans": {
+                  "type": "array",
+                  "nullable": true,
+                  "items": {
+                    "type": "string",
+                    "format": "uuid",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+                  }
+                }
+              }
+            }
+          },
+          "licensesToRemove": {
+            "type": "array",
+            "nullable": true,
+            "items": {
+              "type": "string",
+              "format": "uuid",
+              "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+            }
+          },
+          "attributes": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "objectType"
+            ],
+            "properties": {
+              "objectType": {
+                "type": "string",
+                "enum": [
+                  "LicenseUpdate"
+                ]
+              }
+            }
+          }
+        }
+      }
+    },
+    "response": {
+      "status": 201,
+      "schema": schemaLicenseUpdateResult
+    }
+  },
+  "listCustomerUserRoles": {
+    "operationId": "listCustomerUserRoles",
+    "method": "GET",
+    "path": "/v1/customers/{customer-tenant-id}/users/{user-id}/directoryroles",
+    "parameters": [
+      pathCustomerTenantId,
+      pathUserId,
+      headerMSRequestId,
+      headerMSCorrelationId,
+      headerMSContractVersion,
+      headerXLocale,
+      headerMSPartnerCenterApplication
+    ],
+    "response": {
+      "status": 200,
+      "schema": schemaDirectoryRoleCollection
+    }
+  },
+  "listCustomerSubscribedSkus": {
+    "operationId": "listCustomerSubscribedSkus",
+    "method": "GET",
+    "path": "/v1/customers/{customer-tenant-id}/subscribedskus",
+    "parameters": [
+      pathCustomerTenantId,
+      queryLicenseGroupIds,
+      headerMSRequestId,
+      headerMSCorrelationId,
+      headerMSContractVersion,
+      headerXLocale,
+      headerMSPartnerCenterApplication
+    ],
+    "response": {
+      "status": 200,
+      "schema": schemaSubscribedSkuCollection
+    }
+  },
+  "listCustomerDirectoryRoles": {
+    "operationId": "listCustomerDirectoryRoles",
+    "method": "GET",
+    "path": "/v1/customers/{customer-tenant-id}/directoryroles",
+    "parameters": [
+      pathCustomerTenantId,
+      headerMSRequestId,
+      headerMSCorrelationId,
+      headerMSContractVersion,
+      headerXLocale,
+      headerMSPartnerCenterApplication
+    ],
+    "response": {
+      "status": 200,
+      "schema": schemaDirectoryRoleCollection
+    }
+  },
+  "listDirectoryRoleMembers": {
+    "operationId": "listDirectoryRoleMembers",
+    "method": "GET",
+    "path": "/v1/customers/{customer-tenant-id}/directoryroles/{role-id}/usermembers",
+    "parameters": [
+      pathCustomerTenantId,
+      pathRoleId,
+      querySize15,
+      querySeekOperation,
+      headerMSContinuationToken,
+      headerMSRequestId,
+      headerMSCorrelationId,
+      headerMSContractVersion,
+      headerXLocale,
+      headerMSPartnerCenterApplication
+    ],
+    "response": {
+      "status": 200,
+      "schema": schemaUserMemberCollection
+    },
+    "paging": {
+      "items": "/items",
+      "nextLink": "/links/next",
+      "continuationToken": "/continuationToken",
+      "continuationTokenHeader": "MS-ContinuationToken",
+      "seekOperation": {
+        "parameter": "seekOperation",
+        "next": "Next"
+      },
+      "pageSize": "size",
+      "addPathPrefix": "/v1",
+      "nextLinkQuery": [
+        "seekOperation",
+        "size"
+      ],
+      "nextLinkHeaders": [
+        "MS-ContinuationToken"
+      ]
+    }
+  },
+  "addDirectoryRoleMember": {
+    "operationId": "addDirectoryRoleMember",
+    "method": "POST",
+    "path": "/v1/customers/{customer-tenant-id}/directoryroles/{role-id}/usermembers",
+    "parameters": [
+      pathCustomerTenantId,
+      pathRoleId,
+      headerMSRequestId,
+      headerMSCorrelationId,
+      headerMSContractVersion,
+      headerXLocale,
+      headerMSPartnerCenterApplication
+    ],
+    "requestBody": {
+      "required": true,
+      "schema": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "displayName",
+          "userPrincipalName",
+          "attributes"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "format": "uuid",
+            "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+          },
+          "displayName": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 256
+          },
+          "userPrincipalName": {
+            "type": "string",
+            "maxLength": 113,
+            "pattern": "^[A-Za-z0-9'._!#^~-]{1,64}@[A-Za-z0-9.-]{1,48}$"
+          },
+          "attributes": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "objectType"
+            ],
+            "properties": {
+              "objectType": {
+                "type": "string",
+                "enum": [
+                  "UserMember"
+                ]
+              }
+            }
+          }
+        }
+      }
+    },
+    "response": {
+      "status": 201,
+      "schema": schemaUserMember
+    }
+  },
+  "removeDirectoryRoleMember": {
+    "operationId": "removeDirectoryRoleMember",
+    "method": "DELETE",
+    "path": "/v1/customers/{customer-tenant-id}/directoryroles/{role-id}/usermembers/{user-id}",
+    "parameters": [
+      pathCustomerTenantId,
+      pathRoleId,
+      pathUserId,
+      headerMSRequestId,
+      headerMSCorrelationId,
+      headerMSContractVersion,
+      headerXLocale,
+      headerMSPartnerCenterApplication
+    ],
+    "response": {
+      "status": 204
+    }
+  },
   "getCustomerUser": {
+    "operationId": "getCustomerUser",
     "method": "GET",
     "path": "/v1/customers/{customer-tenant-id}/users/{user-id}",
     "parameters": [
@@ -380,7 +1412,25 @@ export const operations = {
       "schema": schemaCustomerUser
     }
   },
+  "deleteCustomerUser": {
+    "operationId": "deleteCustomerUser",
+    "method": "DELETE",
+    "path": "/v1/customers/{customer-tenant-id}/users/{user-id}",
+    "parameters": [
+      pathCustomerTenantId,
+      pathUserId,
+      headerMSRequestId,
+      headerMSCorrelationId,
+      headerMSContractVersion,
+      headerXLocale,
+      headerMSPartnerCenterApplication
+    ],
+    "response": {
+      "status": 204
+    }
+  },
   "updateCustomerUser": {
+    "operationId": "updateCustomerUser",
     "method": "PATCH",
     "path": "/v1/customers/{customer-tenant-id}/users/{user-id}",
     "parameters": [

@@ -6,6 +6,7 @@ import { measureBulk } from "../bench/bulk.ts";
 import { measureBulkByName, measurePlanApply } from "../bench/bulk-by-name.ts";
 import { measureBulkMemory } from "../bench/bulk-memory.ts";
 import { bundleBudgetBytes, issueTargetBytes, measureBundleSize } from "../bench/bundle-size.ts";
+import { baselineCommit, measureCliStartUp } from "../bench/cli-start.ts";
 import { measureColdStart } from "../bench/cold-start.ts";
 import { measureMemory, measureOverhead } from "../bench/overhead.ts";
 import { startBenchServer } from "../bench/server-process.ts";
@@ -49,6 +50,13 @@ try {
   );
   const cold = await measureColdStart(server.url, quick ? 5 : 15);
   add("cold start: import + first call, client / openapi-fetch (median)", `${cold.clientMs.toFixed(1)} ms / ${cold.openapiFetchMs.toFixed(1)} ms`, "");
+  const startUp = await measureCliStartUp(server.url, quick ? 7 : 21);
+  if ("missing" in startUp) add("CLI start-up vs the CLI before sign-in", `not measured: ${startUp.missing}`, "≤ 1.1×");
+  else {
+    for (const { command, currentMs, baselineMs, ratio } of startUp) {
+      add(`CLI start-up, ${command}: now / before sign-in (${baselineCommit}, built in this run), median of paired spawns`, `${x(ratio)} (${currentMs.toFixed(0)} ms / ${baselineMs.toFixed(0)} ms)`, "≤ 1.1×");
+    }
+  }
 } finally {
   await server.stop();
 }

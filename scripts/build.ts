@@ -1,10 +1,11 @@
 // npm run build — the three files the package ships, each one bundle:
 //   dist/index.js    the library (src/index.ts), ESM, by esbuild;
 //   dist/index.d.ts  its types, by rollup-plugin-dts;
-//   dist/cli.js      the CLI, by esbuild, with its argument parser, CSV reader and progress bar.
-// openapi-fetch stays external to both scripts: it is the package's only runtime dependency. One
-// file each because Node pays for every module it loads at cold start; no source maps, because
-// the sources they would point at are not shipped.
+//   dist/cli.js      the CLI, by esbuild, with its argument parser; each command's own code (MSAL,
+//                    the CSV reader, the progress bar) in chunks under dist/cli/, loaded on use.
+// openapi-fetch stays external to both: it is the package's only runtime dependency. Bundled because
+// Node pays for every module it loads at cold start; no source maps, because the sources they would
+// point at are not shipped.
 //
 // Why rollup-plugin-dts for the .d.ts: it reads src/*.ts directly (no tsc emit step to clean up),
 // writes exactly src/index.ts's export list (value and type-only exports kept apart), runs in
@@ -42,10 +43,15 @@ const types = await rollup({
 await types.write({ file: join(dist, "index.d.ts"), format: "es" });
 await types.close();
 
+// The CLI is split (esbuild's code splitting): dist/cli.js holds what every run needs, and each
+// command's own code — MSAL for sign-in, the CSV reader and journal for update-many — is a chunk in
+// dist/cli/ that is loaded when that command runs (src/cli/main.ts imports them lazily).
 const cli = join(dist, "cli.js");
 await build({
-  entryPoints: [join(projectRoot, "src/cli/main.ts")],
-  outfile: cli,
+  entryPoints: { cli: join(projectRoot, "src/cli/main.ts") },
+  outdir: dist,
+  splitting: true,
+  chunkNames: "cli/[name]-[hash]",
   bundle: true,
   platform: "node",
   format: "esm",

@@ -1,7 +1,8 @@
-// npm run check:generated — fails when generated/, or docs/cli.md's list of `update` options,
-// no longer matches the spec.
+// npm run check:generated — fails when generated/, docs/cli.md's list of `update` options, or the
+// docs' tables of roles and refusal hints no longer match the spec and the code.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { blockProblems, readDocs } from "./lib/doc-blocks.ts";
 import { optionProblems, optionsPage } from "./lib/docs-options.ts";
 import { renderGenerated } from "./lib/render-generated.ts";
 import { projectRoot } from "./lib/spec.ts";
@@ -22,4 +23,10 @@ if (problems.length > 0) {
   console.error(`${optionsPage}'s list of update options is stale against openapi/:\n${problems.map((problem) => `  ${problem}`).join("\n")}\nFix: npm run generate`);
   process.exit(1);
 }
-console.log(`generated/ and ${optionsPage}'s update options match openapi/`);
+const { signInBlocks } = await import("./lib/sign-in-tables.ts");
+const drifted = blockProblems(await readDocs(), signInBlocks);
+if (drifted.length > 0) {
+  console.error(`The docs' tables differ from the code:\n${drifted.map((problem) => `  ${problem}`).join("\n")}\nFix: npm run generate`);
+  process.exit(1);
+}
+console.log(`generated/, ${optionsPage}'s update options and the docs' tables of roles and hints match openapi/ and the code`);

@@ -19,6 +19,8 @@ interface Edit {
   readonly within: string;
   readonly from: string;
   readonly to: string;
+  /** The path item to look in, when `within` occurs under more than one (every operation has a `    post:` or `    patch:`). */
+  readonly path?: string;
 }
 
 interface Mutation {
@@ -29,16 +31,22 @@ interface Mutation {
 }
 
 const q = (text: string) => JSON.stringify(text);
+const usersPath = "/v1/customers/{customer-tenant-id}/users";
+const userPath = `${usersPath}/{user-id}`;
+const rolePath = "/v1/customers/{customer-tenant-id}/directoryroles/{role-id}/usermembers";
 
 /** PAGE's request-syntax table: the PATCH on …/users, without /{user-id} — the operation moved there whole. */
 function patchOnUsersPath(spec: string, misfit: (why: string) => Error): string {
-  const start = spec.indexOf("\n    patch:\n") + 1;
+  const start = spec.lastIndexOf("\n    patch:\n") + 1;
   const end = spec.indexOf("\ncomponents:\n") + 1;
-  const userPath = "  /v1/customers/{customer-tenant-id}/users/{user-id}:\n";
-  if (start < 1 || end <= start || spec.split(userPath).length !== 2) throw misfit("the PATCH is not the last operation before components, under the user path");
-  const operation = spec.slice(start, end);
+  const userPathLine = `  ${userPath}:\n`;
+  if (start < 1 || end <= start || spec.lastIndexOf(userPathLine) > start) throw misfit("the PATCH is not the last operation before components, under the user path");
   const without = spec.slice(0, start) + spec.slice(end);
-  return without.replace(userPath, operation + userPath);
+  // The end of the users path item: the next path after it.
+  const usersAt = without.indexOf(`\n  ${usersPath}:\n`);
+  const next = without.indexOf("\n  /", usersAt + 1) + 1;
+  if (usersAt < 0 || next < 1) throw misfit("the users path item is not followed by another path");
+  return without.slice(0, next) + spec.slice(start, end) + without.slice(next);
 }
 
 const mutations: Mutation[] = [
@@ -56,22 +64,22 @@ const mutations: Mutation[] = [
   },
   {
     name: "changed status code (PATCH 404 → 410)",
-    edits: [{ within: "    patch:", from: `\n        "404":\n`, to: `\n        "410":\n` }],
+    edits: [{ path: userPath, within: "    patch:", from: `\n        "404":\n`, to: `\n        "410":\n` }],
   },
   {
     name: "removed security requirement (document and PATCH)",
     edits: [
       { within: "security:", from: "security:\n  - appPlusUser:\n      - https://api.partnercenter.microsoft.com/user_impersonation\n", to: "security: []\n" },
-      { within: "    patch:", from: "      security:\n        - appPlusUser:\n            - https://api.partnercenter.microsoft.com/user_impersonation\n", to: "" },
+      { path: userPath, within: "    patch:", from: "      security:\n        - appPlusUser:\n            - https://api.partnercenter.microsoft.com/user_impersonation\n", to: "" },
     ],
   },
   {
     name: "changed example value (PAGE's 200 example: firstName)",
-    edits: [{ within: "    patch:", from: "\n                    firstName: FirstNameChange\n", to: "\n                    firstName: FirstNameChanged\n" }],
+    edits: [{ path: userPath, within: "    patch:", from: "\n                    firstName: FirstNameChange\n", to: "\n                    firstName: FirstNameChanged\n" }],
   },
   {
     name: "changed example value (PAGE's request example: usageLocation US → GB)",
-    edits: [{ within: "      requestBody:", from: "usageLocation: US\n", to: "usageLocation: GB\n" }],
+    edits: [{ path: userPath, within: "      requestBody:", from: "usageLocation: US\n", to: "usageLocation: GB\n" }],
   },
   {
     name: "changed limit (displayName maxLength 256 → 255)",
@@ -91,7 +99,7 @@ const mutations: Mutation[] = [
   },
   {
     name: "dropped optional header (PATCH's MS-CorrelationId)",
-    edits: [{ within: "    patch:", from: `        - $ref: ${q("#/components/parameters/MSCorrelationId")}\n`, to: "" }],
+    edits: [{ path: userPath, within: "    patch:", from: `        - $ref: ${q("#/components/parameters/MSCorrelationId")}\n`, to: "" }],
   },
   {
     name: "renamed page field (CustomerUserCollection items → users)",
@@ -99,11 +107,11 @@ const mutations: Mutation[] = [
   },
   {
     name: "renamed paging header (x-paging continuationTokenHeader MS-ContinuationToken → MS-Continuation-Token)",
-    edits: [{ within: "      x-paging:", from: "continuationTokenHeader: MS-ContinuationToken\n", to: "continuationTokenHeader: MS-Continuation-Token\n" }],
+    edits: [{ within: "      x-paging: &seekPaging", from: "continuationTokenHeader: MS-ContinuationToken\n", to: "continuationTokenHeader: MS-Continuation-Token\n" }],
   },
   {
     name: "changed seekOperation value (Next → next)",
-    edits: [{ within: "        - name: seekOperation", from: "              - Next\n", to: "              - next\n" }],
+    edits: [{ path: usersPath, within: "        - name: seekOperation", from: "              - Next\n", to: "              - next\n" }],
   },
   {
     name: "renamed query parameter (filter → filtre)",
@@ -113,12 +121,72 @@ const mutations: Mutation[] = [
     name: "changed example value (GET's 200 example: displayName)",
     edits: [{ within: "                get:", from: "displayName: Daniel Tsai\n", to: "displayName: Daniel T.\n" }],
   },
+  // Issue 20's operations: one mistake each, on its status, route, parameter or answer.
+  {
+    name: "create answers 201, not CREATE's 200",
+    edits: [{ path: usersPath, within: "    post:", from: `\n        "200":\n`, to: `\n        "201":\n` }],
+  },
+  {
+    name: "create no longer requires a password (CustomerUserCreate required: passwordProfile dropped)",
+    edits: [{ within: "    CustomerUserCreate:", from: "        - passwordProfile\n", to: "" }],
+  },
+  {
+    name: "delete answers 200, not DELETE's 204",
+    edits: [{ path: userPath, within: "    delete:", from: `\n        "204":\n`, to: `\n        "200":\n` }],
+  },
+  {
+    name: "reset password on …/reset-password, not …/resetpassword",
+    edits: [{ within: `  ${userPath}/resetpassword:`, from: "/resetpassword:", to: "/reset-password:" }],
+  },
+  {
+    name: "licence group query value in lower case (licenseGroupIds Group1 → group1)",
+    edits: [{ within: "    LicenseGroupIds:", from: "            - Group1\n", to: "            - group1\n" }],
+  },
+  {
+    name: "licence update answers 200, not ASSIGN's 201",
+    edits: [{ path: `${userPath}/licenseupdates`, within: "    post:", from: `\n        "201":\n`, to: `\n        "200":\n` }],
+  },
+  {
+    name: "renamed SKU count (SubscribedSku availableUnits → available)",
+    edits: [{ within: "    SubscribedSku:", from: "\n        availableUnits:\n", to: "\n        available:\n" }],
+  },
+  {
+    name: "renamed role field (DirectoryRole name → displayName)",
+    edits: [{ within: "    DirectoryRole:", from: "\n        name:\n", to: "\n        displayName:\n" }],
+  },
+  {
+    name: "customer's roles on …/directoryRoles, not …/directoryroles",
+    edits: [{ within: "  /v1/customers/{customer-tenant-id}/directoryroles:", from: "/directoryroles:", to: "/directoryRoles:" }],
+  },
+  {
+    name: "renamed members page field (UserMemberCollection items → members)",
+    edits: [{ within: "    UserMemberCollection:", from: "\n        items:\n", to: "\n        members:\n" }],
+  },
+  {
+    name: "add role member answers 200, not ADD ROLE's 201",
+    edits: [{ path: rolePath, within: "    post:", from: `\n        "201":\n`, to: `\n        "200":\n` }],
+  },
+  {
+    name: "remove role member answers 200, not REMOVE ROLE's 204",
+    edits: [{ path: `${rolePath}/{user-id}`, within: "    delete:", from: `\n        "204":\n`, to: `\n        "200":\n` }],
+  },
 ];
 
-function applyEdit(text: string, { within, from, to }: Edit, mutation: string): string {
+/** The lines [first, end) of a path item (all lines when no path is given). */
+function pathLines(lines: readonly string[], path: string | undefined, misfit: (why: string) => Error): [number, number] {
+  if (path === undefined) return [0, lines.length];
+  const first = lines.indexOf(`  ${path}:`);
+  if (first < 0) throw misfit(`the path ${q(path)} is not in the spec`);
+  let end = first + 1;
+  while (end < lines.length && !/^ {0,2}\S/.test(lines[end] ?? "")) end++;
+  return [first, end];
+}
+
+function applyEdit(text: string, { within, from, to, path }: Edit, mutation: string): string {
   const misfit = (why: string) => new Error(`mutation "${mutation}" no longer fits the spec: ${why}`);
   const lines = text.split("\n");
-  const starts = lines.flatMap((line, i) => (line === within ? [i] : []));
+  const [first, last] = pathLines(lines, path, misfit);
+  const starts = lines.flatMap((line, i) => (line === within && i >= first && i < last ? [i] : []));
   if (starts.length !== 1) throw misfit(`the line ${q(within)} occurs ${starts.length} times (expected once)`);
   const start = starts[0] as number;
   const indent = within.length - within.trimStart().length;
@@ -194,6 +262,12 @@ async function main(): Promise<number> {
   const started = performance.now();
   const source = await readFile(defaultSpecPath, "utf8");
   const copies = mutations.map((mutation) => ({ mutation, text: mutate(source, mutation) }));
+  if (process.argv.includes("--fit")) {
+    // Only that every mutation still fits the spec and changes it, without running the suite.
+    for (const { mutation, text } of copies) if (text === source) throw new Error(`mutation "${mutation.name}" changes nothing`);
+    console.log(`all ${copies.length} mutations fit the spec`);
+    return 0;
+  }
   const dir = await mkdtemp(join(tmpdir(), "pcu-mutants-"));
   try {
     const baselinePath = join(dir, "unbroken.yaml");

@@ -18,6 +18,7 @@ import {
   type PartnerCenterClientOptions,
   type PartnerCenterLogEntry,
 } from "./index.js";
+import { failure } from "./testing/outcomes.js";
 
 // PAGE's example ids and 200 response.
 const customerId = "eebd1b55-5360-4438-a11d-5c06918c3014";
@@ -91,14 +92,6 @@ function client(options: Partial<PartnerCenterClientOptions> = {}) {
 }
 function user(pc = client()) {
   return pc.customers.byId(customerId).users.byId(userId);
-}
-async function failure(promise: Promise<unknown>): Promise<PartnerCenterError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof PartnerCenterError)) throw new Error(`expected a PartnerCenterError, got ${String(error)}`);
-  return error;
 }
 
 describe("patch: the request", () => {

@@ -3,19 +3,28 @@ import type { paths } from "../generated/partner-center-users.js";
 import { openapiFetchDoor } from "./api-door.js";
 import { resolveOptions, type PartnerCenterClientOptions } from "./options.js";
 import { createPipeline } from "./pipeline.js";
+import { directoryRoles, type DirectoryRoleOperations } from "./directory-roles.js";
+import { subscribedSkus, type SubscribedSkuOperations } from "./licenses.js";
 import { customerUsers, type CustomerUsersOperations } from "./users.js";
 
-export type { CustomerUser, CustomerUserListing, CustomerUserOperations, CustomerUserPage, CustomerUserPatch, CustomerUsersOperations } from "./users.js";
+export type { CustomerUser, CustomerUserCreate, CustomerUserListing, CustomerUserOperations, CustomerUserPage, CustomerUserPatch, CustomerUsersOperations, PasswordProfile, ResetPasswordOptions } from "./users.js";
 
 export interface CustomerOperations {
   readonly users: CustomerUsersOperations;
+  /** The customer's licences by product, with their counts. */
+  readonly subscribedSkus: SubscribedSkuOperations;
+  readonly directoryRoles: DirectoryRoleOperations;
 }
 
 export interface PartnerCenterClient {
   /** Mirrors the official SDK: `customers.byId(c).users.byId(u).patch(user)`. */
   readonly customers: { byId(customerId: string): CustomerOperations };
-  /** The openapi-fetch client for this spec, through the same checks, auth, ids, retries and timeout, for full control. */
-  readonly api: Client<paths, "application/json">;
+  /**
+   * The openapi-fetch client for this spec, through the same checks, auth, ids, retries, timeout
+   * and middleware, for full control. Without openapi-fetch's own use()/eject(), whose middleware
+   * would see `api` calls only: the client's `middleware` option sees every call.
+   */
+  readonly api: Omit<Client<paths, "application/json">, "use" | "eject">;
 }
 
 /**
@@ -24,13 +33,20 @@ export interface PartnerCenterClient {
  * - the fluent API (src/users.ts) hands the pipeline its parts directly: no Request is built,
  *   which would cost about a quarter more per call (fetch re-processes it);
  * - `api` is openapi-fetch, whose fetch (api-door.ts) takes its Request apart into the same parts.
+ * Either way a call passes the caller's middleware (src/middleware.ts), the one extension point.
  */
 export function createPartnerCenterClient(options: PartnerCenterClientOptions): PartnerCenterClient {
   const resolved = resolveOptions(options);
   const call = createPipeline(resolved);
-  const api = createClient<paths, "application/json">({ baseUrl: resolved.baseUrl, fetch: openapiFetchDoor(call, resolved.baseUrl) });
+  const { use: _use, eject: _eject, ...api } = createClient<paths, "application/json">({ baseUrl: resolved.baseUrl, fetch: openapiFetchDoor(call, resolved.baseUrl) });
   return {
-    customers: { byId: (customerId) => ({ users: customerUsers(call, customerId, resolved.baseUrl) }) },
+    customers: {
+      byId: (customerId) => ({
+        users: customerUsers(call, customerId, resolved.baseUrl),
+        subscribedSkus: subscribedSkus(call, customerId),
+        directoryRoles: directoryRoles(call, customerId, resolved.baseUrl),
+      }),
+    },
     api,
   };
 }

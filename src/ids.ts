@@ -10,9 +10,14 @@ export interface CallIds {
   readonly correlationId: string;
 }
 
+/** Whether `value` is a GUID, by the spec's pattern (components.schemas.Guid). */
+export function isGuid(value: unknown): boolean {
+  return typeof value === "string" && guid.test(value);
+}
+
 /** Returns `value` when it is a GUID; otherwise throws an error that names `argument`. */
 export function requireGuid(value: unknown, argument: string): string {
-  if (typeof value === "string" && guid.test(value)) return value;
+  if (isGuid(value)) return value as string;
   throw argumentError(argument, `must be a GUID, not ${quoteId(value)}`);
 }
 

@@ -3,20 +3,27 @@ export { createPartnerCenterClient } from "./client.js";
 export type {
   CustomerOperations,
   CustomerUser,
+  CustomerUserCreate,
   CustomerUserListing,
   CustomerUserOperations,
   CustomerUserPage,
   CustomerUserPatch,
   CustomerUsersOperations,
   PartnerCenterClient,
+  PasswordProfile,
+  ResetPasswordOptions,
 } from "./client.js";
-export type { CallOptions, ListOptions, PartnerCenterClientOptions, PatchOptions } from "./options.js";
+export type { License, LicenseAssignment, LicenseGroup, LicenseListOptions, LicenseUpdate, LicenseUpdateResult, SubscribedSku, SubscribedSkuOperations, UserLicenseOperations } from "./licenses.js";
+export type { DirectoryRole, DirectoryRoleOperations, RoleMemberOperations, UserMember, UserMemberAdd, UserMemberPage, UserRoleOperations } from "./directory-roles.js";
+export type { PagedListing } from "./pager.js";
+export type { CallOptions, ListOptions, PagedListOptions, PartnerCenterClientOptions, PatchOptions } from "./options.js";
 export { defaultBaseUrl } from "./options.js";
 export type { RetryOptions } from "./retry/policy.js";
 export { partnerCenterScope } from "./credential.js";
 export type { Credential, TokenCredential, TokenRequest } from "./credential.js";
 export type { PartnerCenterLog, PartnerCenterLogEntry } from "./log.js";
-export { redactBody, redactHeaders, scrubSecrets } from "./redact.js";
+export type { PartnerCenterMiddleware, PartnerCenterRequest, PartnerCenterResponse, SendRequest } from "./middleware.js";
+export { redactBody } from "./redact.js";
 export { checkCustomerUserPatch } from "./operations.js";
 export type { ValidationIssue } from "./validate.js";
 export type { components, paths } from "../generated/partner-center-users.js";

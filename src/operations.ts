@@ -15,12 +15,13 @@ export interface ParameterRule {
 }
 
 export interface OperationRules {
+  readonly operationId: string;
   readonly method: string;
   readonly path: string;
   readonly parameters: readonly ParameterRule[];
   readonly requestBody?: { readonly required: boolean; readonly schema: SchemaSubset };
-  /** The one success the spec documents: its status and its body's schema. */
-  readonly response: { readonly status: number; readonly schema: SchemaSubset };
+  /** The one success the spec documents: its status and its body's schema (none for a 204: no body). */
+  readonly response: { readonly status: number; readonly schema?: SchemaSubset };
 }
 
 export const operationRules: Readonly<Record<OperationId, OperationRules>> = operations;
@@ -32,6 +33,8 @@ export interface RequestParts {
   readonly headers: Readonly<Record<string, string | undefined>>;
   /** The JSON text to send, if any. */
   readonly body?: string | undefined;
+  /** The body's JSON value, when the door has it as it is sent (so it is checked without parsing `body` back). */
+  readonly value?: unknown;
 }
 
 /**
@@ -46,6 +49,14 @@ function typed(text: string, schema: SchemaSubset): unknown {
   if (schema.type === "integer" || schema.type === "number") return text.trim() === "" ? text : Number(text);
   if (schema.type === "boolean") return text === "true" ? true : text === "false" ? false : text;
   return text;
+}
+
+/** A query parameter's value: an array one (`?licenseGroupIds=Group1&licenseGroupIds=Group2`) as every value given, each typed. */
+function queryValue(query: URLSearchParams | undefined, rule: ParameterRule): unknown {
+  if (rule.schema.type !== "array") return query?.get(rule.name) ?? undefined;
+  const values = query?.getAll(rule.name) ?? [];
+  const items = rule.schema.items;
+  return values.length === 0 ? undefined : values.map((value) => (items ? typed(value, items) : value));
 }
 
 function refuse(argument: string, issues: readonly ValidationIssue[]): never {
@@ -76,12 +87,12 @@ function prepared(operation: OperationRules): Prepared {
   return ready;
 }
 
-/** The body as parsed JSON, checked against the operation's schema; throws when it may not be sent. */
+/** The call's parameters and body against the operation's rules: throws a PartnerCenterArgumentError when it may not be sent. */
 export function checkRequest(operation: OperationRules, parts: RequestParts, names: ArgumentNames = {}): void {
   const { parameters, queryNames } = prepared(operation);
   for (const { rule, key, header } of parameters) {
     const argument = names[key] ?? rule.name;
-    const value = rule.in === "path" ? parts.path[rule.name] : rule.in === "query" ? (parts.query?.get(rule.name) ?? undefined) : rule.in === "header" ? parts.headers[header] : undefined;
+    const value = rule.in === "path" ? parts.path[rule.name] : rule.in === "query" ? queryValue(parts.query, rule) : rule.in === "header" ? parts.headers[header] : undefined;
     if (value === undefined) {
       if (rule.required) refuse(argument, [{ path: argument, message: "is required" }]);
       continue;
@@ -100,11 +111,13 @@ export function checkRequest(operation: OperationRules, parts: RequestParts, nam
     return;
   }
   if (!operation.requestBody) refuse(argument, [{ path: argument, message: `is not taken by ${operation.method} ${operation.path}` }]);
-  let value: unknown;
-  try {
-    value = JSON.parse(parts.body);
-  } catch {
-    refuse(argument, [{ path: argument, message: "is not JSON" }]); // the parser's message would quote it
+  let value = parts.value;
+  if (!("value" in parts)) {
+    try {
+      value = JSON.parse(parts.body);
+    } catch {
+      refuse(argument, [{ path: argument, message: "is not JSON" }]); // the parser's message would quote it
+    }
   }
   const issues = validate(operation.requestBody.schema, value, argument);
   if (issues.length > 0) refuse(argument, issues);
@@ -118,6 +131,7 @@ export function checkRequest(operation: OperationRules, parts: RequestParts, nam
 export function checkResponse(operation: OperationRules, status: number, body: unknown): ValidationIssue[] {
   const { response } = operation;
   if (status !== response.status) return [{ path: "status", message: `must be ${response.status}, not ${status}` }];
+  if (!response.schema) return body === undefined ? [] : [{ path: "body", message: "must be empty" }];
   if (body === undefined) return [{ path: "body", message: "must be JSON" }];
   return validate(response.schema, body, "body");
 }

@@ -3,6 +3,7 @@ import { argumentError } from "./errors/argument-error.js";
 import type { Credential } from "./credential.js";
 import { requireGuid } from "./ids.js";
 import type { PartnerCenterLog } from "./log.js";
+import { checkMiddleware, type PartnerCenterMiddleware } from "./middleware.js";
 import { defaultRetryPolicy, defaultTimeoutMs, type RetryOptions, type RetryPolicy } from "./retry/policy.js";
 import type { FetchFunction } from "./transport/plain-fetch.js";
 
@@ -43,6 +44,12 @@ export interface PartnerCenterClientOptions {
    * the connection aborted — and the call rejects with a PartnerCenterInvalidResponseError.
    */
   readonly maxResponseBytes?: number | undefined;
+  /**
+   * The client's one extension point: each middleware sees every call, whichever way it was made
+   * (get, patch, each page of a listing, `api`), once per call, and its answer (src/middleware.ts).
+   * The first is the outermost.
+   */
+  readonly middleware?: readonly PartnerCenterMiddleware[] | undefined;
 }
 
 /** Options of one call (get, patch). */
@@ -59,10 +66,14 @@ export interface CallOptions {
 export type PatchOptions = CallOptions;
 
 /** Options of a listing. Each page is a call of its own, with its own MS-RequestId. */
-export interface ListOptions {
+export interface ListOptions extends PagedListOptions {
   /** The soft-deleted users (within 30 days of deletion) instead of the active ones. */
   readonly deleted?: boolean | undefined;
-  /** Users per page (the spec's `size`); default: the server's. */
+}
+
+/** Options of any paged listing (users, a role's members). */
+export interface PagedListOptions {
+  /** Items per page (the spec's `size`); default: the server's. */
   readonly pageSize?: number | undefined;
   /** Cancels the listing, whatever page it is on. */
   readonly signal?: AbortSignal | undefined;
@@ -164,6 +175,7 @@ export interface ResolvedOptions {
   readonly log: PartnerCenterLog | undefined;
   readonly onInvalidResponse: "throw" | "warn";
   readonly maxResponseBytes: number;
+  readonly middleware: readonly PartnerCenterMiddleware[];
 }
 
 /** 4 MiB: about 7,000 users on one page (a user is about 600 bytes); the spec's examples ask for at most 500. */
@@ -189,5 +201,6 @@ export function resolveOptions(options: PartnerCenterClientOptions): ResolvedOpt
     log: options.log,
     onInvalidResponse: options.onInvalidResponse ?? "throw",
     maxResponseBytes: options.maxResponseBytes === undefined ? defaultMaxResponseBytes : responseLimit(options.maxResponseBytes),
+    middleware: checkMiddleware(options.middleware),
   };
 }

@@ -7,11 +7,12 @@
 // A page is an answer like any other: untrusted. Its next link is followed only as far as the spec
 // allows — the same API, operation and customer, only the query parameters and headers x-paging
 // lists — a page asked for twice is a loop, and a listing ends after `maxPages` pages at most.
-import { PartnerCenterArgumentError } from "./errors/argument-error.js";
+import { PartnerCenterArgumentError, argumentError } from "./errors/argument-error.js";
 import { PartnerCenterInvalidResponseError } from "./errors/invalid-response-error.js";
-import { PartnerCenterError } from "./errors/partner-center-error.js";
+import { located, PartnerCenterError, type ErrorLocation } from "./errors/partner-center-error.js";
 import { correlationIdHeader } from "./headers.js";
-import { findOperation, type ArgumentNames, type OperationRules, type RequestParts } from "./operations.js";
+import { fillPath, findOperation, type ArgumentNames, type OperationRules, type RequestParts } from "./operations.js";
+import type { PagedListOptions } from "./options.js";
 import { resultOf, type Pipeline } from "./pipeline.js";
 
 /** The paging protocol of an operation (the spec's `x-paging`); pointers are JSON pointers into a page. */
@@ -161,9 +162,26 @@ function resumable(error: unknown, token: string | undefined): unknown {
   return error;
 }
 
-/** Every page of a listing, first to last; each is fetched only when the one before has been consumed. */
+/** The call a listing's errors name: its operation, at its first page's URL (without the query). */
+export function listingLocation(operation: OperationRules, listing: Pick<Listing, "baseUrl" | "first">): ErrorLocation {
+  return { operationId: operation.operationId, method: operation.method, url: `${listing.baseUrl}${fillPath(operation, listing.first.path)}` };
+}
+
+/**
+ * Every page of a listing, first to last; each is fetched only when the one before has been
+ * consumed. Every error names the listing (listingLocation) unless the page's call named its own.
+ */
 export async function* allPages(call: Pipeline, operation: OperationRules, paging: PagingRules, listing: Listing): AsyncGenerator<object> {
+  try {
+    yield* pagesOf(call, operation, paging, listing);
+  } catch (error) {
+    throw located(error, listingLocation(operation, listing));
+  }
+}
+
+async function* pagesOf(call: Pipeline, operation: OperationRules, paging: PagingRules, listing: Listing): AsyncGenerator<object> {
   const { first, signal, names, maxPages } = listing;
+  if (!Number.isSafeInteger(maxPages) || maxPages < 1) throw argumentError("maxPages", "must be a whole number, at least 1");
   const tokenHeader = paging.continuationTokenHeader.toLowerCase();
   // Every page asked for so far, by token and by request, with its number: a loop is named by them.
   const tokens = new Map<number, number>();
@@ -201,4 +219,41 @@ export async function* allPages(call: Pipeline, operation: OperationRules, pagin
       throw resumable(error, typeof pageToken === "string" && pageToken !== "" ? pageToken : undefined);
     }
   }
+}
+
+/** Every item of a listing (`for await`); `byPage()` gives the pages themselves. */
+export interface PagedListing<Item, Page> extends AsyncIterable<Item> {
+  byPage(): AsyncIterable<Page>;
+}
+
+/**
+ * A listing of an operation the spec pages (`x-paging`): the first request with the caller's page
+ * size — or, resuming `from` a token, asked for as any next page is — then page after page.
+ */
+export function pagedListing<Item, Page>(
+  call: Pipeline,
+  operation: OperationRules,
+  paging: PagingRules,
+  start: { readonly baseUrl: string; readonly path: Readonly<Record<string, unknown>>; readonly query?: URLSearchParams; readonly names: ArgumentNames },
+  options: PagedListOptions,
+): PagedListing<Item, Page> {
+  const query = new URLSearchParams();
+  if (options.pageSize !== undefined) query.set(paging.pageSize, String(options.pageSize));
+  for (const [name, value] of start.query ?? []) query.append(name, value);
+  const headers: Record<string, string | undefined> = { [correlationIdHeader]: options.correlationId };
+  if (options.from !== undefined) {
+    query.set(paging.seekOperation.parameter, paging.seekOperation.next);
+    headers[paging.continuationTokenHeader.toLowerCase()] = options.from;
+  }
+  const first = { path: start.path, query, headers };
+  const { maxPages = defaultMaxPages } = options;
+  async function* pages(): AsyncGenerator<Page> {
+    yield* allPages(call, operation, paging, { baseUrl: start.baseUrl, first, maxPages, signal: options.signal, names: start.names }) as AsyncGenerator<Page>;
+  }
+  return {
+    byPage: pages,
+    async *[Symbol.asyncIterator]() {
+      for await (const page of pages()) yield* pageItems(page as object, paging) as Item[];
+    },
+  };
 }

@@ -81,7 +81,7 @@ describe("one pipeline: the same checks before sending, through both doors", () 
   it("refuses through api a method and path that are no operation of the spec", async () => {
     const fetch = answer(200, user);
     const error = await client(fetch)
-      .api.request("delete" as never, route as never, { params } as never)
+      .api.request("put" as never, route as never, { params } as never)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PartnerCenterArgumentError);
     expect((error as Error).message).toContain("is not an operation of the spec");

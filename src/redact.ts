@@ -1,11 +1,13 @@
-// Keeping secrets out of logs and errors, two ways:
-// - by key: a copy of a body with every string under a field the spec marks writeOnly replaced
-//   (redactBody), and of headers with everything but known harmless ones replaced (redactHeaders);
-// - by value: every occurrence of a known secret (the token, the passwords sent) replaced, in text
-//   (scrub) and in every string of a parsed body (scrubValues), in each encoding a server may
-//   echo it in — raw, JSON-escaped in any style, percent-encoded, hex, base64 and base64url.
-// Allow-lists, not block-lists: a header this file does not know is hidden. No regular expressions,
-// so nothing here can be made slow by a crafted input.
+// Keeping secrets out of logs and errors, three ways:
+// - by key, in a copy: every string under a field the spec marks writeOnly replaced (redactBody,
+//   for the log and the CLI's output), and every header but known harmless ones (redactHeaders);
+// - by key, in place: every writeOnly field dropped from a success answer (dropWriteOnly);
+// - by value: every occurrence of a known secret (the token, the passwords sent) of at least
+//   minSecretLength characters replaced, in text (scrub) and in every string and key of a parsed
+//   error body (scrubValues), in each form a server may echo it in — raw, JSON-escaped in any
+//   style, percent-encoded, hex, base64 and base64url.
+// Allow-lists, not block-lists: a header this file does not know is hidden. A server's text is
+// searched with plain string matching only (no regular expression), so no answer can make it slow.
 import { writeOnlyFields } from "../generated/spec-rules.js";
 
 export const redacted = "[REDACTED]";
@@ -39,21 +41,27 @@ const secretKeys: ReadonlySet<string> = new Set(writeOnlyFields.map((name) => na
 // Their lengths, looked at first: most keys of a body are not as long as any, and need no lower-casing.
 const secretKeyLengths: ReadonlySet<number> = new Set(writeOnlyFields.map((name) => name.length));
 
+/** Whether `key` names a writeOnly field, in any case. */
 export function isSecretKey(key: string): boolean {
   return secretKeyLengths.has(key.length) && secretKeys.has(key.toLowerCase());
 }
 
 /**
- * A deep copy of a JSON value fit for a log: every string under a writeOnly field (`password`,
- * anything in `passwordProfile`), at any depth and in any case, redacted; flags such as
- * `forceChangePassword` kept.
+ * Public (src/index.ts): a deep copy of a JSON value fit for a log — every string under a field the
+ * spec marks writeOnly (`password`, anything in `passwordProfile`), at any depth and in any case,
+ * redacted; flags such as `forceChangePassword` kept.
  */
-export function redactBody(value: unknown, secret = false): unknown {
+export function redactBody(value: unknown): unknown {
+  return redactedCopy(value, false);
+}
+
+/** `value` copied; `secret`: it is under a writeOnly field, so every string in it is hidden. */
+function redactedCopy(value: unknown, secret: boolean): unknown {
   if (typeof value === "string") return secret ? redacted : value;
-  if (Array.isArray(value)) return value.map((item) => redactBody(item, secret));
+  if (Array.isArray(value)) return value.map((item) => redactedCopy(item, secret));
   if (value === null || typeof value !== "object") return value;
   const copy: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(value)) copy[key] = redactBody(child, secret || isSecretKey(key));
+  for (const [key, child] of Object.entries(value)) copy[key] = redactedCopy(child, secret || isSecretKey(key));
   return copy;
 }
 
@@ -161,16 +169,7 @@ export function scrub(text: string, secrets: readonly string[]): string {
   return scrubber(secrets)(text);
 }
 
-/**
- * Public (src/index.ts): `text` with each secret (a token, a password) replaced by `[REDACTED]`
- * wherever it occurs, in every form a server may echo it in — raw, JSON-escaped in any style,
- * percent-encoded, hex, base64 or base64url (whole or inside a longer encoded text). Secrets shorter than 8 characters (minSecretLength) are not searched for. The client does this to what it reports; this is for your own logs and output.
- */
-export function scrubSecrets(text: string, secrets: readonly string[]): string {
-  return scrub(text, secrets);
-}
-
-/** A deep copy of a parsed body with every form of each secret replaced in every string (keys included). */
+/** A deep copy of a parsed body with every form of each secret replaced in every string and key. */
 export function scrubValues(value: unknown, secrets: readonly string[]): unknown {
   const replace = scrubber(secrets);
   const copy = (inner: unknown): unknown => {

@@ -2,6 +2,7 @@ import { describe, expectTypeOf, it } from "vitest";
 import {
   createPartnerCenterClient,
   PartnerCenterError,
+  redactBody,
   type CustomerUser,
   type CustomerUserPatch,
   type PartnerCenterClientOptions,
@@ -109,5 +110,11 @@ describe("errors", () => {
     expectTypeOf<PartnerCenterError["code"]>().toEqualTypeOf<number | string | undefined>();
     expectTypeOf<PartnerCenterError["requestId"]>().toEqualTypeOf<string | undefined>();
     expectTypeOf<PartnerCenterError["retryAfterMs"]>().toEqualTypeOf<number | undefined>();
+  });
+});
+
+describe("redactBody", () => {
+  it("takes the value alone: its recursion's flag is not part of the API", () => {
+    expectTypeOf(redactBody).parameters.toEqualTypeOf<[value: unknown]>();
   });
 });

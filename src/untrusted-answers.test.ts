@@ -16,6 +16,7 @@ import {
   type PartnerCenterClientOptions,
   type PartnerCenterLogEntry,
 } from "./index.js";
+import { collect, failure } from "./testing/outcomes.js";
 
 const customerId = "4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04";
 const otherCustomerId = "eebd1b55-5360-4438-a11d-5c06918c3014";
@@ -69,19 +70,6 @@ function client(options: Partial<PartnerCenterClientOptions> = {}) {
 }
 const users = (options: Partial<PartnerCenterClientOptions> = {}) => client(options).customers.byId(customerId).users;
 
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of iterable) out.push(item);
-  return out;
-}
-async function failure(promise: Promise<unknown>): Promise<PartnerCenterError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(PartnerCenterError);
-  return error as PartnerCenterError;
-}
 
 beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -11,6 +11,7 @@ import {
   type CustomerUser,
   type PartnerCenterClientOptions,
 } from "./index.js";
+import { collect } from "./testing/outcomes.js";
 
 const customerId = "4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04";
 const base = "https://api.partnercenter.microsoft.com";
@@ -51,11 +52,6 @@ function serverWith(options: Partial<PartnerCenterClientOptions>, ...answers: Ar
   return { users, seen, fetch };
 }
 
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of iterable) out.push(item);
-  return out;
-}
 
 describe("list(): every page, as the spec's x-paging describes", () => {
   it("follows links.next with and without /v1, sending the link's headers, and never requests /v1/v1", async () => {
@@ -112,7 +108,7 @@ describe("list(): every page, as the spec's x-paging describes", () => {
 
   it("refuses a page size the spec does not allow, naming pageSize, before sending", async () => {
     const { users, fetch } = server();
-    await expect(collect(users.list({ pageSize: 0 }))).rejects.toMatchObject({ name: "PartnerCenterArgumentError", argument: "pageSize" });
+    await expect(collect(users.list({ pageSize: -1 }))).rejects.toMatchObject({ name: "PartnerCenterArgumentError", argument: "pageSize" });
     expect(fetch).not.toHaveBeenCalled();
   });
 

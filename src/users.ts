@@ -1,37 +1,53 @@
-// A customer's users, the fluent way: list (every page), get, patch, and a user found by sign-in
-// name. Every call goes through the one pipeline (src/pipeline.ts); the shapes are the generated
-// types, and the paging protocol and named filters come from the spec (generated/spec-rules.ts).
+// A customer's users, the fluent way: list (every page), create, get, patch, delete, reset a
+// password, and a user found by sign-in name — with the user's licences (src/licenses.ts) and roles
+// (src/directory-roles.ts). Every call goes through the one pipeline (src/calls.ts); the shapes are
+// the generated types, and the paging protocol and named filters come from the spec.
 import type { components } from "../generated/partner-center-users.js";
 import { argumentError } from "./errors/argument-error.js";
 import { PartnerCenterError } from "./errors/partner-center-error.js";
 import { PartnerCenterNotFoundError } from "./errors/http-errors.js";
 import { principalNameKey } from "./ids.js";
-import { correlationIdHeader, requestIdHeader } from "./headers.js";
 import { operations } from "../generated/spec-rules.js";
-import { operationRules, type ArgumentNames } from "./operations.js";
+import { callFor, callForNothing, fluentNames } from "./calls.js";
+import { userRoles, type UserRoleOperations } from "./directory-roles.js";
+import { userLicenses, type UserLicenseOperations } from "./licenses.js";
+import { operationRules } from "./operations.js";
 import type { CallOptions, ListOptions } from "./options.js";
-import { allPages, defaultMaxPages, pageItems, type PagingRules } from "./pager.js";
-import { resultOf, type Pipeline } from "./pipeline.js";
+import { listingLocation, pagedListing, type PagedListing, type PagingRules } from "./pager.js";
+import type { Pipeline } from "./pipeline.js";
 
 export type CustomerUser = components["schemas"]["CustomerUser"];
 export type CustomerUserPatch = components["schemas"]["CustomerUserPatch"];
 export type CustomerUserPage = components["schemas"]["CustomerUserCollection"];
+export type CustomerUserCreate = components["schemas"]["CustomerUserCreate"];
+export type PasswordProfile = components["schemas"]["PasswordProfile"];
+
+/** Options of `resetPassword()`: by default the plain PATCH of the user (verified); `via: "resetpassword"` uses the route Learn documents (unverified). */
+export interface ResetPasswordOptions extends CallOptions {
+  readonly via?: "patch" | "resetpassword" | undefined;
+}
 
 export interface CustomerUserOperations {
   /** GET the user. */
   get(options?: CallOptions): Promise<CustomerUser>;
   /** PATCH the given fields of the user; resolves to the whole updated user. */
   patch(body: CustomerUserPatch, options?: CallOptions): Promise<CustomerUser>;
+  /** DELETE the user: soft-deleted, restorable for 30 days (`patch({ state: "active" })`). */
+  delete(options?: CallOptions): Promise<void>;
+  /** A new password; the answer's echo of it is dropped, and it is never logged nor quoted in an error. */
+  resetPassword(profile: PasswordProfile, options?: ResetPasswordOptions): Promise<CustomerUser>;
+  readonly licenses: UserLicenseOperations;
+  readonly roles: UserRoleOperations;
 }
 
 /** Every user of a listing, page after page (`for await`); `byPage()` gives the pages themselves. */
-export interface CustomerUserListing extends AsyncIterable<CustomerUser> {
-  byPage(): AsyncIterable<CustomerUserPage>;
-}
+export type CustomerUserListing = PagedListing<CustomerUser, CustomerUserPage>;
 
 export interface CustomerUsersOperations {
   /** The customer's active users — or, with `deleted: true`, its soft-deleted ones — across every page. */
   list(options?: ListOptions): CustomerUserListing;
+  /** POST a new user; resolves to it, with its id (a password echoed by the server is dropped). */
+  create(user: CustomerUserCreate, options?: CallOptions): Promise<CustomerUser>;
   byId(userId: string): CustomerUserOperations;
   /**
    * The user whose userPrincipalName is `upn` — compared as Entra ID compares sign-in names: ASCII
@@ -42,59 +58,36 @@ export interface CustomerUsersOperations {
   byPrincipalName(upn: string, options?: Pick<ListOptions, "deleted">): CustomerUserOperations;
 }
 
-// The fluent API's arguments, named as its callers wrote them.
-const names: ArgumentNames = {
-  "path:customer-tenant-id": "customerId",
-  "path:user-id": "userId",
-  "header:MS-RequestId": "requestId",
-  "header:MS-CorrelationId": "correlationId",
-  "query:size": "pageSize",
-  "header:MS-ContinuationToken": "from",
-  body: "patch",
-};
-
 const listing = operationRules.listCustomerUsers;
 const paging: PagingRules = operations.listCustomerUsers.paging;
 const deletedFilter = operations.listCustomerUsers.filters.deleted;
 
 export function customerUsers(call: Pipeline, customerId: string, baseUrl: string): CustomerUsersOperations {
-  const ids = (options: CallOptions) => ({ [requestIdHeader]: options.requestId, [correlationIdHeader]: options.correlationId });
+  const customer = { "customer-tenant-id": customerId };
 
   function user(userId: () => Promise<string> | string): CustomerUserOperations {
+    const path = async () => ({ ...customer, "user-id": await userId() });
+    const patchVia = async (operation: "updateCustomerUser" | "resetCustomerUserPassword", value: object, argument: string, options: CallOptions) =>
+      (await callFor(call, operationRules[operation], { path: await path(), body: { value, argument } }, options)) as CustomerUser;
     return {
-      async get(options = {}) {
-        const parts = { path: { "customer-tenant-id": customerId, "user-id": await userId() }, headers: ids(options) };
-        return resultOf(await call({ operation: operationRules.getCustomerUser, parts, names, signal: options.signal })) as CustomerUser;
-      },
-      async patch(body, options = {}) {
-        const parts = { path: { "customer-tenant-id": customerId, "user-id": await userId() }, headers: ids(options), body: serialize(body) };
-        return resultOf(await call({ operation: operationRules.updateCustomerUser, parts, names, signal: options.signal })) as CustomerUser;
-      },
+      get: async (options = {}) => (await callFor(call, operationRules.getCustomerUser, { path: await path() }, options)) as CustomerUser,
+      patch: (body, options = {}) => patchVia("updateCustomerUser", body, "patch", options),
+      delete: async (options = {}) => callForNothing(call, operationRules.deleteCustomerUser, { path: await path() }, options),
+      resetPassword: (passwordProfile, options = {}) =>
+        patchVia(options.via === "resetpassword" ? "resetCustomerUserPassword" : "updateCustomerUser", { passwordProfile, attributes: { objectType: "CustomerUser" } }, "resetPassword", options),
+      licenses: userLicenses(call, customerId, userId),
+      roles: userRoles(call, customerId, userId),
     };
   }
 
   function list(options: ListOptions = {}): CustomerUserListing {
     const query = new URLSearchParams();
-    if (options.pageSize !== undefined) query.set(paging.pageSize, String(options.pageSize));
     if (options.deleted === true) query.set("filter", deletedFilter);
-    const headers: Record<string, string | undefined> = { [correlationIdHeader]: options.correlationId };
-    if (options.from !== undefined) {
-      // Resuming: the page a failed listing's error named, asked for as any next page is.
-      query.set(paging.seekOperation.parameter, paging.seekOperation.next);
-      headers[paging.continuationTokenHeader.toLowerCase()] = options.from;
-    }
-    const first = { path: { "customer-tenant-id": customerId }, query, headers };
-    const { maxPages = defaultMaxPages } = options;
-    async function* pages(): AsyncGenerator<CustomerUserPage> {
-      if (!Number.isSafeInteger(maxPages) || maxPages < 1) throw argumentError("maxPages", "must be a whole number, at least 1");
-      yield* allPages(call, listing, paging, { baseUrl, first, maxPages, signal: options.signal, names }) as AsyncGenerator<CustomerUserPage>;
-    }
-    return {
-      byPage: pages,
-      async *[Symbol.asyncIterator]() {
-        for await (const page of pages()) yield* pageItems(page, paging) as CustomerUser[];
-      },
-    };
+    return pagedListing(call, listing, paging, { baseUrl, path: customer, query, names: fluentNames }, options);
+  }
+
+  async function create(value: CustomerUserCreate, options: CallOptions = {}): Promise<CustomerUser> {
+    return (await callFor(call, operationRules.createCustomerUser, { path: customer, body: { value, argument: "user" } }, options)) as CustomerUser;
   }
 
   function byPrincipalName(upn: string, options: Pick<ListOptions, "deleted"> = {}): CustomerUserOperations {
@@ -108,26 +101,14 @@ export function customerUsers(call: Pipeline, customerId: string, baseUrl: strin
         if (typeof (candidate as Partial<CustomerUser> | null)?.userPrincipalName === "string" && principalNameKey(candidate.userPrincipalName) === wanted) matches.push(candidate);
       }
       const among = options.deleted === true ? "deleted" : "active";
-      if (matches.length === 0) throw new PartnerCenterNotFoundError(`No ${among} user of customer ${customerId} has the userPrincipalName ${JSON.stringify(upn)}`);
-      if (matches.length > 1) throw new PartnerCenterError(`${matches.length} ${among} users of customer ${customerId} have the userPrincipalName ${JSON.stringify(upn)}; refusing to guess`);
+      const where = listingLocation(listing, { baseUrl, first: { path: customer, headers: {} } });
+      if (matches.length === 0) throw new PartnerCenterNotFoundError(`No ${among} user of customer ${customerId} has the userPrincipalName ${JSON.stringify(upn)}`, where);
+      if (matches.length > 1) throw new PartnerCenterError(`${matches.length} ${among} users of customer ${customerId} have the userPrincipalName ${JSON.stringify(upn)}; refusing to guess`, where);
       return (matches[0] as CustomerUser).id;
     };
     // Resolved once, on first use; a failed resolution is tried afresh next time.
     return user(() => (found ??= resolve().catch((error: unknown) => ((found = undefined), Promise.reject(error)))));
   }
 
-  return { list, byId: (userId) => user(() => userId), byPrincipalName };
-}
-
-/** The body as it will be sent (a toJSON method or an undefined field changes it), or undefined for none. */
-function serialize(body: unknown): string | undefined {
-  if (body === undefined) return undefined;
-  let json: string | undefined;
-  try {
-    json = JSON.stringify(body);
-  } catch {
-    // a cycle or a BigInt
-  }
-  if (json === undefined) throw argumentError("patch", "cannot be written as JSON");
-  return json;
+  return { list, create, byId: (userId) => user(() => userId), byPrincipalName };
 }

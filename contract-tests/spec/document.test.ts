@@ -40,7 +40,8 @@ describe("swagger-parser validates the document", () => {
   });
 });
 
-describe("the linter (Redocly recommended-strict) checks what swagger-parser does not", () => {
+// Each lint runs Redocly in a child process: seconds on a shared machine, above vitest's 5 s default.
+describe("the linter (Redocly recommended-strict) checks what swagger-parser does not", { timeout: 30_000 }, () => {
   it("rejects a copy whose path names a parameter the operation does not declare", async () => {
     const path = await brokenCopy("undeclared-path-parameter", "/users/{user-id}:", "/users/{userId}:");
     await expect(SwaggerParser.validate(path), "swagger-parser misses it").resolves.toBeDefined();

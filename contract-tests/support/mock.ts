@@ -1,6 +1,5 @@
 // Talking to the Prism mock the global setup started: its URL, the operation's URL, a recording
-// fetch for every exchange (so each file can check afterwards that every response the mock gave
-// conforms to the spec), and the typed client pointed at the mock.
+// fetch (what was sent, what came back), and the typed client pointed at the mock.
 import { inject } from "vitest";
 import { createPartnerCenterClient, type PartnerCenterClientOptions } from "../../src/index.ts";
 import { operationPath } from "../../scripts/lib/spec.ts";
@@ -38,9 +37,6 @@ export interface Exchange {
   readonly response: RecordedResponse;
 }
 
-/** Every exchange with the mock in this test file (vitest gives each file its own module state). */
-export const exchanges: Exchange[] = [];
-
 export type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
 export interface RecordingFetch extends Fetch {
@@ -72,7 +68,6 @@ export function recordingFetch(extraHeaders: Readonly<Record<string, string>> = 
     };
     const exchange = { request: sent, response: received };
     own.push(exchange);
-    exchanges.push(exchange);
     return response;
   };
   return Object.assign(fetchAndRecord, { exchanges: own });

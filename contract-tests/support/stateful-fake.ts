@@ -3,12 +3,14 @@
 // failure on a later page, soft-deleted users and their restore. It cannot drift from the
 // contract: every response it sends is first checked against the spec under test (the same
 // conformance check as the mock's answers), and a departure is recorded for the test to fail on.
-// The paging protocol it serves is the spec's own `x-paging`.
+// The paging protocol it serves is the spec's own `x-paging`. Creating and deleting users, licences
+// and directory roles are served by stateful-lifecycle.ts, with their invariants.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { OpenAPIV3 } from "openapi-types";
 import type { Spec } from "../../scripts/lib/spec.ts";
 import { responseViolations } from "./response-violations.ts";
+import { lifecycleAnswer, type FakeRole, type FakeSku, type LifecycleState } from "./stateful-lifecycle.ts";
 
 export interface FakeUser {
   id: string;
@@ -25,6 +27,9 @@ export interface FakeOptions {
   readonly nextBy: "link" | "token";
   /** Answer 503 once to the first request for this page number (1-based). */
   readonly failOncePage?: number;
+  /** The customer's subscribed SKUs and directory roles (none by default). */
+  readonly skus?: readonly FakeSku[];
+  readonly roles?: readonly FakeRole[];
 }
 
 interface Paging {
@@ -40,6 +45,8 @@ export interface StatefulFake {
   readonly seen: string[];
   /** Every way a response it sent departed from the spec (must stay empty). */
   readonly violations: string[];
+  /** Licences and role memberships, by user and by role. */
+  readonly lifecycle: LifecycleState;
   softDelete(userId: string): void;
   close(): Promise<void>;
 }
@@ -56,6 +63,7 @@ export async function startStatefulFake(spec: Spec, customerId: string, initial:
   const violations: string[] = [];
   const failed = new Set<number>();
   const tokens = new Map<string, { deleted: boolean; page: number }>();
+  const lifecycle: LifecycleState = { users, skus: options.skus ?? [], roles: options.roles ?? [], licenses: new Map(), members: new Map() };
 
   const shown = (user: FakeUser) => ({ ...user, attributes: { objectType: "CustomerUser" } });
 
@@ -85,8 +93,13 @@ export async function startStatefulFake(spec: Spec, customerId: string, initial:
     };
   }
 
-  function answer(request: IncomingMessage, body: string): { status: number; body: unknown } {
+  function answer(request: IncomingMessage, body: string): { status: number; body?: unknown } {
     const url = new URL(request.url ?? "/", "http://fake");
+    const prefix = `/v1/customers/${customerId}`;
+    if (url.pathname.startsWith(`${prefix}/`)) {
+      const served = lifecycleAnswer(lifecycle, request.method ?? "", url.pathname.slice(prefix.length), body, shown);
+      if (served) return served;
+    }
     const match = /^\/v1\/customers\/([^/]+)\/users(?:\/([^/]+))?$/.exec(url.pathname);
     if (!match || match[1] !== customerId) return fault(404, 60003, "Tenant not found.");
     const userId = match[2];
@@ -118,7 +131,7 @@ export async function startStatefulFake(spec: Spec, customerId: string, initial:
     request.on("end", () => {
       seen.push(`${request.method} ${request.url}`);
       const { status, body: json } = answer(request, body);
-      const text = JSON.stringify(json);
+      const text = json === undefined ? "" : JSON.stringify(json);
       const headers = { "content-type": "application/json; charset=utf-8", "ms-requestid": String(request.headers["ms-requestid"]), "ms-correlationid": String(request.headers["ms-correlationid"]) };
       const sent = { status, headers, body: text };
       for (const violation of responseViolations(spec, { method: request.method ?? "", url: `http://fake${request.url ?? ""}` }, sent)) violations.push(`${request.method} ${request.url}: ${violation}`);
@@ -131,6 +144,7 @@ export async function startStatefulFake(spec: Spec, customerId: string, initial:
     users,
     seen,
     violations,
+    lifecycle,
     softDelete(userId) {
       const user = users.get(userId);
       if (!user) throw new Error(`no user ${userId}`);

@@ -3,12 +3,13 @@
 // checked by check:generated. Generated rather than hand-kept: the list is --help's own text, so a
 // person could only ever copy it; the check still names each option that differs, with its limits.
 import type { FieldOption } from "../../src/cli/patch.ts";
+import { findBlock, markers } from "./doc-blocks.ts";
 
 /** The page that holds the list, from the project's root. */
 export const optionsPage = "docs/cli.md";
 
-export const begin = "<!-- update-field-options: written by `npm run generate` from the spec; do not edit -->";
-export const end = "<!-- /update-field-options -->";
+const optionsBlock = { name: "update-field-options", source: "the spec" };
+export const { begin, end } = markers(optionsBlock);
 
 type Option = Pick<FieldOption, "flags" | "description">;
 
@@ -20,11 +21,7 @@ export function renderOptions(options: readonly Option[]): string {
   return [begin, "```text", ...options.map((option) => `${option.flags.padEnd(pad)}${option.description}`), "```", end].join("\n");
 }
 
-function block(page: string): { start: number; stop: number } | undefined {
-  const start = page.indexOf(begin);
-  const stop = page.indexOf(end, start);
-  return start === -1 || stop === -1 ? undefined : { start, stop: stop + end.length };
-}
+const block = (page: string) => findBlock(page, optionsBlock);
 
 /** The page with its block replaced by the current options. */
 export function withOptions(page: string, options: readonly Option[]): string {

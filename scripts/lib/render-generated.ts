@@ -37,6 +37,7 @@ function renderSpecRules(spec: Spec): string {
     constant("The properties the spec marks writeOnly: secrets in a request, never surfaced from a response.", "writeOnlyFields", writeOnlyFields(spec)),
     constant("The GUID pattern (components.schemas.Guid) of ids and MS-RequestId / MS-CorrelationId.", "guidPattern", guidPattern(spec)),
     constant("The X-Locale header's pattern, which the client's `locale` option must match.", "localePattern", headerPattern(spec, "X-Locale")),
+    constant("The GDAP roles each operation needs (its `x-gdap-roles`): by what the call does, any one of the roles.", "gdapRoles", gdapRoles(spec)),
     renderOperations(operations(spec, schemas), schemas.constants),
   ].join("\n");
 }
@@ -76,6 +77,22 @@ function renderOperations(table: Record<string, RenderedOperation>, schemaConsta
   );
   const body = JSON.stringify(withReferences, null, 2).replace(/"@@(\w+)@@"/g, "$1");
   return `${schemaConstants.join("\n")}\n${constants.join("\n")}\n/** Every operation, by operationId: its method, path, parameters and body, with the rules each must meet. */\nexport const operations = ${body} as const;\n`;
+}
+
+/** Every operation's `x-gdap-roles`, by operationId; an operation without them fails: the CLI tells a refused user which roles to ask for. */
+function gdapRoles(spec: Spec): Record<string, Record<string, string[]>> {
+  const out: Record<string, Record<string, string[]>> = {};
+  for (const [path, item] of Object.entries(spec.paths)) {
+    for (const method of methods) {
+      const operation = item?.[method] as (OpenAPIV3.OperationObject & { "x-gdap-roles"?: Record<string, string[]> }) | undefined;
+      if (!operation) continue;
+      const roles = operation["x-gdap-roles"];
+      const valid = roles && Object.values(roles).length > 0 && Object.values(roles).every((list) => Array.isArray(list) && list.length > 0 && list.every((role) => typeof role === "string"));
+      if (!valid) throw new Error(`${method.toUpperCase()} ${path} needs x-gdap-roles: for each thing the call does, the roles (any one) it needs`);
+      out[operation.operationId as string] = roles;
+    }
+  }
+  return out;
 }
 
 function firstServer(spec: Spec): string {
@@ -151,12 +168,21 @@ function schemaHoister(spec: Spec): SchemaHoister {
   return { hoist, constants };
 }
 
-/** The schema of the one 2xx answer an operation documents with a JSON body: what a success is checked against. */
-function successSchema(operation: OpenAPIV3.OperationObject, where: string, schemas: SchemaHoister): { status: number; schema: unknown } {
+/**
+ * The one 2xx answer an operation documents: what a success is checked against — a JSON body's
+ * schema, or, for a 204, no schema (the answer must have no body).
+ */
+function successSchema(operation: OpenAPIV3.OperationObject, where: string, schemas: SchemaHoister): { status: number; schema?: unknown } {
   const successes = Object.entries(operation.responses).filter(([status]) => /^2\d\d$/.test(status));
   const [status, response] = successes[0] ?? [];
-  const schema = (response as OpenAPIV3.ResponseObject | undefined)?.content?.["application/json"]?.schema;
-  if (successes.length !== 1 || !schema) throw new Error(`${where} needs exactly one 2xx response, with an application/json schema: the client checks every answer against it`);
+  if (successes.length !== 1) throw new Error(`${where} needs exactly one 2xx response: the client checks every answer against it`);
+  const content = (response as OpenAPIV3.ResponseObject).content;
+  if (status === "204") {
+    if (content) throw new Error(`${where}: a 204 answer has no body, so it documents no content`);
+    return { status: 204 };
+  }
+  const schema = content?.["application/json"]?.schema;
+  if (!schema) throw new Error(`${where}'s ${status} answer needs an application/json schema: the client checks every answer against it`);
   return { status: Number(status), schema: schemas.hoist(schema, `${where} ${status} response`) };
 }
 
@@ -177,6 +203,7 @@ function operations(spec: Spec, schemas: SchemaHoister): Record<string, Rendered
       const bodySchema = body?.content["application/json"]?.schema;
       if (body && !bodySchema) throw new Error(`${where}: the client sends application/json bodies only`);
       out[operation.operationId] = {
+        operationId: operation.operationId,
         method: method.toUpperCase(),
         path,
         parameters: [...byKey.values()].map((parameter) => ({

@@ -2,7 +2,7 @@
 // gate must reach: the gate's tests and the evaluation of diff libraries (docs/regenerating.md, "Regenerating
 // from the spec") run the same list. Each edits a parsed copy with its $refs kept.
 import type { OpenAPIV3 } from "openapi-types";
-import { operationPath, type Spec } from "./spec.ts";
+import { operationPath, type Spec, updateOperation } from "./spec.ts";
 
 type Schema = OpenAPIV3.SchemaObject;
 
@@ -15,22 +15,16 @@ export interface SpecEdit {
   readonly apply: (spec: Spec) => void;
 }
 
-function schema(spec: Spec, name: string): Schema {
+export function schema(spec: Spec, name: string): Schema {
   const found = spec.components?.schemas?.[name] as Schema | undefined;
   if (!found) throw new Error(`the spec has no components.schemas.${name}`);
   return found;
 }
 
-function properties(spec: Spec, name: string): Record<string, OpenAPIV3.ReferenceObject | Schema> {
+export function properties(spec: Spec, name: string): Record<string, OpenAPIV3.ReferenceObject | Schema> {
   const found = schema(spec, name).properties;
   if (!found) throw new Error(`components.schemas.${name} has no properties`);
   return found;
-}
-
-function update(spec: Spec): OpenAPIV3.OperationObject {
-  const operation = spec.paths[operationPath]?.patch;
-  if (!operation) throw new Error(`the spec has no PATCH ${operationPath}`);
-  return operation;
 }
 
 const queryParameter = (required: boolean): OpenAPIV3.ParameterObject => ({
@@ -41,11 +35,13 @@ const queryParameter = (required: boolean): OpenAPIV3.ParameterObject => ({
   schema: { type: "string", enum: ["none", "user"] },
 });
 
-/** An operation the spec does not have: DELETE the user. */
-const deleteUser: OpenAPIV3.OperationObject = {
-  operationId: "deleteCustomerUser",
-  summary: "Delete a customer's user",
-  responses: { "204": { description: "Deleted." } },
+/** An operation the spec does not have: HEAD a domain, to see whether it is taken (verify-domain-availability.md). */
+const domainPath = "/v1/domains/{domain}";
+const checkDomain: OpenAPIV3.OperationObject = {
+  operationId: "checkDomainAvailability",
+  summary: "Whether a domain is taken",
+  parameters: [{ name: "domain", in: "path", required: true, schema: { type: "string" } }],
+  responses: { "200": { description: "Taken." }, "404": { description: "Free." } },
 };
 
 export const specEdits: readonly SpecEdit[] = [
@@ -167,26 +163,26 @@ export const specEdits: readonly SpecEdit[] = [
     name: "remove the 404 status",
     breaking: true,
     reports: ["status 404 removed"],
-    apply: (spec) => void delete update(spec).responses["404"],
+    apply: (spec) => void delete updateOperation(spec).responses["404"],
   },
   {
     name: "add an optional query parameter",
     breaking: false,
     reports: ["new optional query parameter notify (string, enum none | user)"],
-    apply: (spec) => void update(spec).parameters?.push(queryParameter(false)),
+    apply: (spec) => void updateOperation(spec).parameters?.push(queryParameter(false)),
   },
   {
     name: "add a required query parameter",
     breaking: true,
     reports: ["new required query parameter notify"],
-    apply: (spec) => void update(spec).parameters?.push(queryParameter(true)),
+    apply: (spec) => void updateOperation(spec).parameters?.push(queryParameter(true)),
   },
   {
     name: "remove the header parameter MS-PartnerCenter-Application",
     breaking: true,
     reports: ["header parameter MS-PartnerCenter-Application removed"],
     apply: (spec) => {
-      const operation = update(spec);
+      const operation = updateOperation(spec);
       operation.parameters = (operation.parameters ?? []).filter(
         (parameter) => !("$ref" in parameter && parameter.$ref.endsWith("/MSPartnerCenterApplication")),
       );
@@ -199,14 +195,12 @@ export const specEdits: readonly SpecEdit[] = [
     apply: (spec) => void delete spec.paths[operationPath],
   },
   {
-    name: "add an operation (DELETE the user)",
+    name: "add an operation (HEAD a domain)",
     breaking: false,
     reports: ["new operation"],
     apply: (spec) => {
-      const item = spec.paths[operationPath];
-      if (!item) throw new Error(`the spec has no ${operationPath}`);
-      if (item.delete) throw new Error("the spec already has DELETE: pick another operation to add");
-      item.delete = deleteUser;
+      if (spec.paths[domainPath]) throw new Error(`the spec already has ${domainPath}: pick another operation to add`);
+      spec.paths[domainPath] = { head: checkDomain };
     },
   },
 ];

@@ -11,7 +11,9 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createPartnerCenterClient, type Credential } from "../index.js";
 import { refuseExpired, signIn, type AuthOptions } from "./auth/methods.js";
-import { abortOnInterrupt, exitCode, formatLogEntry, InterruptedError, UsageError, type Terminal } from "./terminal.js";
+import { formatLogEntry } from "./messages.js";
+import { abortOnInterrupt, exitCode, InterruptedError, UsageError } from "./run-end.js";
+import type { Terminal } from "./terminal.js";
 
 // ---- The package ------------------------------------------------------------------------------
 

@@ -3,13 +3,15 @@
 // sign-in name), and update-many's `user` column resolved with one scan per customer.
 import { stringify } from "csv-stringify/sync";
 import type { CustomerUser, CustomerUserOperations } from "../index.js";
-import { principalNameKey } from "../ids.js";
 import { openSession, type Client, type Session, type SessionOptions } from "./connection.js";
-import { idIssues, isGuid, isPrincipalName, patchSchema, type Issue } from "./patch.js";
+import { isGuid, principalNameKey } from "../ids.js";
+import { idIssues, isPrincipalName, patchSchema, type Issue } from "./patch.js";
 import type { Row } from "./rows.js";
 import { stateOf, type UserState } from "./plan/changes.js";
 import { hasUnsafe } from "./printable.js";
-import { errorLine, exitCode, summarizeError, UsageError, type Terminal } from "./terminal.js";
+import { errorLine, summarizeError } from "./messages.js";
+import { exitCode, UsageError } from "./run-end.js";
+import type { Terminal } from "./terminal.js";
 
 /** How a command's listings go: stopped by its Ctrl-C, and after --max-pages pages. */
 interface Listing {

@@ -4,17 +4,21 @@
 // how every way a run can end maps to an exit code: 0 success, 1 an update failed, 2 bad usage
 // (UsageError, from any module, or an argument the client refuses), 130 interrupted.
 // Each run gets its own Terminal (terminal.ts), which learns the run's secrets and prints for it.
+// A command's module is imported when the command runs, not before: `--help` and `get` load neither
+// MSAL nor the bulk run's CSV reader and journal (scripts/build.ts splits them into chunks).
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { PartnerCenterArgumentError } from "../index.js";
-import { runAuthStatus, runLogin, runLogout, type LoginOptions } from "./auth/commands.js";
-import { defaultClientId } from "./auth/entra.js";
+import { defaultBaseUrl, PartnerCenterArgumentError, partnerCenterScope } from "../index.js";
+import type { LoginOptions } from "./auth/commands.js";
+import { defaultClientId } from "./auth/entra-settings.js";
 import { authMethods, authVariables, searchOrder, type AuthOptions } from "./auth/methods.js";
 import { packageVersion, tokenVariable } from "./connection.js";
 import { bulkColumns, fieldOptions } from "./patch.js";
-import { errorLine, exitCode, InterruptedError, programName, summarizeError, Terminal, UsageError } from "./terminal.js";
-import { runGet, runList, type ListOptions } from "./find.js";
-import { runUpdate, type UpdateOptions } from "./update.js";
-import { runUpdateMany, type UpdateManyOptions } from "./update-many.js";
+import { errorLine, summarizeError } from "./messages.js";
+import { exitCode, InterruptedError, programName, UsageError } from "./run-end.js";
+import { Terminal } from "./terminal.js";
+import type { ListOptions } from "./find.js";
+import type { UpdateOptions } from "./update.js";
+import type { UpdateManyOptions } from "./update-many.js";
 
 const maxConcurrency = 64;
 
@@ -46,7 +50,7 @@ function withAuthOptions(command: Command): Command {
 function withConnectionOptions(command: Command): Command {
   return withAuthOptions(
     command
-      .option("--base-url <url>", "the Partner Center API to call (default: https://api.partnercenter.microsoft.com)")
+      .option("--base-url <url>", `the Partner Center API to call (default: ${defaultBaseUrl})`)
       .option("--mock", "send to the embedded mock of the spec, started for this run (no token needed)"),
   )
     // Every answer is untrusted: a server that trickles or never answers must not hold a command forever.
@@ -106,11 +110,13 @@ function createProgram(terminal: Terminal, setExitCode: (code: number) => void):
       .option("--deleted", "the soft-deleted users (restorable for 30 days) instead of the active ones")
       .addOption(new Option("--format <format>", "table, json (JSON Lines) or csv (default: table on a terminal, json otherwise)").choices(["table", "json", "csv"])),
   ).action(async (customerId: string, options: ListOptions) => {
+    const { runList } = await import("./find.js");
     setExitCode(await runList(customerId, options, terminal));
   });
 
   withConnectionOptions(program.command("get").description("Get one user; prints it as JSON.").argument(...customerArgument).argument(...userArgument)).action(
     async (customerId: string, user: string, options: ListOptions) => {
+      const { runGet } = await import("./find.js");
       setExitCode(await runGet(customerId, user, options, terminal));
     },
   );
@@ -122,6 +128,7 @@ function createProgram(terminal: Terminal, setExitCode: (code: number) => void):
       .argument(...customerArgument)
       .argument(...userArgument),
   ).action(async (customerId: string, user: string, options: UpdateOptions) => {
+    const { runUpdate } = await import("./update.js");
     setExitCode(await runUpdate(customerId, user, { ...options, restore: true }, terminal));
   });
 
@@ -144,6 +151,7 @@ Examples:
   printf '%s' "$NEW_PASSWORD" | ${programName} update <customer-id> <user-id> --password-stdin --force-change-password`,
     )
     .action(async (customerId: string, user: string, options: UpdateOptions) => {
+      const { runUpdate } = await import("./update.js");
       setExitCode(await runUpdate(customerId, user, options, terminal));
     });
 
@@ -177,6 +185,7 @@ ok, failed, invalid (with its line number), skipped (a repeat of an earlier row)
 valid (--dry-run) or cancelled (interrupted).`,
     )
     .action(async (file: string | undefined, options: UpdateManyOptions & { apply?: string }) => {
+      const { runUpdateMany } = await import("./update-many.js");
       setExitCode(await runUpdateMany(...manyInput(file, options), terminal));
     });
 
@@ -190,22 +199,25 @@ valid (--dry-run) or cancelled (interrupted).`,
       .option("--force", "set back fields someone changed since the run, too")
       .option("--correlation-id <guid>", "the MS-CorrelationId of every request (default: a new one for the run)"),
   ).action(async (report: string, options: UpdateManyOptions) => {
+    const { runUpdateMany } = await import("./update-many.js");
     setExitCode(await runUpdateMany(report, { ...options, source: "undo", readState: true }, terminal));
   });
 
   program
     .command("login")
-    .description("Sign in with a device code, for https://api.partnercenter.microsoft.com/user_impersonation; the next commands use the cached token and refresh it.")
+    .description(`Sign in with a device code, for ${partnerCenterScope}; the next commands use the cached token and refresh it.`)
     .option("--client-id <id>", `the public client (application) id (default: ${authVariables.clientId}, else the Azure CLI's ${defaultClientId})`)
     .option("--tenant <tenant>", `your partner tenant: its id, a domain, or organizations (default: ${authVariables.tenant}, else organizations)`)
     .action(async (options: LoginOptions) => {
+      const { runLogin } = await import("./auth/commands.js");
       setExitCode(await runLogin(options, terminal));
     });
 
   program
     .command("logout")
     .description("Remove the login cache that login wrote.")
-    .action(() => {
+    .action(async () => {
+      const { runLogout } = await import("./auth/commands.js");
       setExitCode(runLogout(terminal));
     });
 
@@ -215,6 +227,7 @@ valid (--dry-run) or cancelled (interrupted).`,
       .command("status")
       .description("Who the token is for, its audience, scope, expiry and MFA claim, read from its claims (never printed, signature not verified); exit 0 if usable, 1 if not."),
   ).action(async (options: AuthOptions) => {
+    const { runAuthStatus } = await import("./auth/commands.js");
     setExitCode(await runAuthStatus(options, terminal));
   });
 

@@ -9,9 +9,12 @@
 // - the issues that keep an update from being sent: ids that are not GUIDs, and the spec's
 //   objections to the body (the library's own check, checkCustomerUserPatch).
 import { readFileSync } from "node:fs";
-import { guidPattern, operations } from "../../generated/spec-rules.js";
+import { operations } from "../../generated/spec-rules.js";
+import { isGuid } from "../ids.js";
 import { checkCustomerUserPatch } from "../index.js";
-import { readStdin, UsageError, withoutFinalNewline, type Terminal } from "./terminal.js";
+import { UsageError } from "./run-end.js";
+import { readStdin, withoutFinalNewline } from "./stdin.js";
+import type { Terminal } from "./terminal.js";
 
 // ---- The writable fields, as options and columns ---------------------------------------------
 
@@ -112,8 +115,6 @@ function optionsFor(name: string, schema: FieldRules): readonly FieldOption[] {
   ];
 }
 
-export const writableFields: readonly string[] = Object.keys(patchSchema.properties ?? {});
-
 export const fieldOptions: readonly FieldOption[] = Object.entries(patchSchema.properties ?? {}).flatMap(
   ([name, schema]) => optionsFor(name, schema),
 );
@@ -206,12 +207,6 @@ export async function bodyFromOptions(options: { readonly json?: string; readonl
 export interface Issue {
   readonly field?: string;
   readonly message: string;
-}
-
-const guid = new RegExp(guidPattern, "u");
-
-export function isGuid(value: string): boolean {
-  return guid.test(value);
 }
 
 /** A sign-in name, by the spec's userPrincipalName rules (the patch check of a rename to it). */

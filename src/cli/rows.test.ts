@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openInput, type Row, type RowFormat } from "./rows.js";
-import { UsageError } from "./terminal.js";
+import { UsageError } from "./run-end.js";
 
 const folder = mkdtempSync(join(tmpdir(), "pcu-rows-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));

@@ -10,9 +10,11 @@ import { parse } from "csv-parse";
 import { closeSync, createReadStream, openSync, readSync } from "node:fs";
 import { extname } from "node:path";
 import { pipeline, Readable } from "node:stream";
-import { bulkColumns, idIssues, isGuid, passwordIn, patchIssues, setField, type Issue } from "./patch.js";
+import { isGuid } from "../ids.js";
+import { bulkColumns, idIssues, passwordIn, patchIssues, setField, type Issue } from "./patch.js";
 import type { UserState } from "./plan/changes.js";
-import { readStdinBytes, UsageError } from "./terminal.js";
+import { UsageError } from "./run-end.js";
+import { readStdinBytes } from "./stdin.js";
 
 export type RowFormat = "csv" | "jsonl" | "json";
 

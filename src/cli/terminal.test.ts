@@ -1,19 +1,7 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { createProgress, formatLogEntry, Terminal } from "./terminal.js";
-
-/** A Terminal writing into strings instead of the process's stdout and stderr. */
-function capture() {
-  const written = { stdout: "", stderr: "" };
-  const into = (name: keyof typeof written) =>
-    new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        written[name] += chunk.toString();
-        done();
-      },
-    });
-  return { terminal: new Terminal({ stdout: into("stdout"), stderr: into("stderr") }), written };
-}
+import { capture } from "../../cli-tests/support/terminal.ts";
+import { Terminal } from "./terminal.js";
 
 describe("a run's terminal", () => {
   it("scrubs the run's token and passwords from everything it prints, in the forms a server echoes them in", () => {
@@ -77,26 +65,5 @@ describe("a run's terminal", () => {
     const { terminal, written } = capture();
     terminal.printJson({ passwordProfile: { password: "x", forceChangePassword: true } });
     expect(JSON.parse(written.stdout)).toEqual({ passwordProfile: { password: "[REDACTED]", forceChangePassword: true } });
-  });
-
-  it("prints one numbered line per bulk row when stderr is not a terminal, with notes between", () => {
-    const { terminal, written } = capture();
-    const progress = createProgress(terminal, 12, false);
-    progress.rowDone(2, true, "ok");
-    progress.note("a note");
-    progress.rowDone(3, false, "failed: Row-Pw-123", ["Row-Pw-123"]);
-    progress.stop();
-    expect(written.stderr).toBe("[ 1/12] line 2: ok\na note\n[ 2/12] line 3: failed: [REDACTED]\n");
-  });
-
-  it("says in a --verbose line that a bearer token is sent, never which", () => {
-    const headers = { "ms-requestid": "r" };
-    const line = formatLogEntry({ type: "request", attempt: 1, method: "PATCH", url: "https://x/v1", requestId: "r", correlationId: undefined, headers, body: undefined });
-    expect(line).toBe('→ #1 PATCH https://x/v1 {"ms-requestid":"r","authorization":"Bearer [REDACTED]"}');
-  });
-
-  it("says in a --verbose line how long a throttled attempt waits, and why", () => {
-    const line = formatLogEntry({ type: "throttle", attempt: 1, customerId: "c", reason: "paused", delayMs: 57_000, requestId: "r" });
-    expect(line).toBe("⏸ #1 throttled (a 429's Retry-After, customer c): waiting 57000 ms (request id r)");
   });
 });

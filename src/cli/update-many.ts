@@ -15,7 +15,6 @@
 import { hash, randomUUID } from "node:crypto";
 import { resolve } from "node:path";
 import type { CustomerUserPatch } from "../index.js";
-import { principalNameKey } from "../ids.js";
 import { checkTarget, connect, openTarget, resolveToken, type Client, type SessionOptions, type Target } from "./connection.js";
 import { directoryOf } from "./find.js";
 import { describeChanges, type Changes } from "./plan/changes.js";
@@ -26,11 +25,16 @@ import { writeStatusCopy } from "./status-out.js";
 import { checkNotInput, checkStdoutReport, createReport, openDestination, statOf, type Destination } from "./journal/destination.js";
 import { JournalLocks } from "./journal/lock.js";
 import { NumberTable } from "./number-table.js";
-import { formatIssue, isGuid } from "./patch.js";
+import { isGuid, principalNameKey } from "../ids.js";
+import { formatIssue } from "./patch.js";
 import { ReportWriteError, type Journal, type KnownChange, type Outcome, type OutcomeResult, type EntryWriter } from "./journal/report.js";
 import { RowKeyer, type RowKeys } from "./journal/row-keys.js";
 import { openInput, rowIds, type InputOptions, type Row, type RowInput } from "./rows.js";
-import { abortOnInterrupt, checkOneStdinReader, createProgress, errorLine, exitCode, summarizeError, UsageError, type Terminal } from "./terminal.js";
+import { errorLine, summarizeError } from "./messages.js";
+import { createProgress } from "./progress.js";
+import { abortOnInterrupt, exitCode, UsageError } from "./run-end.js";
+import { checkOneStdinReader } from "./stdin.js";
+import type { Terminal } from "./terminal.js";
 
 export interface UpdateManyOptions extends SessionOptions, InputOptions, StateOptions {
   readonly concurrency: number;

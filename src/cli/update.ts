@@ -7,7 +7,10 @@ import { PartnerCenterArgumentError, type CustomerUserPatch } from "../index.js"
 import { checkTarget, openSession, type SessionOptions } from "./connection.js";
 import { checkIds, userOf } from "./find.js";
 import { bodyFromOptions, fieldOptions, formatIssue, optionForField, patchIssues, type Issue } from "./patch.js";
-import { checkOneStdinReader, errorLine, exitCode, summarizeError, UsageError, type Terminal } from "./terminal.js";
+import { errorLine, summarizeError } from "./messages.js";
+import { exitCode, UsageError } from "./run-end.js";
+import { checkOneStdinReader } from "./stdin.js";
+import type { Terminal } from "./terminal.js";
 
 export interface UpdateOptions extends SessionOptions {
   readonly json?: string;

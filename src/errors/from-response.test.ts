@@ -73,7 +73,7 @@ describe("createHttpError", () => {
   it("lists exactly the safe fields in toJSON()", () => {
     const error = createHttpError(404, fault, new Headers(), ids);
     expect(Object.keys(error.toJSON()).sort()).toEqual(
-      ["name", "message", "status", "code", "description", "data", "source", "requestId", "correlationId", "retryAfterMs", "continuationToken"].sort(),
+      ["name", "message", "status", "code", "description", "data", "source", "requestId", "correlationId", "retryAfterMs", "continuationToken", "operationId", "method", "url"].sort(),
     );
     expect(JSON.parse(JSON.stringify(error))).toMatchObject({ name: "PartnerCenterNotFoundError", status: 404, requestId: ids.requestId });
   });

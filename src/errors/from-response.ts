@@ -9,7 +9,7 @@ import {
   PartnerCenterTooManyRequestsError,
   PartnerCenterUnauthorizedError,
 } from "./http-errors.js";
-import { PartnerCenterError } from "./partner-center-error.js";
+import { PartnerCenterError, type ErrorLocation } from "./partner-center-error.js";
 
 const classByStatus: Readonly<Record<number, typeof PartnerCenterError>> = {
   400: PartnerCenterBadRequestError,
@@ -22,11 +22,11 @@ const classByStatus: Readonly<Record<number, typeof PartnerCenterError>> = {
 
 /**
  * The one place an HTTP error is made: from the status, the parsed body (undefined when it was
- * empty or not JSON), the response headers and the call's ids. Reads a Fault
+ * empty or not JSON), the response headers and the call (its ids, operation and URL). Reads a Fault
  * `{code, description, data, source}` or the 429 body `{statusCode, message}`; anything else
  * still gives an error with the status.
  */
-export function createHttpError(status: number, body: unknown, headers: Headers, ids: CallIds, nowMs = Date.now()): PartnerCenterError {
+export function createHttpError(status: number, body: unknown, headers: Headers, call: CallIds & ErrorLocation, nowMs = Date.now()): PartnerCenterError {
   const fault: Record<string, unknown> = typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
   const code = typeof fault.code === "number" || typeof fault.code === "string" ? fault.code : undefined;
   const description = typeof fault.description === "string" ? fault.description : typeof fault.message === "string" ? fault.message : undefined;
@@ -37,11 +37,11 @@ export function createHttpError(status: number, body: unknown, headers: Headers,
     data: Array.isArray(fault.data) ? (fault.data as unknown[]) : undefined,
     source: typeof fault.source === "string" ? fault.source : undefined,
     retryAfterMs: parseRetryAfter(headers.get("retry-after"), nowMs),
-    ...ids,
+    ...call,
   };
   const what =
     description ??
     (body === undefined ? `a body that is not JSON (${headers.get("content-type") ?? "no content type"})` : "a JSON body that is not a Partner Center fault");
   const ErrorClass = classByStatus[status] ?? (status >= 500 ? PartnerCenterServerError : PartnerCenterError);
-  return new ErrorClass(`Partner Center answered ${status}${code === undefined ? "" : ` (code ${code})`}: ${what} [MS-RequestId ${ids.requestId}]`, details);
+  return new ErrorClass(`Partner Center answered ${status}${code === undefined ? "" : ` (code ${code})`}: ${what} [MS-RequestId ${call.requestId}]`, details);
 }

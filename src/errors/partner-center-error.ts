@@ -22,11 +22,20 @@ export interface PartnerCenterErrorDetails {
    * listing from there with `list({ from })`. An opaque cursor, not a credential.
    */
   readonly continuationToken?: string | undefined;
+  /** The spec's operationId of the call that failed, e.g. `getCustomerUser`. */
+  readonly operationId?: string | undefined;
+  /** The call's HTTP method. */
+  readonly method?: string | undefined;
+  /** The call's URL without its query (a query could carry what a log should not). */
+  readonly url?: string | undefined;
 }
+
+/** Which call an error came from. */
+export type ErrorLocation = Pick<PartnerCenterErrorDetails, "operationId" | "method" | "url">;
 
 // The detail fields, in one list: the constructor copies exactly these from the details, and
 // toJSON() shows exactly these, so nothing added to the class later leaks by accident.
-const detailFields = ["status", "code", "description", "data", "source", "requestId", "correlationId", "retryAfterMs", "continuationToken"] as const;
+const detailFields = ["status", "code", "description", "data", "source", "requestId", "correlationId", "retryAfterMs", "continuationToken", "operationId", "method", "url"] as const;
 
 /** Every failure of this client rejects with a PartnerCenterError (or one of its subclasses). */
 export class PartnerCenterError extends Error {
@@ -45,6 +54,9 @@ export class PartnerCenterError extends Error {
   declare readonly correlationId: string | undefined;
   declare readonly retryAfterMs: number | undefined;
   declare readonly continuationToken: string | undefined;
+  declare readonly operationId: string | undefined;
+  declare readonly method: string | undefined;
+  declare readonly url: string | undefined;
 
   constructor(message: string, details: PartnerCenterErrorDetails = {}, options?: ErrorOptions) {
     super(message, options);
@@ -57,4 +69,15 @@ export class PartnerCenterError extends Error {
     for (const field of detailFields) json[field] = this[field];
     return json;
   }
+}
+
+/**
+ * `error`, marked with the call it came from unless it already is: the pipeline marks every error
+ * of a call on its way out (wherever in the layers beneath it was made), and the pager those of a listing.
+ */
+export function located(error: unknown, where: ErrorLocation): unknown {
+  if (error instanceof PartnerCenterError && error.method === undefined) {
+    for (const field of ["operationId", "method", "url"] as const) (error as { -readonly [K in typeof field]?: string | undefined })[field] = where[field];
+  }
+  return error;
 }

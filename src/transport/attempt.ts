@@ -14,10 +14,11 @@ import type { Answer, Attempt, FetchFunction, PlainInit } from "./plain-fetch.js
  * sees the token, so it is also where the token stays in:
  * - it goes only to URLs under `baseUrl` (a per-call `baseUrl` given to `api` cannot take it elsewhere);
  * - redirects are not followed (a PATCH with a password must not be replayed to wherever a Location points);
- * - an error body that echoes the token or a password from the request is scrubbed — in its text and,
- *   once parsed, in every string, whatever the encoding — before any other layer reads it;
+ * - an error body that echoes the token or a password from the request is scrubbed — parsed, in
+ *   every string and key, whatever the encoding; as text when it is not JSON — before any other
+ *   layer reads it;
  * - a 401 that a fresh token may cure gets one, and one resend (below).
- * And it reads no more of an answer than `maxBytes` (readText).
+ * And it reads no more of an answer than `maxBytes` (readText), and parses what it read once.
  */
 export function authorizedAttempt(fetch: FetchFunction, getToken: TokenSource, baseUrl: string, maxBytes = defaultMaxResponseBytes): Attempt {
   const allowedPrefix = `${baseUrl}/`;
@@ -31,10 +32,12 @@ export function authorizedAttempt(fetch: FetchFunction, getToken: TokenSource, b
         signal: init.signal ?? null,
         redirect: "manual",
       });
-      return { response, text: await readText(response, maxBytes, init) };
+      const text = await readText(response, maxBytes, init);
+      // Parsed here, once: every layer above reads `body` (and a 401's code is read from it).
+      return { response, text, body: parseJson(text) };
     };
     const token = await untilAborted(getToken(init.signal), init.signal);
-    let { response, text } = await send(token);
+    let { response, text, body } = await send(token);
     // A token can expire (or be revoked) between the credential giving it and the server reading
     // it — in a long bulk run, mid-run. Partner Center has no code of its own for that (its 401s
     // are 800001 "missing or invalid" and 900421 "MFA claim missing"), so every 401 but 900421 (a
@@ -42,26 +45,26 @@ export function authorizedAttempt(fetch: FetchFunction, getToken: TokenSource, b
     // different token is sent once more, within this attempt (same MS-RequestId, same signal, not
     // counted as a retry). The same token (a fixed string) leaves the 401 as the answer.
     const tokens = [token];
-    if (response.status === 401 && String((parseJson(text) as { code?: unknown } | undefined)?.code) !== "900421") {
+    if (response.status === 401 && String((body as { code?: unknown } | undefined)?.code) !== "900421") {
       const fresh = await untilAborted(getToken(init.signal, true), init.signal);
       if (fresh !== token) {
         tokens.push(fresh);
-        ({ response, text } = await send(fresh));
+        ({ response, text, body } = await send(fresh));
       }
     }
     const answer = { status: response.status, headers: response.headers, ok: response.ok };
     if (response.ok) {
-      const body = parseJson(text);
       if (cutTooDeep(body)) throw invalidAnswer(response, init, `Partner Center's ${response.status} answer is nested deeper than ${maxAnswerDepth} levels, deeper than any answer of the spec`);
       return { ...answer, text, body };
     }
     // Only error answers: a 2xx body is the caller's own data, and searching it would cost every call.
+    // A JSON body is scrubbed as parsed — every string and key, its escapes already decoded — and
+    // written anew; any other body as text.
     const secrets = [...tokens, ...secretsIn(init.body === undefined ? undefined : parseJson(init.body))];
-    const scrubbed = scrub(text, secrets);
-    const body = parseJson(scrubbed);
+    if (body === undefined) return { ...answer, text: scrub(text, secrets), body };
     // An error is still its status's error: what is too deep to walk is cut, the fault's fields kept.
     cutTooDeep(body);
-    return body === undefined ? { ...answer, text: scrubbed, body } : scrubbedJson(answer, scrubValues(body, secrets));
+    return scrubbedJson(answer, scrubValues(body, secrets));
   };
 }
 

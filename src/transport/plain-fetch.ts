@@ -1,3 +1,5 @@
+import type { PartnerCenterResponse } from "../middleware.js";
+
 /**
  * The request as the layers beneath the doors pass it on: a URL string and a plain init whose
  * headers are a record (lower-case names) and whose body is JSON text, so every attempt can send it again.
@@ -10,13 +12,9 @@ export interface PlainInit {
 }
 
 /** A whole answer, read within the attempt's time: status, headers and body (secrets scrubbed from an error body). */
-export interface Answer {
-  readonly status: number;
+export interface Answer extends PartnerCenterResponse {
+  /** A 2xx status. */
   readonly ok: boolean;
-  readonly headers: Headers;
-  readonly text: string;
-  /** The parsed JSON, or undefined when the body was empty or not JSON. */
-  readonly body: unknown;
 }
 
 /** One attempt, or (wrapped in the retries) one call. */

@@ -1,5 +1,5 @@
 // The azure-cli method: the token of a signed-in Azure CLI, by running
-//   az account get-access-token --resource https://api.partnercenter.microsoft.com --output json
+//   az account get-access-token --resource <Partner Center (claims.ts)> --output json
 // (what @azure/identity's AzureCliCredential runs for the scope …/.default; asked for directly, so
 // that library and its dependencies stay out of the bundle). `az` keeps and refreshes its own
 // tokens; this asks it again when the token is 5 minutes from expiry (refreshing.ts).

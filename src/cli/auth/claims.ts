@@ -4,9 +4,10 @@
 // Partner Center verifies every token it is sent. The claims only tell the user, before a call,
 // what Partner Center will think of the token; they are never a reason to trust it.
 // Nothing here returns or prints the token itself.
+import { partnerCenterScope } from "../../index.js";
 
-/** Partner Center's audience: its resource URI (v1 tokens) or its application id (v2 tokens). */
-export const partnerCenterResource = "https://api.partnercenter.microsoft.com";
+/** Partner Center's audience: its resource URI (v1 tokens; the spec's scope without its `/user_impersonation`) or its application id (v2 tokens). */
+export const partnerCenterResource = partnerCenterScope.slice(0, partnerCenterScope.lastIndexOf("/"));
 const partnerCenterAppId = "fa3d9a0c-3fb0-42cc-9193-47c7ecd2edbd";
 const partnerCenterAudiences: ReadonlySet<string> = new Set([partnerCenterResource, `${partnerCenterResource}/`, partnerCenterAppId]);
 
@@ -103,7 +104,7 @@ export function inspectToken(token: string, now: number): TokenReport {
   else if (nbf !== undefined && nbf * 1000 > now + 5 * 60_000) problems.push(`it is not valid before ${isoTime(nbf * 1000)}`);
   if (!audiences.some((audience) => partnerCenterAudiences.has(audience))) {
     problems.push(
-      `its audience is ${report.audience ?? "missing"}, not Partner Center (${partnerCenterResource}): get a token for the scope ${partnerCenterResource}/user_impersonation`,
+      `its audience is ${report.audience ?? "missing"}, not Partner Center (${partnerCenterResource}): get a token for the scope ${partnerCenterScope}`,
     );
   }
   if (scope === undefined) {

@@ -6,12 +6,13 @@
 //   signature not verified (claims.ts says why). Exit 0 when Partner Center would take it, 1 with
 //   each reason when not, or when no token could be had.
 import { duration, inspectToken, isoTime, type TokenReport } from "./claims.js";
-import { deviceCodeLogin, type EntraDependencies } from "./entra.js";
+import type { EntraDependencies } from "./entra.js";
 import { entraSettings, loginCachePath, signIn, type AuthOptions } from "./methods.js";
 import { dirname } from "node:path";
 import { configDirVariable, othersCanWrite, removePrivateFile } from "./private-file.js";
 import { SignInError } from "./sign-in-error.js";
-import { exitCode, type Terminal } from "../terminal.js";
+import { exitCode } from "../run-end.js";
+import type { Terminal } from "../terminal.js";
 
 /** For tests: MSAL's network client, the environment and the clock. */
 export interface CommandDependencies extends EntraDependencies {
@@ -71,6 +72,7 @@ export async function runLogin(options: LoginOptions, terminal: Terminal, depend
   const settings = entraSettings(env, options);
   const path = loginCachePath(env);
   terminal.say(`signing in to ${settings.authorityHost}/${settings.tenant} with client ${settings.clientId}, for Partner Center (user_impersonation)`);
+  const { deviceCodeLogin } = await import("./entra.js"); // MSAL: loaded for login only
   const { token, username } = await deviceCodeLogin(settings, path, (line) => terminal.say(line), (secret) => terminal.hide(secret), dependencies);
   terminal.say(`signed in as ${username}; login cache: ${path} (owner-only; partner-center-users logout removes it)`);
   // The folder is left as it was (it may be shared); whoever may write in it may swap the cache for theirs.

@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ada, azureCliClientId, createFakeEntra, type FakeEntra, type FakeEntraOptions } from "../../../cli-tests/support/fake-entra.ts";
-import { defaultClientId, deviceCodeLogin, loginTokens, readLoginFile, refreshTokenTokens, type EntraSettings } from "./entra.js";
+import { deviceCodeLogin, loginTokens, refreshTokenTokens } from "./entra.js";
+import { defaultClientId, readLoginFile, type EntraSettings } from "./entra-settings.js";
 import { SignInError } from "./sign-in-error.js";
 
 const root = mkdtempSync(join(tmpdir(), "pcu-entra-"));

@@ -1,6 +1,6 @@
 // Tokens from Microsoft Entra ID through MSAL (@azure/msal-node), for two methods:
 // - login: device-code sign-in with a public client (by default the Azure CLI's, which needs no
-//   app registration), its tokens kept in the login cache (login-cache.ts's file); later runs get
+//   app registration), its tokens kept in the login cache (entra-settings.ts's file); later runs get
 //   tokens from that cache silently, MSAL refreshing them with the cached refresh token.
 // - refresh-token: the Secure Application Model — the partner's own app (id + secret) redeems a
 //   refresh token at the token endpoint (MSAL's acquireTokenByRefreshToken). Refresh tokens
@@ -9,6 +9,7 @@
 // No OAuth is written here: MSAL builds every request and reads every answer. The authority is
 // <host>/<tenant>; a host other than Microsoft's clouds is trusted only as `knownAuthorities` (a
 // loopback fake in tests). Every token and refresh token met is handed to `hide` at once.
+// Loaded only by a command that signs in this way (methods.ts and commands.ts import it lazily).
 import {
   ConfidentialClientApplication,
   PublicClientApplication,
@@ -21,22 +22,12 @@ import {
 } from "@azure/msal-node";
 import { partnerCenterScope } from "../../index.js";
 import { expiryOf } from "./claims.js";
+import { checkSettings, readLoginFile, writeLoginFile, type EntraSettings, type LoginFile } from "./entra-settings.js";
 import { signInErrorFrom, SignInError, type SignInMethod } from "./sign-in-error.js";
-import { readPrivateFile, writePrivateFile } from "./private-file.js";
+import { writePrivateFile } from "./private-file.js";
 import type { AccessToken, TokenFetcher } from "./refreshing.js";
 
-export const defaultClientId = "04b07795-8ddb-461a-bbee-02f9e1bf7b46"; // the Azure CLI's public client
-export const defaultTenant = "organizations";
-export const defaultAuthorityHost = "https://login.microsoftonline.com";
-
 const scopes = [partnerCenterScope];
-
-/** Where to sign in: the authority host, the tenant, and the client (application) id. */
-export interface EntraSettings {
-  readonly authorityHost: string;
-  readonly tenant: string;
-  readonly clientId: string;
-}
 
 /** Injected by tests: MSAL's network client (so nothing goes online) and the clock. */
 export interface EntraDependencies {
@@ -55,26 +46,6 @@ const microsoftHosts = new Set([
   "login.chinacloudapi.cn",
   "login.partner.microsoftonline.cn",
 ]);
-
-const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Checks settings from options and environment; the messages name the setting, not a secret. */
-export function checkSettings(settings: EntraSettings): EntraSettings {
-  if (!guid.test(settings.clientId)) throw new SignInError("the client id must be a GUID (--client-id / PARTNER_CENTER_CLIENT_ID)");
-  if (!/^[A-Za-z0-9][A-Za-z0-9.-]*$/.test(settings.tenant)) {
-    throw new SignInError("the tenant must be a tenant id (GUID), a domain, or organizations (--tenant / PARTNER_CENTER_TENANT)");
-  }
-  let url: URL;
-  try {
-    url = new URL(settings.authorityHost);
-  } catch {
-    throw new SignInError("PARTNER_CENTER_AUTHORITY_HOST is not a URL");
-  }
-  if (url.protocol !== "https:" || url.pathname !== "/" || url.search || url.hash || url.username || url.password) {
-    throw new SignInError("PARTNER_CENTER_AUTHORITY_HOST must be an https origin such as https://login.microsoftonline.us");
-  }
-  return { ...settings, authorityHost: url.origin };
-}
 
 function authority(settings: EntraSettings): Pick<Configuration["auth"], "authority" | "knownAuthorities"> {
   const url = new URL(settings.authorityHost);
@@ -138,36 +109,7 @@ function secretsIn(serialized: string): string[] {
   );
 }
 
-// ---- login: the cache file --------------------------------------------------------------------
-
-/** The login cache: the settings signed in with, the account, and MSAL's own cache (the tokens). */
-export interface LoginFile extends EntraSettings {
-  readonly version: 1;
-  readonly homeAccountId: string;
-  readonly username: string;
-  readonly savedAt: string;
-  /** MSAL's token cache as MSAL serializes it: Account, IdToken, AccessToken, RefreshToken, AppMetadata. */
-  readonly msal: unknown;
-}
-
-export function readLoginFile(path: string): LoginFile | undefined {
-  const text = readPrivateFile(path);
-  if (text === undefined) return undefined;
-  let file: Partial<LoginFile>;
-  try {
-    file = JSON.parse(text) as Partial<LoginFile>;
-  } catch {
-    throw new SignInError(`login: the login cache ${path} is not readable JSON: run partner-center-users logout, then login`);
-  }
-  if (file.version !== 1 || typeof file.homeAccountId !== "string" || typeof file.clientId !== "string" || typeof file.tenant !== "string" || typeof file.authorityHost !== "string") {
-    throw new SignInError(`login: the login cache ${path} is not one this version reads: run partner-center-users logout, then login`);
-  }
-  return file as LoginFile;
-}
-
-function writeLoginFile(path: string, file: LoginFile): void {
-  writePrivateFile(path, `${JSON.stringify(file, null, 2)}\n`);
-}
+// ---- login: device code, then tokens from the cache ----------------------------------------------
 
 /** MSAL reads the file before each use of its cache and writes it after each change (a refresh). */
 function fileCachePlugin(path: string, hide: (secret: string) => void): ICachePlugin {

@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { loadDereferencedSpec } from "../../../scripts/lib/spec.ts";
 import { PartnerCenterCredentialError } from "../../index.js";
-import { errorLine, summarizeError } from "../terminal.js";
+import { errorLine, summarizeError } from "../messages.js";
 import { partnerCenterHint, rolesPerOperation } from "./hints.js";
 import { SignInError } from "./sign-in-error.js";
+
+const spec = await loadDereferencedSpec();
 
 describe("what the error line says to do about a refusal", () => {
   it("401 900421: sign in with MFA, and how", () => {
@@ -18,7 +21,7 @@ describe("what the error line says to do about a refusal", () => {
     const hint = partnerCenterHint(403, code)!;
     expect(hint).toContain("GDAP relationship with this customer");
     expect(hint).toContain("to list or get users, Directory Readers, Global Reader or User Administrator");
-    expect(hint).toContain("to update or restore them, User Administrator or Directory Writers");
+    expect(hint).toContain("to update them or restore them, User Administrator or Directory Writers; to reset a password, User Administrator or Privileged Authentication Administrator");
   });
 
   it("nothing for statuses that are not about signing in", () => {
@@ -26,19 +29,25 @@ describe("what the error line says to do about a refusal", () => {
     expect(partnerCenterHint(undefined, undefined)).toBeUndefined();
   });
 
-  it("the roles table matches Microsoft Learn's list per operation", () => {
-    expect(rolesPerOperation).toEqual({
-      read: ["Directory Readers", "Global Reader", "User Administrator"],
-      update: ["User Administrator", "Directory Writers"],
-      restore: ["User Administrator", "Directory Writers"],
-      resetPassword: ["User Administrator", "Privileged Authentication Administrator"],
-    });
+  it("names in a 403's hint every role the spec's x-gdap-roles gives any operation, read from the spec itself", () => {
+    const hint = partnerCenterHint(403, 20002)!;
+    const roles = Object.values(spec.paths).flatMap((item) =>
+      Object.values(item ?? {}).flatMap((operation) => Object.values((operation as { "x-gdap-roles"?: Record<string, string[]> })["x-gdap-roles"] ?? {}).flat()),
+    );
+    expect(new Set(roles).size).toBeGreaterThan(3);
+    for (const role of roles) expect(hint, role).toContain(role);
+  });
+
+  it("may say 'to list or get users' once: the spec gives list and get the same roles", () => {
+    const roles = (path: string) => (spec.paths[path]?.get as { "x-gdap-roles"?: unknown } | undefined)?.["x-gdap-roles"];
+    expect(roles("/v1/customers/{customer-tenant-id}/users")).toEqual(roles("/v1/customers/{customer-tenant-id}/users/{user-id}"));
+    expect(rolesPerOperation.read).toEqual((roles("/v1/customers/{customer-tenant-id}/users") as { read: unknown }).read);
   });
 
   it("is added to the error line after the ids", () => {
     const line = errorLine({ status: 401, code: 900421, description: "Multi-factor authentication is required for this request.", requestId: "r1", correlationId: "c1" });
     expect(line).toBe(
-      "401, code 900421: Multi-factor authentication is required for this request. (request id r1, correlation id c1) — the token has no MFA claim: sign in with multi-factor authentication — partner-center-users login (then partner-center-users auth status shows mfa: yes)",
+      "401, code 900421: Multi-factor authentication is required for this request. (request id r1, correlation id c1) — the token has no MFA claim: sign in with multi-factor authentication — partner-center-users login (then partner-center-users auth status shows mfa yes)",
     );
     expect(errorLine({ status: 404, code: 60002, description: "User object ID not found." })).toBe("404, code 60002: User object ID not found.");
   });

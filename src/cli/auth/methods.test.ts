@@ -6,8 +6,9 @@ import { delimiter, dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { makeFakeAz } from "../../../cli-tests/support/fake-az.ts";
 import { accessTokenClaims, ada, createFakeEntra, unsignedJwt } from "../../../cli-tests/support/fake-entra.ts";
-import { UsageError } from "../terminal.js";
-import { deviceCodeLogin, defaultClientId } from "./entra.js";
+import { UsageError } from "../run-end.js";
+import { deviceCodeLogin } from "./entra.js";
+import { defaultClientId } from "./entra-settings.js";
 import { loginCachePath, refuseExpired, searchOrder, signIn, type AuthOptions } from "./methods.js";
 import { SignInError } from "./sign-in-error.js";
 

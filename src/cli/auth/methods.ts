@@ -10,13 +10,18 @@
 // signed in to some other account, and costs a second to ask, so it comes last).
 // Every method but env hands the client a refreshing credential (refreshing.ts), and its first
 // token is fetched here, so a method that cannot sign in stops the run before anything is sent.
+// MSAL (entra.ts) is imported only when login or refresh-token is the method: most runs never need it.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { readStdin, UsageError } from "../terminal.js";
+import { partnerCenterScope } from "../../index.js";
+import { isGuid } from "../../ids.js";
+import { UsageError } from "../run-end.js";
+import { readStdin } from "../stdin.js";
 import { secretVariables } from "../child-env.js";
 import { azureCliOnPath, azureCliTokens } from "./azure-cli.js";
 import { duration, expiryOf, isoTime } from "./claims.js";
-import { checkSettings, defaultAuthorityHost, defaultClientId, defaultTenant, loginTokens, readLoginFile, refreshTokenTokens, type EntraDependencies, type EntraSettings } from "./entra.js";
+import type { EntraDependencies } from "./entra.js";
+import { checkSettings, defaultAuthorityHost, defaultClientId, defaultTenant, readLoginFile, type EntraSettings } from "./entra-settings.js";
 import { configDir } from "./private-file.js";
 import { refreshingCredential, tokenDeadlineMs, type CliCredential, type TokenFetcher } from "./refreshing.js";
 import { SignInError, type SignInMethod } from "./sign-in-error.js";
@@ -139,7 +144,7 @@ function refreshTokenSettings(env: NodeJS.ProcessEnv) {
     if (!refreshToken) throw new SignInError(`refresh-token: ${authVariables.refreshTokenFile} ${file} is empty`);
   }
   const clientId = env[authVariables.appId]!.trim();
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(clientId)) {
+  if (!isGuid(clientId)) {
     throw new SignInError(`refresh-token: ${authVariables.appId} must be a GUID (the app registration's application id)`);
   }
   return { clientId, clientSecret: env[authVariables.appSecret]!, refreshToken: refreshToken.trim(), file };
@@ -160,7 +165,7 @@ export async function signIn(options: AuthOptions, context: AuthContext): Promis
     if (options.mock) return { method: "mock", source: "the embedded mock (any token will do)", credential: mockToken, token: mockToken };
     if (method === "env") {
       throw new SignInError(
-        `no access token: set ${authVariables.token} or pass --token-stdin (an App+User token for https://api.partnercenter.microsoft.com/user_impersonation)`,
+        `no access token: set ${authVariables.token} or pass --token-stdin (an App+User token for ${partnerCenterScope})`,
       );
     }
   }
@@ -178,10 +183,13 @@ export async function signIn(options: AuthOptions, context: AuthContext): Promis
       const settings = refreshTokenSettings(env);
       const entra = entraSettings(env, { clientId: settings.clientId });
       const source = settings.file ? `${authVariables.refreshTokenFile} ${settings.file}` : authVariables.refreshToken;
+      const { refreshTokenTokens } = await import("./entra.js");
       return refreshingSignIn("refresh-token", source, refreshTokenTokens({ ...entra, ...settings }, context.hide, context.warn, dependencies), context);
     }
-    case "login":
+    case "login": {
+      const { loginTokens } = await import("./entra.js");
       return refreshingSignIn("login", `login cache ${cachePath}`, await loginTokens(cachePath, context.hide, dependencies), context);
+    }
     case "azure-cli": {
       const tenant = env[authVariables.tenant] || undefined;
       if (tenant !== undefined) entraSettings(env); // checks the tenant's form before it reaches az's command line

@@ -1,10 +1,10 @@
 // SignInError: a sign-in method that cannot give a token, with what to do about it. Before
 // anything is sent it is bad usage (exit 2, like a missing token); in the middle of a run it is
-// the cause of the row's PartnerCenterCredentialError, which the error line shows (terminal.ts).
+// the cause of the row's PartnerCenterCredentialError, which the error line shows (messages.ts).
 // And Microsoft Entra ID's refusals (AADSTS numbers) while getting a token, turned into which
 // thing to renew — with every secret the request carried scrubbed first.
-import { scrubSecrets } from "../../index.js";
-import { UsageError } from "../terminal.js";
+import { scrub } from "../../redact.js";
+import { UsageError } from "../run-end.js";
 
 export type SignInMethod = "env" | "azure-cli" | "login" | "refresh-token";
 
@@ -72,7 +72,7 @@ export function signInErrorFrom(method: SignInMethod, error: unknown, secrets: r
   const failure = (typeof error === "object" && error !== null ? error : {}) as MsalLikeError;
   const code = typeof failure.errorCode === "string" ? failure.errorCode : "";
   const raw = typeof failure.errorMessage === "string" && failure.errorMessage ? failure.errorMessage : error instanceof Error ? error.message : String(error);
-  const text = scrubSecrets(raw, secrets.filter((secret) => secret.length >= 4));
+  const text = scrub(raw, secrets);
   // MSAL's server errors read "Error(s): 700082 - Timestamp: … - Description: AADSTS700082: … - Correlation ID: …".
   const description = /Description: ([\s\S]*?)(?: - Correlation ID:|$)/.exec(text)?.[1] ?? text;
   const firstSentence = (description.split(/\r?\n|Trace ID:/)[0] ?? "").replace(/\s+/g, " ").trim().slice(0, 300);

@@ -3,7 +3,8 @@
 // is never written, by any name; `--only-failed` from another report seeds a new one. A dry run
 // reads journals but never writes to one.
 import { closeSync, fstatSync, openSync, statSync, type Stats } from "node:fs";
-import { UsageError, type Terminal } from "../terminal.js";
+import { UsageError } from "../run-end.js";
+import type { Terminal } from "../terminal.js";
 import { canonicalPath } from "./lock.js";
 import { readJournal, ReportWriter, reportFileKind, seedReport, type Journal } from "./report.js";
 

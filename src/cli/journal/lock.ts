@@ -10,7 +10,7 @@ import { randomUUID } from "node:crypto";
 import { closeSync, linkSync, openSync, readFileSync, realpathSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
-import { UsageError } from "../terminal.js";
+import { UsageError } from "../run-end.js";
 
 interface Holder {
   readonly pid: number;

@@ -17,7 +17,9 @@ import { retryableStatuses } from "../../retry/policy.js";
 import { ChangeIndex, isRowKey } from "./change-index.js";
 import type { Issue } from "../patch.js";
 import { isChanges, type Changes } from "../plan/changes.js";
-import { UsageError, type ErrorSummary, type Terminal } from "../terminal.js";
+import type { ErrorSummary } from "../messages.js";
+import { UsageError } from "../run-end.js";
+import type { Terminal } from "../terminal.js";
 
 interface EntryBase {
   /** The line the row starts on in the input of the run that wrote the entry. */

@@ -10,7 +10,8 @@ import { createInterface } from "node:readline";
 import { ReportWriter, type EntryWriter, type Outcome, type ReportEntry } from "../journal/report.js";
 import { idIssues, patchIssues, type Issue } from "../patch.js";
 import type { Row, RowInput } from "../rows.js";
-import { UsageError, type Terminal } from "../terminal.js";
+import { UsageError } from "../run-end.js";
+import type { Terminal } from "../terminal.js";
 import { isChanges, patchOf, setsSecret, type Changes } from "./changes.js";
 
 /** The results a plan's entries have. */

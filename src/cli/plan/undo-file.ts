@@ -9,7 +9,7 @@ import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { idIssues, patchIssues, type Issue } from "../patch.js";
 import type { Row, RowInput } from "../rows.js";
-import { UsageError } from "../terminal.js";
+import { UsageError } from "../run-end.js";
 import { isChanges, patchOf, type Changes, type FieldChange } from "./changes.js";
 
 /** One user's changes across the report: the first from-value and the last to-value of each field. */
