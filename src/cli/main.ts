@@ -37,7 +37,7 @@ function delimiter(text: string): string {
   return value;
 }
 
-/** How to get the token (README "Signing in"): --auth, or PARTNER_CENTER_AUTH, or the search order. */
+/** How to get the token (docs/signing-in.md): --auth, or PARTNER_CENTER_AUTH, or the search order. */
 function withAuthOptions(command: Command): Command {
   return command
     .addOption(
@@ -239,7 +239,7 @@ function refuseSecretArguments(args: readonly string[]): void {
   const secret = args.find((arg) => /^--(password|token|refresh-token|(app-|client-)?secret)(=|$)/i.test(arg));
   if (secret !== undefined) {
     throw new UsageError(
-      `passwords, tokens and secrets are never taken as arguments: use --password-stdin, and PARTNER_CENTER_TOKEN or --token-stdin (or the environment variables of README, Signing in)`,
+      `passwords, tokens and secrets are never taken as arguments: use --password-stdin, and PARTNER_CENTER_TOKEN or --token-stdin (or the environment variables of docs/signing-in.md)`,
     );
   }
 }
