@@ -124,7 +124,8 @@ const cases: DocumentedCall[] = [
     responseExample: responseExample(user, "patch", "200", "reset"),
     serve: "reset",
     send: (pc, options, ids) => pc.customers.byId(ids.customerId).users.byId(ids.userId).resetPassword({ password: "Renew456*", forceChangePassword: true }, options),
-    result: (answer) => answer,
+    // The page's answer echoes the new password; the client drops the write-only passwordProfile.
+    result: ({ passwordProfile: _echo, ...user }: { passwordProfile?: unknown }) => user,
   },
   {
     name: "LICENCES: a user's licences",
