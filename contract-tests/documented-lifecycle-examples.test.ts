@@ -125,7 +125,10 @@ const cases: DocumentedCall[] = [
     serve: "reset",
     send: (pc, options, ids) => pc.customers.byId(ids.customerId).users.byId(ids.userId).resetPassword({ password: "Renew456*", forceChangePassword: true }, options),
     // The page's answer echoes the new password; the client drops the write-only passwordProfile.
-    result: ({ passwordProfile: _echo, ...user }: { passwordProfile?: unknown }) => user,
+    result: (answer) => {
+      const { passwordProfile: _echo, ...user } = answer as { passwordProfile?: unknown };
+      return user;
+    },
   },
   {
     name: "LICENCES: a user's licences",
