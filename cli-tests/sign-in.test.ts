@@ -290,9 +290,9 @@ describe("a refusal says what to do", { timeout: 30_000 }, () => {
   it.each([
     [401, 900421, "Multi-factor authentication is required for this request.", /— the token has no MFA claim: sign in with multi-factor authentication — partner-center-users login/],
     [401, 800001, "Partner token is missing or invalid.", /— no valid token reached Partner Center: sign in with partner-center-users login/],
-    [403, 20002, "No relationship exists between the partner and the customer.", /— no relationship with this customer: the signed-in user needs a GDAP relationship .*: to update them, User Administrator or Directory Writers;/],
-    // The PATCH's own roles, not every operation's.
-    [403, 900150, "The caller is not authorized to perform this operation.", /— the token's user lacks the rights .*: to update them, User Administrator or Directory Writers; to restore them, User Administrator or Directory Writers; to reset a password, User Administrator or Privileged Authentication Administrator\n$/],
+    // The PATCH's own roles, not every operation's; needs of the same roles share a phrase.
+    [403, 20002, "No relationship exists between the partner and the customer.", /— no relationship with this customer: the signed-in user needs a GDAP relationship .*: to update them or restore them, User Administrator or Directory Writers; to reset a password, User Administrator or Privileged Authentication Administrator\n$/],
+    [403, 900150, "The caller is not authorized to perform this operation.", /— the token's user lacks the rights .*: to update them or restore them, User Administrator or Directory Writers; to reset a password, User Administrator or Privileged Authentication Administrator\n$/],
   ])("%i code %i", async (status, code, description, hint) => {
     behaviour = () => fault(status, code, description);
     try {

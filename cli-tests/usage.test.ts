@@ -27,7 +27,8 @@ describe("help and version", { timeout: 20_000 }, () => {
     expect(result.stdout).toMatch(/get \[options\] <customer-id> <user>/);
     expect(result.stdout).toMatch(/restore \[options\] <customer-id> <user>/);
     expect(result.stdout).toMatch(/update \[options\] <customer-id> <user>/);
-    expect(result.stdout).toMatch(/update-many \[options\] <file>/);
+    expect(result.stdout).toMatch(/update-many \[options\] \[file\]/);
+    expect(result.stdout).toMatch(/undo \[options\] <report>/);
     expect(result.stdout).toMatch(/Exit codes: 0 .* 1 .*\n2 bad usage/);
   });
 
@@ -109,7 +110,7 @@ describe("the access token", { timeout: 20_000 }, () => {
     const result = await runCli(["update", customerId, userId, "--usage-location", "US", "--base-url", server.url]);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      "partner-center-users: no access token: sign in with partner-center-users login (device code, with MFA), or az login, or set PARTNER_CENTER_TOKEN (or pass --token-stdin), or set the refresh-token variables; see README, Signing in\n",
+      "partner-center-users: no access token: sign in with partner-center-users login (device code, with MFA), or az login, or set PARTNER_CENTER_TOKEN (or pass --token-stdin), or set the refresh-token variables; see docs/signing-in.md\n",
     );
     const envOnly = await runCli(["update", customerId, userId, "--usage-location", "US", "--base-url", server.url, "--auth", "env"]);
     expect(envOnly.stderr).toBe(

@@ -124,7 +124,11 @@ const cases: DocumentedCall[] = [
     responseExample: responseExample(user, "patch", "200", "reset"),
     serve: "reset",
     send: (pc, options, ids) => pc.customers.byId(ids.customerId).users.byId(ids.userId).resetPassword({ password: "Renew456*", forceChangePassword: true }, options),
-    result: (answer) => answer,
+    // The page's answer echoes the new password; the client drops the write-only passwordProfile.
+    result: (answer) => {
+      const { passwordProfile: _echo, ...user } = answer as { passwordProfile?: unknown };
+      return user;
+    },
   },
   {
     name: "LICENCES: a user's licences",

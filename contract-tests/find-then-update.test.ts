@@ -92,4 +92,22 @@ describe("the fake cannot drift from the contract", () => {
     expect(fake.violations).toEqual([expect.stringContaining("must NOT have additional properties")]);
     fake.violations.length = 0; // shown; the check after each test would fail on it otherwise
   });
+
+  it("answers a request that carries no MS-RequestId or MS-CorrelationId with new GUIDs, as the spec's headers require", async () => {
+    const { fake } = await start({ pageSize: 2, nextBy: "link" });
+    const response = await fetch(`${fake.url}/v1/customers/${customerId}/users`, { headers: { authorization: "Bearer fake-token" } });
+    await response.arrayBuffer();
+    const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+    expect(response.headers.get("ms-requestid")).toMatch(guid);
+    expect(response.headers.get("ms-correlationid")).toMatch(guid);
+  });
+
+  it("answers a route the spec does not have with 404 RouteNotFound, not the customer's Tenant not found", async () => {
+    const { fake } = await start({ pageSize: 2, nextBy: "link" });
+    const response = await fetch(`${fake.url}/v1/customers/${customerId}/usrs`, { headers: { authorization: "Bearer fake-token" } });
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ code: "RouteNotFound", description: `The fake serves no GET /v1/customers/${customerId}/usrs.` });
+    expect(fake.violations).toEqual([`GET /v1/customers/${customerId}/usrs: GET /v1/customers/${customerId}/usrs is no operation of the spec`]);
+    fake.violations.length = 0; // shown: a client's request off the spec is recorded, whatever the fake answers
+  });
 });

@@ -766,6 +766,7 @@ const querySize = {
   "required": false,
   "schema": {
     "type": "integer",
+    "format": "int32",
     "minimum": 0
   }
 } as const;
@@ -919,6 +920,7 @@ const querySize15 = {
   "required": false,
   "schema": {
     "type": "integer",
+    "format": "int32",
     "minimum": 1
   }
 } as const;

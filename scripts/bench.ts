@@ -3,7 +3,7 @@
 import { execFileSync } from "node:child_process";
 import { cpus } from "node:os";
 import { measureBulk } from "../bench/bulk.ts";
-import { measureBulkByName } from "../bench/bulk-by-name.ts";
+import { measureBulkByName, measurePlanApply } from "../bench/bulk-by-name.ts";
 import { measureBulkMemory } from "../bench/bulk-memory.ts";
 import { bundleBudgetBytes, issueTargetBytes, measureBundleSize } from "../bench/bundle-size.ts";
 import { baselineCommit, measureCliStartUp } from "../bench/cli-start.ts";
@@ -105,6 +105,13 @@ add(
   `bulk by sign-in name: ${byName.rows} rows, pages of 100, requests per row`,
   `${byName.requestsPerRow.toFixed(3)} (${byName.pages} page requests + ${byName.patches} PATCHes; ${byName.violations} answers off the spec)`,
   "pages + rows, not pages × rows",
+);
+
+const planApply = await measurePlanApply({ users: quick ? 200 : 1000, pageSize: 100, unchanged: 0.3 });
+add(
+  `plan + apply: ${planApply.rows} rows, ${planApply.rows - planApply.changed} unchanged, pages of 100, requests per row`,
+  `${planApply.requestsPerRow.toFixed(3)} (${planApply.pages} page requests (${planApply.planPages} for the plan) + ${planApply.patches} PATCHes = ${planApply.requests}; bound ${planApply.bound}; ${planApply.violations} answers off the spec)`,
+  "<= pages + changed rows",
 );
 
 const width = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length), ["measure", "figure", "target"][i]!.length));

@@ -63,6 +63,28 @@ const types = [
   "ValidationIssue",
   "components",
   "paths",
+  // The rest of a user's lifecycle (docs/lifecycle.md): create, reset password, licences, SKUs, roles.
+  "CustomerUserCreate",
+  "DirectoryRole",
+  "DirectoryRoleOperations",
+  "License",
+  "LicenseAssignment",
+  "LicenseGroup",
+  "LicenseListOptions",
+  "LicenseUpdate",
+  "LicenseUpdateResult",
+  "PagedListOptions",
+  "PagedListing",
+  "PasswordProfile",
+  "ResetPasswordOptions",
+  "RoleMemberOperations",
+  "SubscribedSku",
+  "SubscribedSkuOperations",
+  "UserLicenseOperations",
+  "UserMember",
+  "UserMemberAdd",
+  "UserMemberPage",
+  "UserRoleOperations",
 ];
 
 describe("the public surface", () => {

@@ -1,6 +1,6 @@
 import { createHttpError } from "./errors/from-response.js";
 import { PartnerCenterInvalidResponseError } from "./errors/invalid-response-error.js";
-import { located, type ErrorLocation } from "./errors/partner-center-error.js";
+import { located, withRequestId, type ErrorLocation } from "./errors/partner-center-error.js";
 import { argumentError } from "./errors/argument-error.js";
 import { tokenSource } from "./credential.js";
 import { correlationIdHeader, fixedHeaders, requestIdHeader } from "./headers.js";
@@ -132,7 +132,7 @@ function offSpec(operation: OperationRules, { status, headers }: Answer, issues:
   const shown = issues.slice(0, 3).map((issue) => `${issue.path} ${issue.message}`);
   if (issues.length > shown.length) shown.push(`${issues.length - shown.length} more`);
   return new PartnerCenterInvalidResponseError(
-    `Partner Center's ${status} answer (${headers.get("content-type") ?? "no content type"}) to ${operation.method} ${operation.path} is off the spec: ${shown.join("; ")} [MS-RequestId ${ids.requestId}]`,
+    withRequestId(`Partner Center's ${status} answer (${headers.get("content-type") ?? "no content type"}) to ${operation.method} ${operation.path} is off the spec: ${shown.join("; ")}`, ids.requestId),
     { status, ...ids },
     issues,
   );
@@ -146,7 +146,7 @@ export function resultOf(exchange: Exchange): object {
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     const contentType = exchange.headers.get("content-type") ?? "no content type";
     throw new PartnerCenterInvalidResponseError(
-      `Partner Center answered ${exchange.status} with a body that is not a JSON object (${contentType}) [MS-RequestId ${details.requestId}]`,
+      withRequestId(`Partner Center answered ${exchange.status} with a body that is not a JSON object (${contentType})`, details.requestId),
       { status: exchange.status, ...details },
     );
   }

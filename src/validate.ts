@@ -41,6 +41,9 @@ export function quoteId(value: unknown): string {
   return JSON.stringify(value.length > 64 ? `${value.slice(0, 64)}…` : value);
 }
 
+// OpenAPI's `format: int32`: what a 32-bit signed integer holds (the .NET SDK's `int`).
+const int32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
+
 // RFC 3339's date-time: a date, `T`, a time, a zone (JSON Schema's `format: date-time`).
 const dateTime = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])[Tt](?:[01]\d|2[0-3]):[0-5]\d:(?:[0-5]\d|60)(?:\.\d+)?(?:[Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 
@@ -118,6 +121,7 @@ function check(schema: SchemaSubset, value: unknown, where: Where, issues: Valid
   if (typeof value === "number") {
     if (schema.minimum !== undefined && value < schema.minimum) issues.push({ path: written(where), message: `must be at least ${schema.minimum}` });
     if (schema.maximum !== undefined && value > schema.maximum) issues.push({ path: written(where), message: `must be at most ${schema.maximum}` });
+    if (schema.format === "int32" && (value > int32.max || value < int32.min)) issues.push({ path: written(where), message: `must be a 32-bit whole number (at most ${int32.max})` });
   }
   if (actual === "object") {
     const object = value as Record<string, unknown>;

@@ -26,7 +26,7 @@ export interface ReportLine {
   readonly line: number;
   readonly customerId?: string;
   readonly userId?: string;
-  readonly result: "ok" | "failed" | "invalid" | "skipped" | "valid" | "cancelled";
+  readonly result: "ok" | "failed" | "invalid" | "skipped" | "valid" | "cancelled" | "unchanged" | "change";
   readonly key?: string;
   readonly userGiven?: string;
   readonly carriedOver?: true;
@@ -36,6 +36,8 @@ export interface ReportLine {
   readonly issues?: { field?: string; message: string }[];
   readonly duplicateOf?: number;
   readonly patch?: Record<string, unknown>;
+  /** Each field changed (or, in a plan, to change), from → to. */
+  readonly changes?: Record<string, { from?: unknown; to: unknown }>;
 }
 
 /** Every entry of a report, the write-ahead `sending` entries included. */

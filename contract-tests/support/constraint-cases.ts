@@ -31,6 +31,7 @@ const collection = { totalCount: 0, items: [], attributes: { objectType: "Collec
 
 /** In the order the spec declares the constraints, so a missing line's place can be named. */
 export const constraintCases: Readonly<Record<string, ConstraintCase>> = {
+  "#/paths/~1v1~1customers~1{customer-tenant-id}~1users/get/parameters/0/schema/format": { inside: [0, 2147483647], outside: { "2^31, past a 32-bit int": 2147483648 } },
   "#/paths/~1v1~1customers~1{customer-tenant-id}~1users/get/parameters/0/schema/minimum": { inside: [0, 1, 500], outside: { "a negative size": -1 } },
   "#/paths/~1v1~1customers~1{customer-tenant-id}~1users/get/parameters/1/schema/enum": { inside: ["Next"], outside: { "lower case": "next", "Previous, which the pager never sends": "Previous" } },
   "#/paths/~1v1~1customers~1{customer-tenant-id}~1users/get/parameters/2/schema/pattern": {
@@ -40,6 +41,7 @@ export const constraintCases: Readonly<Record<string, ConstraintCase>> = {
    "#/paths/~1v1~1customers~1{customer-tenant-id}~1directoryroles~1{role-id}~1usermembers/get/parameters/0/schema/minimum": { inside: [1, 100], outside: { zero: 0 } },
    "#/paths/~1v1~1customers~1{customer-tenant-id}~1directoryroles~1{role-id}~1usermembers/get/parameters/1/schema/enum": { inside: ["Next"], outside: { "a value not listed": "Nextx" } },
   "#/paths/~1v1~1customers~1{customer-tenant-id}~1users/get/parameters/4/schema/enum": { inside: ["Ascending", "Descending"], outside: { "lower case": "ascending", "an abbreviation": "asc" } },
+  "#/paths/~1v1~1customers~1{customer-tenant-id}~1directoryroles~1{role-id}~1usermembers/get/parameters/0/schema/format": { inside: [1, 2147483647], outside: { "2^31, past a 32-bit int": 2147483648 } },
   "#/components/parameters/MSContractVersion/schema/pattern": { inside: ["v1", "v12"], outside: { "no v": "1", "a capital V": "V1" } },
   "#/components/parameters/XLocale/schema/pattern": { inside: ["en-US", "zh-Hans-CN"], outside: { "an underscore": "en_US", "a digit": "1" } },
   "#/components/parameters/MSContinuationToken/schema/minLength": { inside: ["c2Vla1Rva2VuPTE="], outside: { "an empty token": "" } },

@@ -5,6 +5,7 @@
 // conformance check as the mock's answers), and a departure is recorded for the test to fail on.
 // The paging protocol it serves is the spec's own `x-paging`. Creating and deleting users, licences
 // and directory roles are served by stateful-lifecycle.ts, with their invariants.
+import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { OpenAPIV3 } from "openapi-types";
@@ -51,6 +52,10 @@ export interface StatefulFake {
   close(): Promise<void>;
 }
 
+const idOf = (request: IncomingMessage, header: string) => {
+  const sent = request.headers[header];
+  return typeof sent === "string" && sent !== "" ? sent : randomUUID();
+};
 const fault = (status: number, code: number | string, description: string) => ({ status, body: { code, description, data: [], source: "PartnerFD" } });
 
 export async function startStatefulFake(spec: Spec, customerId: string, initial: readonly FakeUser[], options: FakeOptions): Promise<StatefulFake> {
@@ -101,7 +106,9 @@ export async function startStatefulFake(spec: Spec, customerId: string, initial:
       if (served) return served;
     }
     const match = /^\/v1\/customers\/([^/]+)\/users(?:\/([^/]+))?$/.exec(url.pathname);
-    if (!match || match[1] !== customerId) return fault(404, 60003, "Tenant not found.");
+    // A route the spec does not have is not a tenant the fake does not know: say which it is.
+    if (!match) return fault(404, "RouteNotFound", `The fake serves no ${request.method} ${url.pathname}.`);
+    if (match[1] !== customerId) return fault(404, 60003, "Tenant not found.");
     const userId = match[2];
     if (userId === undefined && request.method === "GET") {
       const token = request.headers[paging!.continuationTokenHeader.toLowerCase()];
@@ -132,7 +139,8 @@ export async function startStatefulFake(spec: Spec, customerId: string, initial:
       seen.push(`${request.method} ${request.url}`);
       const { status, body: json } = answer(request, body);
       const text = json === undefined ? "" : JSON.stringify(json);
-      const headers = { "content-type": "application/json; charset=utf-8", "ms-requestid": String(request.headers["ms-requestid"]), "ms-correlationid": String(request.headers["ms-correlationid"]) };
+      // The ids sent back, as Partner Center does; a client that sent none gets new ones (never "undefined").
+      const headers = { "content-type": "application/json; charset=utf-8", "ms-requestid": idOf(request, "ms-requestid"), "ms-correlationid": idOf(request, "ms-correlationid") };
       const sent = { status, headers, body: text };
       for (const violation of responseViolations(spec, { method: request.method ?? "", url: `http://fake${request.url ?? ""}` }, sent)) violations.push(`${request.method} ${request.url}: ${violation}`);
       response.writeHead(status, headers).end(text);

@@ -228,7 +228,7 @@ function extensions(operation: object, names: Record<string, string>): Record<st
 }
 
 /**
- * Keeps what validation needs (`format`: `date-time` is checked, `uuid` only phrases a message; a
+ * Keeps what validation needs (`format`: `date-time` and `int32` are checked, `uuid` only phrases a message; a
  * `not`'s description is its message). Fails on a keyword the client's validator does not know, so the spec can never gain a
  * constraint that the client silently skips.
  */
@@ -241,7 +241,7 @@ function pruneForClient(schema: unknown, where: string, sub: (schema: unknown, w
     }
     if (key === "description" && where.endsWith("/not")) out[key] = value;
     else if (annotations.has(key)) continue;
-    else if (key === "format" && value !== "uuid" && value !== "date-time") continue;
+    else if (key === "format" && value !== "uuid" && value !== "date-time" && value !== "int32") continue;
     else if (key === "properties") {
       out[key] = Object.fromEntries(
         Object.entries(value as Record<string, unknown>).map(([name, child]) => [name, sub(child, `${where}/${name}`)]),

@@ -217,7 +217,7 @@ function ourBreakingChanges(changes: readonly Paired[]): { change: Paired; text:
         text: `${where}: ${keyword} ${show(old)} → ${show(now)}`,
         breaks: ["API caller"],
         why: opaque.has(keyword)
-          ? "a changed pattern is judged tightened unless proven wider: values accepted before may be refused (by the client's check before sending, and by the server)"
+          ? `a changed ${keyword} is judged tightened unless proven wider: values accepted before may be refused (by the client's check before sending, and by the server)`
           : "values accepted before are refused (by the client's check before sending, and by the server); the types do not change",
       });
     }

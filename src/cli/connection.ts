@@ -96,7 +96,7 @@ export async function openTarget(options: TargetOptions, log: (line: string) => 
 export const tokenVariable = "PARTNER_CENTER_TOKEN";
 
 /**
- * The run's credential (README "Signing in"): the token as given (env), or a function that refreshes
+ * The run's credential (docs/signing-in.md): the token as given (env), or a function that refreshes
  * it ahead of expiry; its first token already fetched, so a method that cannot sign in stops the
  * run (a UsageError) before anything is sent. Every token and secret met is hidden from all the run prints.
  */

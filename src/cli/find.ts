@@ -7,6 +7,7 @@ import { inSession, type Client, type SessionOptions } from "./connection.js";
 import { isGuid, principalNameKey } from "../ids.js";
 import { idIssues, isPrincipalName, patchSchema, type Issue } from "./patch.js";
 import type { Row } from "./rows.js";
+import { stateOf, type UserState } from "./plan/changes.js";
 import { hasUnsafe } from "./printable.js";
 import { failureLine } from "./messages.js";
 import { UsageError } from "./run-end.js";
@@ -18,10 +19,17 @@ interface Listing {
   readonly maxPages?: number | undefined;
 }
 
-/** A user a sign-in name was found to be. */
+/** A user a sign-in name was found to be, with their writable fields as listed. */
 interface Found {
   readonly id: string;
   readonly userPrincipalName: string;
+  readonly state: UserState;
+}
+
+/** One listing of a customer's users: by sign-in name (principalNameKey), and by object id. */
+interface Listed {
+  readonly byName: Map<string, Found[]>;
+  readonly byId: Map<string, Found>;
 }
 
 /** What a name was found to be, for stderr: the person sees which user a command or a row will change. */
@@ -42,7 +50,7 @@ export async function namedUser(client: Client, customerId: string, user: string
   const users = client.customers.byId(customerId).users;
   if (isGuid(user)) return { id: user, operations: users.byId(user) };
   if (!isPrincipalName(user)) throw new UsageError(`<user> must be an object id (GUID) or a sign-in name (UPN), not ${JSON.stringify(user.slice(0, 120))}`);
-  const found = (await namesOf(client, lookup, () => {})(customerId, lookup.deleted)).get(principalNameKey(user)) ?? [];
+  const found = (await namesOf(client, lookup, () => {})(customerId, lookup.deleted)).byName.get(principalNameKey(user)) ?? [];
   const among = lookup.deleted ? "deleted" : "active";
   if (found.length !== 1) {
     throw new Error(
@@ -148,23 +156,26 @@ export async function runGet(customerId: string, user: string, options: SessionO
 }
 
 /**
- * A customer's users by sign-in name (principalNameKey: compared as Entra ID compares them), each
- * customer listed once for the whole run (and its deleted users once), however often it is asked.
+ * A customer's users by sign-in name (principalNameKey: compared as Entra ID compares them) and by
+ * object id, each customer listed once for the whole run (and its deleted users once), however
+ * often it is asked.
  */
-function namesOf(client: Client, listing: Listing, note: (line: string) => void): (customerId: string, deleted: boolean) => Promise<Map<string, Found[]>> {
-  const scans = new Map<string, Promise<Map<string, Found[]>>>();
+function namesOf(client: Client, listing: Listing, note: (line: string) => void): (customerId: string, deleted: boolean) => Promise<Listed> {
+  const scans = new Map<string, Promise<Listed>>();
   return (customerId, deleted) => {
     const key = `${customerId.toLowerCase()} ${deleted}`;
     let scan = scans.get(key);
     if (!scan) {
-      note(`looking up sign-in names: listing the ${deleted ? "deleted" : "active"} users of customer ${customerId} (once for the run)`);
+      note(`listing the ${deleted ? "deleted" : "active"} users of customer ${customerId} (once for the run)`);
       scan = (async () => {
-        const byName = new Map<string, Found[]>();
+        const listed: Listed = { byName: new Map(), byId: new Map() };
         for await (const user of client.customers.byId(customerId).users.list({ deleted, signal: listing.signal, maxPages: listing.maxPages })) {
           const name = principalNameKey(user.userPrincipalName);
-          byName.set(name, [...(byName.get(name) ?? []), { id: user.id, userPrincipalName: user.userPrincipalName }]);
+          const found = { id: user.id, userPrincipalName: user.userPrincipalName, state: stateOf(user) };
+          listed.byName.set(name, [...(listed.byName.get(name) ?? []), found]);
+          listed.byId.set(user.id.toLowerCase(), found);
         }
-        return byName;
+        return listed;
       })();
       scans.set(key, scan);
     }
@@ -174,19 +185,24 @@ function namesOf(client: Client, listing: Listing, note: (line: string) => void)
 
 /**
  * Gives update-many rows whose `user` is a sign-in name their object ids, from one listing per
- * customer (namesOf), each match said with `note`. A name no user has, or two users have, becomes
- * the row's issue.
+ * customer (namesOf), each match said with `note`; with `everyRow`, rows naming their user by
+ * object id are looked up in that listing too. A row looked up carries the user's state as listed
+ * (`current`). A user no listing has, or a name two users have, becomes the row's issue.
  */
-export function directoryOf(client: Client, listing: Listing, note: (line: string) => void): (row: Row) => Promise<Row> {
+export function directoryOf(client: Client, listing: Listing, note: (line: string) => void, { everyRow = false } = {}): (row: Row) => Promise<Row> {
   const directory = namesOf(client, listing, note);
   return async (row) => {
-    if (row.issues.length > 0 || row.userId !== undefined || row.user === undefined || row.customerId === undefined) return row;
+    if (row.issues.length > 0 || row.customerId === undefined) return row;
+    const byId = row.userId !== undefined;
+    if (byId ? !everyRow : row.user === undefined) return row;
     const deleted = row.patch["state"] === "active";
     const among = deleted ? "deleted" : "active";
     let issue: Issue | undefined;
     let found: Found[] = [];
     try {
-      found = (await directory(row.customerId, deleted)).get(principalNameKey(row.user)) ?? [];
+      const listed = await directory(row.customerId, deleted);
+      const one = byId ? listed.byId.get((row.userId as string).toLowerCase()) : undefined;
+      found = byId ? (one ? [one] : []) : (listed.byName.get(principalNameKey(row.user ?? "")) ?? []);
     } catch (error) {
       if (listing.signal.aborted) throw error;
       issue = { field: "user", message: `could not be looked up: listing the customer's ${among} users failed: ${failureLine(error)}` };
@@ -194,7 +210,7 @@ export function directoryOf(client: Client, listing: Listing, note: (line: strin
     if (!issue && found.length !== 1) issue = { field: "user", message: found.length === 0 ? `is no ${among} user of this customer` : `names ${found.length} ${among} users: give their object ids` };
     if (issue) return { ...row, issues: [issue] };
     const [match] = found as [Found];
-    note(`line ${row.line}: ${foundLine(row.user, match)}`);
-    return { ...row, userId: match.id };
+    if (!byId) note(`line ${row.line}: ${foundLine(row.user ?? "", match)}`);
+    return { ...row, userId: match.id, current: match.state };
   };
 }

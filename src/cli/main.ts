@@ -39,7 +39,7 @@ function delimiter(text: string): string {
   return value;
 }
 
-/** How to get the token (README "Signing in"): --auth, or PARTNER_CENTER_AUTH, or the search order. */
+/** How to get the token (docs/signing-in.md): --auth, or PARTNER_CENTER_AUTH, or the search order. */
 function withAuthOptions(command: Command): Command {
   return command
     .addOption(
@@ -82,6 +82,14 @@ or --auth env (${tokenVariable} or --token-stdin), azure-cli (az login) or
 refresh-token (PARTNER_CENTER_APP_ID, PARTNER_CENTER_APP_SECRET, PARTNER_CENTER_REFRESH_TOKEN
 or _FILE). partner-center-users auth status checks the token. Tokens are never printed;
 passwords and secrets are read from stdin or the environment only.`;
+
+/** update-many's input: <file>, or --apply's plan (whose every row's user is read first), never both. */
+function manyInput(file: string | undefined, { apply, ...options }: UpdateManyOptions & { apply?: string }): [string, UpdateManyOptions] {
+  if ((file === undefined) === (apply === undefined)) throw new UsageError(apply === undefined ? "update-many needs a <file> (or --apply <plan>)" : "--apply <plan> takes the place of <file>: give one of them");
+  if (options.force === true && apply === undefined) throw new UsageError("--force goes with --apply (or undo): it sends rows whose user changed since their change was planned");
+  if (apply !== undefined) return [apply, { ...options, source: "plan", readState: true }];
+  return [file as string, { ...options, readState: options.plan === true }];
+}
 
 /** Builds the program for one run; `setExitCode` receives the result of the command that ran. */
 function createProgram(terminal: Terminal, setExitCode: (code: number) => void): Command {
@@ -154,11 +162,17 @@ Examples:
   withConnectionOptions(
     program
       .command("update-many")
-      .description("Update many users from a CSV file (with a header row), JSON Lines or a JSON array, one user per row.")
-      .argument("<file>", "the rows: .csv, .jsonl/.ndjson or .json (an array); other names by content; - for stdin")
+      .description("Update many users from a CSV file (with a header row), JSON Lines or a JSON array, one user per row; or preview them (--plan), or apply a plan (--apply).")
+      .argument("[file]", "the rows: .csv, .jsonl/.ndjson or .json (an array); other names by content; - for stdin")
       .addOption(new Option("-c, --concurrency <n>", "updates in flight at once").argParser(wholeNumber(1, maxConcurrency)).default(4))
       .option("--report <file>", "the JSON Lines report, the job's journal (default: stdout); one holding entries is continued")
       .option("--dry-run", "check every row against the spec; send nothing")
+      .option("--plan", "read each user's current state and show what each row would change, from → to; send nothing (exit 1 if a row would fail)")
+      .option("--plan-out <file>", "with --plan: save the plan (JSON Lines) for --apply")
+      .option("--apply <plan>", "send exactly the changes of a saved plan, refusing users changed since (instead of <file>)")
+      .option("--status-out <file>", "write the input back there with a status column (key) per row, in its own encoding and separator")
+      .option("--send-unchanged", "send rows whose user has every value asked already (default: reported unchanged, not sent)")
+      .option("--force", "with --apply: send rows whose user changed since the plan")
       .option("--only-failed <report>", "resume from that report: send only the changes it does not record as applied")
       .addOption(new Option("--format <format>", "the file's format, when its name does not say").choices(["csv", "jsonl", "json"]))
       .addOption(new Option("--delimiter <char>", "a CSV's separator: , ; | or tab (default: the one its header uses)").argParser(delimiter))
@@ -174,9 +188,9 @@ An empty CSV cell leaves the field unchanged. Each row is reported once, as
 ok, failed, invalid (with its line number), skipped (a repeat of an earlier row),
 valid (--dry-run) or cancelled (interrupted).`,
     )
-    .action(async (file: string, options: UpdateManyOptions) => {
+    .action(async (file: string | undefined, options: UpdateManyOptions & { apply?: string }) => {
       const { runUpdateMany } = await import("./update-many.js");
-      setExitCode(await runUpdateMany(file, options, terminal));
+      setExitCode(await runUpdateMany(...manyInput(file, options), terminal));
     });
 
   /** The password of create and reset-password: from stdin or generated, never from argv. */
@@ -265,6 +279,20 @@ Examples:
     );
   }
 
+  withConnectionOptions(
+    program
+      .command("undo")
+      .description("Set back what a run of update-many changed, from its report: each field to its value before, refusing users changed since; exactly once, journaled like update-many.")
+      .argument("<report>", "the --report of the run to undo")
+      .addOption(new Option("-c, --concurrency <n>", "updates in flight at once").argParser(wholeNumber(1, maxConcurrency)).default(4))
+      .option("--report <file>", "the undo's own JSON Lines report and journal (default: stdout); one holding entries is continued")
+      .option("--force", "set back fields someone changed since the run, too")
+      .option("--correlation-id <guid>", "the MS-CorrelationId of every request (default: a new one for the run)"),
+  ).action(async (report: string, options: UpdateManyOptions) => {
+    const { runUpdateMany } = await import("./update-many.js");
+    setExitCode(await runUpdateMany(report, { ...options, source: "undo", readState: true }, terminal));
+  });
+
   program
     .command("login")
     .description(`Sign in with a device code, for ${partnerCenterScope}; the next commands use the cached token and refresh it.`)
@@ -301,7 +329,7 @@ function refuseSecretArguments(args: readonly string[]): void {
   const secret = args.find((arg) => /^--(password|token|refresh-token|(app-|client-)?secret)(=|$)/i.test(arg));
   if (secret !== undefined) {
     throw new UsageError(
-      `passwords, tokens and secrets are never taken as arguments: use --password-stdin, and PARTNER_CENTER_TOKEN or --token-stdin (or the environment variables of README, Signing in)`,
+      `passwords, tokens and secrets are never taken as arguments: use --password-stdin, and PARTNER_CENTER_TOKEN or --token-stdin (or the environment variables of docs/signing-in.md)`,
     );
   }
 }

@@ -3,6 +3,7 @@
 // scrubs and escapes every line it prints; these only word them.
 import { PartnerCenterCredentialError, PartnerCenterError, type PartnerCenterLogEntry } from "../index.js";
 import { redacted } from "../redact.js";
+import { withoutRequestId } from "../errors/partner-center-error.js";
 import { partnerCenterHint } from "./auth/hints.js";
 import { UsageError } from "./run-end.js";
 
@@ -25,8 +26,8 @@ export function summarizeError(error: unknown): ErrorSummary {
     return {
       ...(error.status !== undefined && { status: error.status }),
       ...(error.code !== undefined && { code: error.code }),
-      // The library's message ends with `[MS-RequestId …]`; the line below names the ids once.
-      description: `${error.description ?? error.message.replace(` [MS-RequestId ${error.requestId}]`, "")}${signIn}`,
+      // The line names the ids once, after the description (withoutRequestId: not the message's too).
+      description: `${error.description ?? withoutRequestId(error)}${signIn}`,
       ...(error.requestId !== undefined && { requestId: error.requestId }),
       ...(error.correlationId !== undefined && { correlationId: error.correlationId }),
       // Without a status the class is what tells a timeout from a network failure.

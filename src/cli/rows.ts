@@ -12,6 +12,7 @@ import { extname } from "node:path";
 import { pipeline, Readable } from "node:stream";
 import { isGuid } from "../ids.js";
 import { bulkColumns, idIssues, passwordIn, patchIssues, setField, type Issue } from "./patch.js";
+import type { UserState } from "./plan/changes.js";
 import { UsageError } from "./run-end.js";
 import { readStdinBytes } from "./stdin.js";
 
@@ -31,6 +32,10 @@ export interface Row {
   readonly issues: readonly Issue[];
   /** The row's password, if it sets one: scrubbed from anything printed about the row. */
   readonly secret?: string;
+  /** The user as the run's listing found them, when it looked the row's user up (find.ts). */
+  readonly current?: UserState;
+  /** What the fields it changes held when its change was planned (an applied plan, an undo): a user changed since is refused. */
+  readonly expected?: UserState;
 }
 
 /** How a report entry names its row: the line it starts on and whichever ids it has. */
@@ -55,6 +60,10 @@ export interface RowInput {
   /** What was worked out about the file that the person should know (its encoding, its separator). */
   readonly notes: readonly string[];
   rows(): AsyncGenerator<Row>;
+  /** How it is written, for a copy written back the same way (--status-out): its encoding, a CSV's separator, and its text. */
+  readonly encoding?: Encoding;
+  readonly delimiter?: string;
+  text?(): AsyncGenerator<string>;
 }
 
 /** `userId` holds an object id; `user`, either that or a sign-in name (UPN). A row has one of them. */
@@ -73,7 +82,7 @@ function sourceOf(file: string, stdin: Buffer | undefined): Bytes {
   return () => createReadStream(file, { highWaterMark: 256 * 1024 });
 }
 
-interface Encoding {
+export interface Encoding {
   readonly name: "utf-8" | "utf-16le" | "utf-16be";
   /** Bytes of byte-order mark to skip. */
   readonly bom: number;
@@ -163,13 +172,14 @@ export async function openInput(file: string, options: InputOptions = {}): Promi
   const notes = encoding.name === "utf-8" ? [] : [`${name} is ${encoding.name.toUpperCase()} (it starts with that byte-order mark): read as such`];
   const text = await firstText(bytes, encoding, name, 64 * 1024);
   const format = options.format ?? formatOf(file, text);
-  if (format === "json") return { format, notes, rows: () => jsonArrayRows(textOf(bytes, encoding, name), name) };
-  if (format === "jsonl") return { format, notes, rows: () => jsonLineRows(textOf(bytes, encoding, name)) };
+  const source = { encoding, text: () => textOf(bytes, encoding, name) };
+  if (format === "json") return { format, notes, ...source, rows: () => jsonArrayRows(source.text(), name) };
+  if (format === "jsonl") return { format, notes, ...source, rows: () => jsonLineRows(source.text()) };
   const delimiter = options.delimiter ?? delimiterOf(text.split("\n")[0] ?? "");
   if (options.delimiter === undefined && delimiter !== ",") {
     notes.push(`${name} is separated by ${separatorName(delimiter)}, not commas (as Excel saves CSV in many locales): read as such; --delimiter sets it`);
   }
-  return { format, notes, rows: () => csvRows(textOf(bytes, encoding, name), delimiter) };
+  return { format, notes, ...source, delimiter, rows: () => csvRows(source.text(), delimiter) };
 }
 
 /** The first bytes: enough to see a byte-order mark (the rest is streamed). */
@@ -303,7 +313,8 @@ function cellValue(column: string, text: string): unknown {
   return text;
 }
 
-async function* csvRows(text: AsyncIterable<string>, delimiter: string): AsyncGenerator<Row> {
+/** A CSV's records, the header first, each with the line it starts on (a quoted cell may span lines). */
+export async function* csvRecords(text: AsyncIterable<string>, delimiter: string): AsyncGenerator<{ readonly line: number; readonly cells: string[] }> {
   let lastEnd = 0; // the line the last whole record ended on
   // pipeline, not .pipe(): a decoding error in the text (a byte that is not UTF-8, read late in a
   // big file) must end the parser's iteration with that error, not crash the process unhandled.
@@ -322,30 +333,11 @@ async function* csvRows(text: AsyncIterable<string>, delimiter: string): AsyncGe
     }),
     () => {}, // its error, if any, reaches the loop below through the parser
   );
-  let columns: string[] | undefined;
   try {
     for await (const record of parser as AsyncIterable<string[] & { lines: number }>) {
-      const { lines } = record;
-      if (!columns) {
-        columns = readHeader(record, delimiter);
-        continue;
-      }
       // `lines` is where the record ends; a quoted cell may span lines, so count back to its start.
-      const line = lines - record.reduce((breaks, cell) => breaks + (cell.match(/\n/g)?.length ?? 0), 0);
-      const early: Issue[] = record.length === columns.length ? [] : [{ message: `has ${record.length} cells, the header has ${columns.length}` }];
-      const ids: Record<string, string> = {};
-      const patch: Record<string, unknown> = {};
-      columns.forEach((column, index) => {
-        const cell = record[index];
-        if (cell === undefined || cell === "") return; // an empty cell leaves the field unchanged
-        if (cell.length > maxCell) {
-          early.push(oversized(column, cell));
-          return;
-        }
-        if ((idColumns as readonly string[]).includes(column)) ids[column] = cell;
-        else setField(patch, column, cellValue(column, cell));
-      });
-      yield finish(line, ids, patch, early);
+      const line = record.lines - record.reduce((breaks, cell) => breaks + (cell.match(/\n/g)?.length ?? 0), 0);
+      yield { line, cells: record };
     }
   } catch (error) {
     const code = (error as { code?: unknown }).code;
@@ -357,6 +349,30 @@ async function* csvRows(text: AsyncIterable<string>, delimiter: string): AsyncGe
     const { lines } = error as { lines?: number };
     const line = code === "CSV_QUOTE_NOT_CLOSED" || lines === undefined ? lastEnd + 1 : lines;
     throw new UsageError(`line ${line} is not valid CSV (${code}) and the rows after it cannot be read: fix the file; nothing was sent`);
+  }
+}
+
+async function* csvRows(text: AsyncIterable<string>, delimiter: string): AsyncGenerator<Row> {
+  let columns: string[] | undefined;
+  for await (const { line, cells: record } of csvRecords(text, delimiter)) {
+    if (!columns) {
+      columns = readHeader(record, delimiter);
+      continue;
+    }
+    const early: Issue[] = record.length === columns.length ? [] : [{ message: `has ${record.length} cells, the header has ${columns.length}` }];
+    const ids: Record<string, string> = {};
+    const patch: Record<string, unknown> = {};
+    columns.forEach((column, index) => {
+      const cell = record[index];
+      if (cell === undefined || cell === "") return; // an empty cell leaves the field unchanged
+      if (cell.length > maxCell) {
+        early.push(oversized(column, cell));
+        return;
+      }
+      if ((idColumns as readonly string[]).includes(column)) ids[column] = cell;
+      else setField(patch, column, cellValue(column, cell));
+    });
+    yield finish(line, ids, patch, early);
   }
   if (!columns) throw new UsageError("the file is empty: a CSV file needs a header row");
 }

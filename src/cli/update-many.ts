@@ -13,15 +13,21 @@
 // run starts no more rows and awaits those in flight; on Ctrl-C it stops, and rows not finished are
 // reported cancelled.
 import { hash, randomUUID } from "node:crypto";
+import { resolve } from "node:path";
 import type { CustomerUserPatch } from "../index.js";
 import { checkTarget, connect, openTarget, resolveToken, type Client, type SessionOptions, type Target } from "./connection.js";
 import { directoryOf } from "./find.js";
-import { checkNotInput, checkStdoutReport, createReport, openDestination, statOf } from "./journal/destination.js";
+import { describeChanges, type Changes } from "./plan/changes.js";
+import { judge, type StateOptions } from "./plan/judge.js";
+import { openPlan, PlanOutput } from "./plan/plan-file.js";
+import { openUndo } from "./plan/undo-file.js";
+import { writeStatusCopy } from "./status-out.js";
+import { checkNotInput, checkStdoutReport, createReport, openDestination, statOf, type Destination } from "./journal/destination.js";
 import { JournalLocks } from "./journal/lock.js";
 import { NumberTable } from "./number-table.js";
 import { isGuid, principalNameKey } from "../ids.js";
 import { formatIssue } from "./patch.js";
-import { ReportWriteError, type Journal, type KnownChange, type Outcome, type OutcomeResult, type ReportWriter } from "./journal/report.js";
+import { ReportWriteError, type Journal, type KnownChange, type Outcome, type OutcomeResult, type EntryWriter } from "./journal/report.js";
 import { RowKeyer, type RowKeys } from "./journal/row-keys.js";
 import { openInput, rowIds, type InputOptions, type Row, type RowInput } from "./rows.js";
 import { errorLine, summarizeError } from "./messages.js";
@@ -30,15 +36,21 @@ import { abortOnInterrupt, exitCode, UsageError } from "./run-end.js";
 import { checkOneStdinReader } from "./stdin.js";
 import type { Terminal } from "./terminal.js";
 
-export interface UpdateManyOptions extends SessionOptions, InputOptions {
+export interface UpdateManyOptions extends SessionOptions, InputOptions, StateOptions {
   readonly concurrency: number;
   readonly report?: string;
   readonly dryRun?: boolean;
   readonly onlyFailed?: string;
   readonly correlationId?: string;
+  /** --plan-out: where the plan is saved. */
+  readonly planOut?: string;
+  /** --status-out: where the input is written back with each row's status. */
+  readonly statusOut?: string;
+  /** What the file is: rows (default), a plan to apply (--apply), or a report to undo (`undo`). */
+  readonly source?: "plan" | "undo";
 }
 
-const successes: ReadonlySet<OutcomeResult> = new Set(["ok", "skipped", "valid"]);
+const successes: ReadonlySet<OutcomeResult> = new Set(["ok", "skipped", "valid", "unchanged", "change"]);
 
 /** What a row's outcome says, in a few words for the progress line. */
 function describe(entry: Outcome): string {
@@ -55,6 +67,10 @@ function describe(entry: Outcome): string {
       return "valid";
     case "cancelled":
       return `cancelled${entry.requestId ? ` (request id ${entry.requestId}: sent, outcome unknown)` : " (not sent)"}`;
+    case "unchanged":
+      return "unchanged: the user has every value asked already";
+    case "change":
+      return `would change ${describeChanges(entry.changes)}`;
   }
 }
 
@@ -63,7 +79,24 @@ function checkOptions(file: string, options: UpdateManyOptions): void {
   checkOneStdinReader({ "--token-stdin": options.tokenStdin, "update-many -": file === "-" });
   if (options.correlationId !== undefined && !isGuid(options.correlationId)) throw new UsageError(`--correlation-id must be a GUID`);
   checkNotInput(file, options.report);
-  if (options.report === undefined) checkStdoutReport();
+  if (options.plan) {
+    const clash = Object.entries({ "--report": options.report, "--only-failed": options.onlyFailed, "--dry-run": options.dryRun, "--apply": options.source }).find(([, given]) => given);
+    if (clash) throw new UsageError(`--plan sends nothing and writes no report: it cannot be given with ${clash[0]} (save the plan with --plan-out <file>)`);
+    if (options.planOut !== undefined) checkNotInput(file, options.planOut, "--plan-out");
+  } else if (options.planOut !== undefined) throw new UsageError("--plan-out saves the plan of --plan: give --plan too");
+  if (options.statusOut !== undefined) {
+    if (options.source !== undefined) throw new UsageError("--status-out writes an input file back with each row's status: it goes with update-many <file>");
+    checkNotInput(file, options.statusOut, "--status-out");
+    if (options.report !== undefined && resolve(options.report) === resolve(options.statusOut)) throw new UsageError("--status-out and --report name the same file: give two");
+  }
+  else if (options.report === undefined) checkStdoutReport();
+}
+
+/** Where the run's entries go: a plan (--plan), or the report, which is the job's journal. */
+async function destinationOf(options: UpdateManyOptions, terminal: Terminal): Promise<Omit<Destination, "report"> & { readonly report: EntryWriter; readonly plan?: PlanOutput }> {
+  if (!options.plan) return openDestination(options, terminal);
+  const plan = new PlanOutput(options.planOut, terminal, describe);
+  return { journal: undefined, report: plan, reportHasJournal: false, plan };
 }
 
 
@@ -109,7 +142,7 @@ async function check(input: RowInput, keyer: RowKeyer, journal: Journal | undefi
 // ---- Pass 2: send ---------------------------------------------------------------------------------
 
 interface Run {
-  readonly report: ReportWriter;
+  readonly report: EntryWriter;
   readonly record: (entry: Outcome, row: Row) => void;
   readonly signal: AbortSignal;
   readonly correlationId: string;
@@ -121,6 +154,7 @@ interface Run {
   readonly resolvedFirst: FirstRows;
   readonly client: Client | undefined;
   readonly dryRun: boolean;
+  readonly state: StateOptions;
 }
 
 /**
@@ -171,10 +205,17 @@ function conflicting(row: Row, keys: RowKeys, known: KnownChange, run: Run): Out
   return { ...entryIds(row, keys, run), result: "invalid", issues: [{ message }] };
 }
 
-type Step = { outcome: Outcome; written?: true } | { row: Row; keys: RowKeys; requestId: string };
+/** A row to send, with its id and, when its user's state was read, what it changes. */
+interface Sendable {
+  readonly row: Row;
+  readonly keys: RowKeys;
+  readonly requestId: string;
+  readonly changes?: Changes | undefined;
+}
+type Step = { outcome: Outcome; written?: true } | Sendable;
 
 /** What to do with a row: an outcome now (`written` when the report holds it already), or the request id to send it with. */
-async function plan(row: Row, run: Run, lookUp: (row: Row) => Promise<Row>): Promise<Step> {
+async function stepFor(row: Row, run: Run, lookUp: (row: Row) => Promise<Row>): Promise<Step> {
   let keys = run.keyer.keys(row);
   const ids = entryIds(row, keys, run);
   if (row.issues.length > 0) return { outcome: { ...ids, result: "invalid", issues: row.issues } };
@@ -189,7 +230,7 @@ async function plan(row: Row, run: Run, lookUp: (row: Row) => Promise<Row>): Pro
   }
   let found = row;
   let sent = known;
-  if (row.userId === undefined && !run.dryRun) {
+  if ((row.userId === undefined || run.state.readState === true) && run.client) {
     try {
       found = await lookUp(row);
     } catch (error) {
@@ -198,7 +239,7 @@ async function plan(row: Row, run: Run, lookUp: (row: Row) => Promise<Row>): Pro
     }
     // Found by sign-in name: the journal may know the change by the user's object id (a row that
     // named the user so, in this file or an earlier one).
-    if (found.userId !== undefined) {
+    if (found.userId !== undefined && row.userId === undefined) {
       keys = { ...keys, resolved: run.keyer.keys({ ...found, user: found.userId }).row };
       const byId = run.journal?.changes.get(keys.resolved as string);
       if (byId?.conflictsWith !== undefined) return { outcome: conflicting(found, keys, byId, run) };
@@ -210,24 +251,28 @@ async function plan(row: Row, run: Run, lookUp: (row: Row) => Promise<Row>): Pro
   if (found.issues.length > 0) return { outcome: { ...foundIds, result: "invalid", issues: found.issues } };
   const repeat = repeatOf(found, keys, run);
   if (repeat) return { outcome: repeat };
-  if (run.dryRun) return { outcome: { ...foundIds, result: "valid", patch: found.patch } };
+  const judged = judge(found, sent, run.state);
+  if ("outcome" in judged) return { outcome: { ...foundIds, ...judged.outcome } };
+  const { changes } = judged;
+  if (run.dryRun) return { outcome: run.state.plan && changes ? { ...foundIds, result: "change", changes } : { ...foundIds, result: "valid", patch: found.patch } };
   // Sent before, outcome unknown: the same logical call, the same id. After an answer, a new one.
-  return { row: found, keys, requestId: sent?.requestId ?? randomUUID() };
+  return { row: found, keys, requestId: sent?.requestId ?? randomUUID(), changes };
 }
 
 /** Sends the row; resolves with its request id if its outcome could not be recorded (the report failed). */
-async function send(row: Row, keys: RowKeys, requestId: string, run: Run): Promise<string | undefined> {
+async function send({ row, keys, requestId, changes }: Sendable, run: Run): Promise<string | undefined> {
   const { client, signal } = run;
   if (!client) return undefined;
   const ids = entryIds(row, keys, run);
-  await run.report.intend({ ...ids, result: "sending", requestId });
+  const recorded = changes && { changes };
+  await run.report.intend({ ...ids, result: "sending", requestId, ...recorded });
   let outcome: Outcome;
   try {
     const user = await client.customers
       .byId(row.customerId ?? "")
       .users.byId(row.userId ?? "")
       .patch(row.patch as CustomerUserPatch, { signal, requestId, correlationId: run.correlationId });
-    outcome = { ...ids, result: "ok", requestId, user };
+    outcome = { ...ids, result: "ok", requestId, user, ...recorded };
   } catch (error) {
     outcome = signal.aborted ? { ...ids, result: "cancelled", requestId } : { ...ids, result: "failed", requestId, error: summarizeError(error) };
   }
@@ -244,21 +289,29 @@ const someLines = (lines: readonly string[]): string => `${lines.slice(0, 10).jo
 
 export async function runUpdateMany(file: string, options: UpdateManyOptions, terminal: Terminal): Promise<number> {
   checkOptions(file, options);
-  const dryRun = options.dryRun === true;
+  const dryRun = options.dryRun === true || options.plan === true;
   if (options.report !== undefined && statOf(options.report) === undefined) createReport(options.report);
   // Before the input is read: a second run on the same journal stops here.
-  const locks = JournalLocks.acquire([options.report, options.onlyFailed].filter((path): path is string => path !== undefined));
+  // An undo locks the report it undoes too: not while that job still runs.
+  const locks = JournalLocks.acquire([options.report, options.onlyFailed, options.source === "undo" ? file : undefined].filter((path): path is string => path !== undefined));
   try {
-    const input = await openInput(file, options);
+    const input = options.source === "plan" ? openPlan(file) : options.source === "undo" ? await openUndo(file, (line) => terminal.say(line)) : await openInput(file, options);
     for (const note of input.notes) terminal.say(note);
     // Usage problems (token, target) stop the run before any report line is written.
-    const token = dryRun ? undefined : await resolveToken(options, terminal);
-    const { journal, report, reportHasJournal } = await openDestination(options, terminal);
+    const token = options.dryRun ? undefined : await resolveToken(options, terminal);
+    const { journal, report, reportHasJournal, plan } = await destinationOf(options, terminal);
     try {
       // A secret is kept only where a resume can use it: for a report on disk (not a dry run's, not a pipe's).
       const keyer = new RowKeyer(journal?.keyId, { store: !dryRun && report.durable });
       const { total, firstRows } = await check(input, keyer, journal, options.onlyFailed ?? options.report);
-      return await sendAll({ input, options, terminal, token, journal, report, reportHasJournal, keyer, total, firstRows });
+      const statuses = options.statusOut === undefined ? undefined : new Map<number, string>();
+      const code = await sendAll({ input, options, terminal, token, journal, report, reportHasJournal, keyer, total, firstRows, statuses });
+      if (code !== exitCode.interrupted) plan?.finish();
+      if (statuses && options.statusOut !== undefined) {
+        await writeStatusCopy(input, (line) => statuses.get(line), options.statusOut);
+        terminal.say(`the input with each row's status: ${options.statusOut}`);
+      }
+      return code;
     } finally {
       report.close();
     }
@@ -273,15 +326,17 @@ interface Prepared {
   readonly terminal: Terminal;
   readonly token: Awaited<ReturnType<typeof resolveToken>> | undefined;
   readonly journal: Journal | undefined;
-  readonly report: ReportWriter;
+  readonly report: EntryWriter;
   readonly reportHasJournal: boolean;
   readonly keyer: RowKeyer;
   readonly total: number;
   readonly firstRows: FirstRows;
+  /** Each row's status by line, for --status-out. */
+  readonly statuses: Map<number, string> | undefined;
 }
 
-async function sendAll({ input, options, terminal, token, journal, report, reportHasJournal, keyer, total, firstRows }: Prepared): Promise<number> {
-  const dryRun = options.dryRun === true;
+async function sendAll({ input, options, terminal, token, journal, report, reportHasJournal, keyer, total, firstRows, statuses }: Prepared): Promise<number> {
+  const dryRun = options.dryRun === true || options.plan === true;
   if (!dryRun && !report.durable) {
     terminal.say(`note: the report (${options.report ?? "stdout"}) is not a file on disk, so it cannot be flushed before each send: if this machine crashes, rows in flight cannot be resumed with their request ids — use --report <file> (or > file) for that`);
   }
@@ -292,6 +347,7 @@ async function sendAll({ input, options, terminal, token, journal, report, repor
   const record = (entry: Outcome, row: Row, written = false) => {
     const secrets = row.secret === undefined ? [] : [row.secret];
     if (!written) report.write(entry, secrets);
+    statuses?.set(row.line, terminal.line(describe(entry), secrets));
     if ("carriedOver" in entry) carried++;
     counts.set(entry.result, (counts.get(entry.result) ?? 0) + 1);
     // Interrupted: one summary line for the rows that did not finish, not one line each.
@@ -311,10 +367,10 @@ async function sendAll({ input, options, terminal, token, journal, report, repor
   const unrecorded: [number, string][] = [];
   const inFlight = new Set<Promise<void>>();
   try {
-    target = dryRun ? undefined : await openTarget(options, (line) => progress.note(line), controller.signal);
+    target = options.dryRun ? undefined : await openTarget(options, (line) => progress.note(line), controller.signal);
     const client = target && token !== undefined ? connect({ token, baseUrl: target.baseUrl, verbose: options.verbose === true, timeoutMs: options.timeout, maxRetries: options.maxRetries }, terminal) : undefined;
-    const run: Run = { report, record, signal: controller.signal, correlationId, journal, reportHasJournal, keyer, firstRows, resolvedFirst: new NumberTable(), client, dryRun };
-    const lookUp = client ? directoryOf(client, { signal: controller.signal, maxPages: options.maxPages }, (line) => progress.note(line)) : async (row: Row) => row;
+    const run: Run = { report, record, signal: controller.signal, correlationId, journal, reportHasJournal, keyer, firstRows, resolvedFirst: new NumberTable(), client, dryRun, state: options };
+    const lookUp = client ? directoryOf(client, { signal: controller.signal, maxPages: options.maxPages }, (line) => progress.note(line), { everyRow: options.readState === true }) : async (row: Row) => row;
 
     for await (const row of input.rows()) {
       if (stopped) break; // the report cannot be written: no row more is started
@@ -325,12 +381,12 @@ async function sendAll({ input, options, terminal, token, journal, report, repor
         record({ ...rowIds(row), result: "cancelled" }, row);
         continue;
       }
-      const step = await plan(row, run, lookUp);
+      const step = await stepFor(row, run, lookUp);
       if ("outcome" in step) {
         record(step.outcome, row, step.written);
         continue;
       }
-      const sending = send(step.row, step.keys, step.requestId, run).then(
+      const sending = send(step, run).then(
         (lost) => {
           if (lost !== undefined) unrecorded.push([step.row.line, lost]);
         },
@@ -363,12 +419,12 @@ async function sendAll({ input, options, terminal, token, journal, report, repor
     return exitCode.failed;
   }
   if (cancelled > 0) terminal.say(`${cancelled} rows cancelled: not sent, or sent with their outcome unknown (their request ids are in the report; the same command re-sends them with the same ids)`);
-  const order: readonly OutcomeResult[] = ["invalid", "ok", "failed", "skipped", "valid", "cancelled"];
+  const order: readonly OutcomeResult[] = ["invalid", "change", "unchanged", "ok", "failed", "skipped", "valid", "cancelled"];
   const summary = order.flatMap((result) => (counts.has(result) ? [`${counts.get(result)} ${result}`] : [])).join(", ");
   terminal.say(
     `${total} rows: ${summary}` +
       (carried > 0 ? ` (${carried} carried over from ${options.onlyFailed ?? options.report})` : "") +
-      (dryRun ? "; dry run, nothing sent" : `; correlation id ${correlationId}`) +
+      (options.plan ? `; a plan, nothing sent${options.planOut === undefined ? "" : `; saved to ${options.planOut}`}` : dryRun ? "; dry run, nothing sent" : `; correlation id ${correlationId}`) +
       (options.report === undefined ? "" : `; report: ${options.report}`),
   );
   if (controller.signal.aborted) return exitCode.interrupted;

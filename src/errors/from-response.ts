@@ -9,7 +9,7 @@ import {
   PartnerCenterTooManyRequestsError,
   PartnerCenterUnauthorizedError,
 } from "./http-errors.js";
-import { PartnerCenterError, type ErrorLocation } from "./partner-center-error.js";
+import { PartnerCenterError, withRequestId, type ErrorLocation } from "./partner-center-error.js";
 
 const classByStatus: Readonly<Record<number, typeof PartnerCenterError>> = {
   400: PartnerCenterBadRequestError,
@@ -43,5 +43,5 @@ export function createHttpError(status: number, body: unknown, headers: Headers,
     description ??
     (body === undefined ? `a body that is not JSON (${headers.get("content-type") ?? "no content type"})` : "a JSON body that is not a Partner Center fault");
   const ErrorClass = classByStatus[status] ?? (status >= 500 ? PartnerCenterServerError : PartnerCenterError);
-  return new ErrorClass(`Partner Center answered ${status}${code === undefined ? "" : ` (code ${code})`}: ${what} [MS-RequestId ${call.requestId}]`, details);
+  return new ErrorClass(withRequestId(`Partner Center answered ${status}${code === undefined ? "" : ` (code ${code})`}: ${what}`, call.requestId), details);
 }

@@ -31,6 +31,21 @@ export interface PartnerCenterErrorDetails {
 }
 
 /** Which call an error came from. */
+/**
+ * A message of a call's error, ending with the MS-RequestId it sent — what Microsoft support asks
+ * for — so the id survives wherever only the message is shown. The CLI, which prints the ids
+ * itself, takes it off with withoutRequestId.
+ */
+export function withRequestId(message: string, requestId: string | undefined): string {
+  return `${message} [MS-RequestId ${requestId}]`;
+}
+
+/** The message without the MS-RequestId withRequestId added. */
+export function withoutRequestId(error: Pick<PartnerCenterError, "message" | "requestId">): string {
+  const suffix = withRequestId("", error.requestId);
+  return error.message.endsWith(suffix) ? error.message.slice(0, -suffix.length) : error.message;
+}
+
 export type ErrorLocation = Pick<PartnerCenterErrorDetails, "operationId" | "method" | "url">;
 
 // The detail fields, in one list: the constructor copies exactly these from the details, and

@@ -1,5 +1,6 @@
 import { argumentError } from "../errors/argument-error.js";
 import { PartnerCenterInvalidResponseError } from "../errors/invalid-response-error.js";
+import { withRequestId } from "../errors/partner-center-error.js";
 import { correlationIdHeader, requestIdHeader } from "../headers.js";
 import { defaultMaxResponseBytes } from "../options.js";
 import type { TokenSource } from "../credential.js";
@@ -125,5 +126,5 @@ const utf8 = new TextDecoder();
 /** An answer the client will not use, named with the attempt's ids. */
 function invalidAnswer(response: Response, init: PlainInit, message: string): PartnerCenterInvalidResponseError {
   const ids = { requestId: init.headers[requestIdHeader], correlationId: init.headers[correlationIdHeader] };
-  return new PartnerCenterInvalidResponseError(`${message} [MS-RequestId ${ids.requestId}]`, { status: response.status, ...ids });
+  return new PartnerCenterInvalidResponseError(withRequestId(message, ids.requestId), { status: response.status, ...ids });
 }

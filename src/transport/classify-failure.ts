@@ -1,4 +1,4 @@
-import { PartnerCenterError } from "../errors/partner-center-error.js";
+import { PartnerCenterError, withRequestId } from "../errors/partner-center-error.js";
 import { PartnerCenterAbortError, PartnerCenterNetworkError, PartnerCenterTimeoutError } from "../errors/transport-errors.js";
 
 export interface FailureContext {
@@ -19,20 +19,20 @@ export interface FailureContext {
  */
 export function classifyFailure(error: unknown, context: FailureContext): PartnerCenterError {
   const ids = { requestId: context.requestId, correlationId: context.correlationId };
-  const where = ` (attempt ${context.attempt}) [MS-RequestId ${context.requestId}]`;
+  const where = (message: string) => withRequestId(`${message} (attempt ${context.attempt})`, context.requestId);
   if (context.caller?.aborted) return abortError(context.caller, ids);
   if (context.timedOut) {
-    return new PartnerCenterTimeoutError(`Partner Center did not answer within ${context.timeoutMs} ms${where}`, ids, { cause: error });
+    return new PartnerCenterTimeoutError(where(`Partner Center did not answer within ${context.timeoutMs} ms`), ids, { cause: error });
   }
   if (error instanceof PartnerCenterError) return error;
   const code = networkCode(error);
-  if (code !== undefined) return new PartnerCenterNetworkError(`Could not reach Partner Center: ${code}${where}`, ids, { cause: error });
+  if (code !== undefined) return new PartnerCenterNetworkError(where(`Could not reach Partner Center: ${code}`), ids, { cause: error });
   // Not quoted: a bug's message may hold anything, the token included.
-  return new PartnerCenterError(`The fetch function threw ${nameOf(error)}, which is not a network failure, so it was not retried (see cause)${where}`, ids, { cause: error });
+  return new PartnerCenterError(where(`The fetch function threw ${nameOf(error)}, which is not a network failure, so it was not retried (see cause)`), ids, { cause: error });
 }
 
 export function abortError(caller: AbortSignal, ids: { requestId: string | undefined; correlationId: string | undefined }): PartnerCenterAbortError {
-  return new PartnerCenterAbortError(`The call was aborted [MS-RequestId ${ids.requestId}]`, ids, { cause: caller.reason });
+  return new PartnerCenterAbortError(withRequestId("The call was aborted", ids.requestId), ids, { cause: caller.reason });
 }
 
 // undici's failures to connect are TypeError("fetch failed") with the reason (ECONNREFUSED,

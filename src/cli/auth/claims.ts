@@ -67,7 +67,7 @@ export interface TokenReport {
   readonly problems: readonly string[];
 }
 
-const signInAgain = "sign in again: partner-center-users login (or see README, Signing in)";
+const signInAgain = "sign in again: partner-center-users login (or see docs/signing-in.md)";
 
 export function inspectToken(token: string, now: number): TokenReport {
   const claims = readClaims(token);

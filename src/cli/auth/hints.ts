@@ -62,7 +62,16 @@ export const roleRows: readonly { readonly operation: string; readonly commands:
 const either = (roles: readonly string[]) => (roles.length === 1 ? roles[0]! : `${roles.slice(0, -1).join(", ")} or ${roles.at(-1)!}`);
 
 const granting = "the signed-in user needs a GDAP relationship with this customer granting (through a security group) one of these roles: ";
-const rolesFor = (chosen: typeof needs) => `${granting}${chosen.map(({ need, what }) => `to ${what}, ${either(rolesPerOperation[need])}`).join("; ")}`;
+
+/** The roles of the chosen needs; needs of the same roles share a phrase ("to update them or restore them, …"). */
+function rolesFor(chosen: typeof needs): string {
+  const byRoles = new Map<string, string[]>();
+  for (const { need, what } of chosen) {
+    const roles = either(rolesPerOperation[need]);
+    byRoles.set(roles, [...(byRoles.get(roles) ?? []), what]);
+  }
+  return granting + [...byRoles].map(([roles, done]) => `to ${done.join(" or ")}, ${roles}`).join("; ");
+}
 const rolesNeeded = rolesFor(needs);
 
 /** The roles a refused call needed, when the call is known; every operation's otherwise. */

@@ -85,7 +85,7 @@ describe("the search order without --auth: env, refresh-token, login, azure-cli"
   it("says every way to sign in when none is set up", async () => {
     await expect(run({}, environment()).outcome).rejects.toThrow(
       new SignInError(
-        "no access token: sign in with partner-center-users login (device code, with MFA), or az login, or set PARTNER_CENTER_TOKEN (or pass --token-stdin), or set the refresh-token variables; see README, Signing in",
+        "no access token: sign in with partner-center-users login (device code, with MFA), or az login, or set PARTNER_CENTER_TOKEN (or pass --token-stdin), or set the refresh-token variables; see docs/signing-in.md",
       ),
     );
   });

@@ -1,4 +1,4 @@
-// Which way this run gets its token (README "Signing in"):
+// Which way this run gets its token (docs/signing-in.md):
 //   env            PARTNER_CENTER_TOKEN, or stdin with --token-stdin: a token as given, never refreshed
 //   refresh-token  the Secure Application Model: PARTNER_CENTER_APP_ID, PARTNER_CENTER_APP_SECRET and
 //                  PARTNER_CENTER_REFRESH_TOKEN (or PARTNER_CENTER_REFRESH_TOKEN_FILE), environment only
@@ -82,7 +82,7 @@ const mockToken = "mock-token";
 
 const noTokenHelp =
   "sign in with partner-center-users login (device code, with MFA), or az login, or set PARTNER_CENTER_TOKEN (or pass --token-stdin), " +
-  "or set the refresh-token variables; see README, Signing in";
+  "or set the refresh-token variables; see docs/signing-in.md";
 
 export function chosenMethod(options: AuthOptions, env: NodeJS.ProcessEnv = process.env): AuthMethod | undefined {
   const named = options.auth ?? (env[authVariables.auth] || undefined);
@@ -206,7 +206,7 @@ export function refuseExpired(signedIn: SignedIn, now: number = Date.now()): voi
   const expiresAt = expiryOf(signedIn.token);
   if (expiresAt !== undefined && expiresAt <= now) {
     throw new SignInError(
-      `the token from ${signedIn.source} expired at ${isoTime(expiresAt)} (${duration(now - expiresAt)} ago): get a new one, or sign in a way that refreshes (partner-center-users login; README, Signing in)`,
+      `the token from ${signedIn.source} expired at ${isoTime(expiresAt)} (${duration(now - expiresAt)} ago): get a new one, or sign in a way that refreshes (partner-center-users login; docs/signing-in.md)`,
     );
   }
 }

@@ -26,6 +26,8 @@ export class ChangeIndex {
   /** Request ids that are not lower-case GUIDs (kept exactly), and the rare conflicts, by record. */
   readonly #oddIds = new Map<number, string>();
   readonly #conflicts = new Map<number, number>();
+  /** What a change sent with its outcome unknown recorded it would change (few at a time: a sent row's outcome follows it). */
+  readonly #changes = new Map<number, KnownChange["changes"]>();
   #size = 0;
 
   get size(): number {
@@ -62,6 +64,8 @@ export class ChangeIndex {
     }
     if (change.conflictsWith === undefined) this.#conflicts.delete(record);
     else this.#conflicts.set(record, change.conflictsWith);
+    if (change.changes === undefined) this.#changes.delete(record);
+    else this.#changes.set(record, change.changes);
     return this;
   }
 
@@ -91,12 +95,14 @@ export class ChangeIndex {
   #change(record: number): KnownChange {
     const flags = this.#flags[record] as number;
     const conflictsWith = this.#conflicts.get(record);
+    const changes = this.#changes.get(record);
     return {
       line: this.#lines[record] as number,
       reportLine: this.#reportLines[record] as number,
       done: (flags & done) !== 0,
       ...((flags & hasId) !== 0 && { requestId: this.#oddIds.get(record) ?? guidOf(this.#ids.subarray(record * 16, record * 16 + 16)) }),
       ...(conflictsWith !== undefined && { conflictsWith }),
+      ...(changes !== undefined && { changes }),
     };
   }
 

@@ -20,12 +20,12 @@ export const statOf = (path: string): Stats | undefined => {
  * The report would be written into the input: the same file by any name (a hard link, a symlink,
  * stdin redirected from it, stdout appended to it) — a run reading back its own report as rows.
  */
-export function checkNotInput(file: string, report: string | undefined): void {
+export function checkNotInput(file: string, report: string | undefined, option = "--report"): void {
   const input = file === "-" ? fstatSync(0) : statOf(file);
   const output = report === undefined ? fstatSync(1) : statOf(report);
   if (input && output && output.isFile() && input.dev === output.dev && input.ino === output.ino) {
-    const where = report === undefined ? "stdout (where the report goes)" : `--report ${report}`;
-    throw new UsageError(`${where} is the input file${file === "-" ? " (stdin is read from it)" : ""}: write the report elsewhere; nothing was sent`);
+    const where = report === undefined ? "stdout (where the report goes)" : `${option} ${report}`;
+    throw new UsageError(`${where} is the input file${file === "-" ? " (stdin is read from it)" : ""}: write ${option === "--report" ? "the report" : "it"} elsewhere; nothing was sent`);
   }
 }
 

@@ -50,6 +50,13 @@ describe("JournalLocks: one journal, one writer", () => {
     expect(JSON.parse(readFileSync(`${report}.lock`, "utf8")).pid).not.toBe(process.pid);
   });
 
+  it("never takes a lock that is not whole for a stale one: it may be being written by a run starting now", () => {
+    const report = join(folder, "being-written.jsonl");
+    writeFileSync(`${report}.lock`, "");
+    expect(() => JournalLocks.acquire([report])).toThrow(/in use by another run: .*remove .*being-written.jsonl.lock/);
+    expect(readFileSync(`${report}.lock`, "utf8")).toBe("");
+  });
+
   it("releases every lock it took when a later one is in use", () => {
     const free = join(folder, "free.jsonl");
     const taken = join(folder, "taken.jsonl");

@@ -6,7 +6,8 @@
 // A run killed with -9 leaves its lock behind. A lock whose process is gone (same host, pid not
 // running) is stale and taken over — under `<report>.lock.takeover`, itself made with O_EXCL, so two
 // runs finding one stale lock cannot both take it: the second to get in finds the first's live lock.
-import { closeSync, openSync, readFileSync, realpathSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { closeSync, linkSync, openSync, readFileSync, realpathSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { UsageError } from "../run-end.js";
@@ -71,7 +72,9 @@ function readHolder(lockPath: string): { text: string; holder: Partial<Holder> }
   try {
     return { text, holder: JSON.parse(text) as Partial<Holder> };
   } catch {
-    return { text, holder: {} }; // torn by a crash while being written: its writer is gone
+    // Not whole: left so by an earlier version of this program, which wrote a lock after making
+    // it — or one of those being written now. Either way its writer cannot be told gone.
+    return { text, holder: {} };
   }
 }
 
@@ -86,24 +89,32 @@ function isRunning(pid: number): boolean {
 
 /** Whether the lock's process is gone for sure: on this host, and not running. */
 function isStale(holder: Partial<Holder>): boolean {
-  if (holder.pid === undefined) return true;
-  return holder.host === hostname() && holder.pid !== process.pid && !isRunning(holder.pid);
+  return holder.pid !== undefined && holder.host === hostname() && holder.pid !== process.pid && !isRunning(holder.pid);
 }
 
+/**
+ * Makes `path` holding `text`, unless it exists. Written whole under a name of this process first,
+ * then linked into place (atomic, and refused if the name exists): a lock made with O_EXCL and
+ * then written is empty for a moment, and a second run that read it so took it for a stale lock
+ * and removed it — both runs then sent the same rows (seen: two `--apply` started at once).
+ */
 function createExclusive(path: string, text: string): boolean {
-  let fd: number;
-  try {
-    fd = openSync(path, "wx", 0o600);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
-    throw error;
-  }
+  const whole = `${path}.${process.pid}.${randomUUID()}`;
+  const fd = openSync(whole, "wx", 0o600);
   try {
     writeSync(fd, text);
   } finally {
     closeSync(fd);
   }
-  return true;
+  try {
+    linkSync(whole, path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
+  } finally {
+    unlinkSync(whole);
+  }
 }
 
 function inUse(report: string, lockPath: string, holder: Partial<Holder>): UsageError {

@@ -16,6 +16,7 @@ import { createInterface } from "node:readline";
 import { retryableStatuses } from "../../retry/policy.js";
 import { ChangeIndex, isRowKey } from "./change-index.js";
 import type { Issue } from "../patch.js";
+import { isChanges, type Changes } from "../plan/changes.js";
 import type { ErrorSummary } from "../messages.js";
 import { UsageError } from "../run-end.js";
 import type { Terminal } from "../terminal.js";
@@ -37,7 +38,8 @@ interface EntryBase {
 
 export type Outcome = EntryBase &
   (
-    | { readonly result: "ok"; readonly requestId: string; readonly user?: unknown; readonly carriedOver?: true }
+    /** `changes`: each field it changed, from → to, when the user's state was read before (what undo reverses). */
+    | { readonly result: "ok"; readonly requestId: string; readonly user?: unknown; readonly carriedOver?: true; readonly changes?: Changes }
     | { readonly result: "failed"; readonly requestId?: string; readonly error: ErrorSummary }
     | { readonly result: "invalid"; readonly issues: readonly Issue[] }
     /** The same update as an earlier row: sent once, for that row. */
@@ -46,10 +48,14 @@ export type Outcome = EntryBase &
     | { readonly result: "valid"; readonly patch: unknown }
     /** Interrupted or stopped before it finished; `requestId` when it had been sent (its outcome is unknown). */
     | { readonly result: "cancelled"; readonly requestId?: string }
+    /** Not sent: the user, as listed, has every value the row asks already. */
+    | { readonly result: "unchanged" }
+    /** --plan: the row would change these fields. */
+    | { readonly result: "change"; readonly changes: Changes }
   );
 
-/** The write-ahead entry: this row is about to be sent with this id. */
-export type Sending = EntryBase & { readonly result: "sending"; readonly requestId: string };
+/** The write-ahead entry: this row is about to be sent with this id (and, when known, these changes). */
+export type Sending = EntryBase & { readonly result: "sending"; readonly requestId: string; readonly changes?: Changes };
 
 export type ReportEntry = Outcome | Sending;
 export type OutcomeResult = Outcome["result"];
@@ -61,7 +67,17 @@ export class ReportWriteError extends Error {
 
 const ownerOnly = 0o600;
 
-export class ReportWriter {
+/** Where a run's entries go: a report (ReportWriter), or a plan (plan/plan-file.ts). */
+export interface EntryWriter {
+  /** Whether an entry is on disk before a row is sent. */
+  readonly durable: boolean;
+  /** Writes a row's `sending` entry: await it before sending. */
+  intend(entry: Sending): Promise<void>;
+  write(entry: ReportEntry, also?: readonly string[]): void;
+  close(): void;
+}
+
+export class ReportWriter implements EntryWriter {
   readonly #fd: number;
   readonly #path: string;
   readonly #terminal: Terminal;
@@ -207,6 +223,8 @@ export interface KnownChange {
   readonly requestId?: string;
   /** Another report line that gave this change a different request id: which one holds is unknown. */
   readonly conflictsWith?: number;
+  /** What its sending entry recorded it would change, while its outcome is unknown: a resume records these, not what it finds then. */
+  readonly changes?: Changes;
 }
 
 export interface Journal {
@@ -217,9 +235,9 @@ export interface Journal {
   readonly entries: number;
 }
 
-const known: ReadonlySet<string> = new Set(["ok", "failed", "invalid", "skipped", "valid", "cancelled", "sending"]);
+const known: ReadonlySet<string> = new Set(["ok", "failed", "invalid", "skipped", "valid", "cancelled", "unchanged", "sending"]);
 
-type RawEntry = Partial<Record<keyof EntryBase | "result" | "requestId" | "error", unknown>>;
+type RawEntry = Partial<Record<keyof EntryBase | "result" | "requestId" | "error" | "changes", unknown>>;
 
 /** Whether `text` is an entry a report of this program holds. */
 function isEntry(entry: unknown): entry is RawEntry {
@@ -240,7 +258,9 @@ function after(before: KnownChange | undefined, entry: RawEntry, reportLine: num
       // two runs wrote this journal at once, or it was edited. Which id holds cannot be told.
       const clash = before !== undefined && (before.done || (before.requestId !== undefined && before.requestId !== requestId));
       if (clash) return { ...before, conflictsWith: reportLine };
-      return { line, reportLine, done: false, ...(requestId !== undefined && { requestId }) };
+      // A resend keeps what the first send recorded: by then the user may show the change applied.
+      const changes = before?.changes ?? (isChanges(entry.changes) ? entry.changes : undefined);
+      return { line, reportLine, done: false, ...(requestId !== undefined && { requestId }), ...(changes !== undefined && { changes }) };
     }
     case "failed": {
       // An answer settles the id: a resend gets a new one. No answer (a timeout, the network), or
@@ -249,12 +269,14 @@ function after(before: KnownChange | undefined, entry: RawEntry, reportLine: num
       const status = (entry.error as { status?: unknown } | undefined)?.status;
       const answered = typeof status === "number" && !retryableStatuses.has(status);
       const kept = answered ? undefined : (requestId ?? before?.requestId);
-      return { line, reportLine, done: false, ...(kept !== undefined && { requestId: kept }) };
+      const changes = kept === undefined ? undefined : before?.changes;
+      return { line, reportLine, done: false, ...(kept !== undefined && { requestId: kept }), ...(changes !== undefined && { changes }) };
     }
     default: {
-      // cancelled (sent or not), invalid, skipped, valid: nothing learnt of an id already given.
+      // cancelled (sent or not), invalid, skipped, valid, unchanged: nothing learnt of an id already given.
       const kept = requestId ?? before?.requestId;
-      return { line, reportLine, done: before?.done ?? false, ...(kept !== undefined && { requestId: kept }) };
+      const changes = kept === undefined ? undefined : before?.changes;
+      return { line, reportLine, done: before?.done ?? false, ...(kept !== undefined && { requestId: kept }), ...(changes !== undefined && { changes }) };
     }
   }
 }
@@ -337,9 +359,9 @@ export function seedReport(path: string, journal: Journal, terminal: Terminal): 
   const writer = new ReportWriter(temporary, terminal);
   const keyId = journal.keyId === undefined ? {} : { keyId: journal.keyId };
   try {
-    for (const [key, { line, done, requestId }] of journal.changes) {
+    for (const [key, { line, done, requestId, changes }] of journal.changes) {
       if (requestId === undefined) continue;
-      writer.write(done ? { line, key, ...keyId, result: "ok", requestId, carriedOver: true } : { line, key, ...keyId, result: "sending", requestId });
+      writer.write(done ? { line, key, ...keyId, result: "ok", requestId, carriedOver: true } : { line, key, ...keyId, result: "sending", requestId, ...(changes && { changes }) });
     }
     writer.flush();
   } finally {

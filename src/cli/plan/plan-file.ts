@@ -1,0 +1,169 @@
+// A plan: update-many --plan's output, one entry per input row — `change` (each field from → to),
+// `unchanged`, `invalid` (would fail) or `skipped` (a repeat) — as JSON Lines on stdout (a table on
+// a terminal) and, with --plan-out, in a file. The file is written beside its place and renamed
+// over it once the plan is whole, so an interrupted plan never leaves half of one to apply.
+// `--apply <plan>` reads it back: each `change` becomes a row that sets the to-values and expects
+// the from-values (judge.ts refuses a user changed since). A plan never holds a password.
+import { closeSync, openSync, readSync, renameSync, rmSync } from "node:fs";
+import { createReadStream } from "node:fs";
+import { createInterface } from "node:readline";
+import { ReportWriter, type EntryWriter, type Outcome, type ReportEntry } from "../journal/report.js";
+import { idIssues, patchIssues, type Issue } from "../patch.js";
+import type { Row, RowInput } from "../rows.js";
+import { UsageError } from "../run-end.js";
+import type { Terminal } from "../terminal.js";
+import { isChanges, patchOf, setsSecret, type Changes } from "./changes.js";
+
+/** The results a plan's entries have. */
+const planResults: ReadonlySet<string> = new Set(["change", "unchanged", "invalid", "skipped"]);
+
+/** Where a plan goes while it is made: written to `<path>.partial`, renamed into place when whole. */
+export class PlanOutput implements EntryWriter {
+  readonly durable = false;
+  readonly #path: string | undefined;
+  readonly #file: ReportWriter | undefined;
+  readonly #terminal: Terminal;
+  readonly #describe: (entry: Outcome) => string;
+  /** The table's rows, on a terminal; JSON Lines otherwise. */
+  readonly #table: string[][] | undefined;
+
+  constructor(path: string | undefined, terminal: Terminal, describe: (entry: Outcome) => string) {
+    this.#path = path;
+    this.#terminal = terminal;
+    this.#describe = describe;
+    if (path !== undefined) {
+      if (!isPlanOrNothing(path)) throw new UsageError(`--plan-out ${path} holds something that is not a plan: give another name (it is never written over); nothing was sent`);
+      rmSync(partial(path), { force: true }); // left by a plan interrupted
+      this.#file = new ReportWriter(partial(path), terminal);
+    }
+    this.#table = terminal.streams.stdout.isTTY === true ? [["line", "user", "plan"]] : undefined;
+  }
+
+  intend(): Promise<void> {
+    throw new Error("a plan sends nothing");
+  }
+
+  write(entry: ReportEntry, also: readonly string[] = []): void {
+    if (entry.result === "sending") throw new Error("a plan sends nothing");
+    this.#file?.write(entry, also);
+    if (this.#table) this.#table.push([String(entry.line), entry.userGiven ?? entry.userId ?? "", this.#describe(entry)]);
+    else this.#terminal.out(this.#terminal.jsonLine(entry, also));
+  }
+
+  /** The plan is whole: it replaces any earlier plan of that name, and the table is shown. */
+  finish(): void {
+    if (this.#path !== undefined && this.#file) {
+      this.#file.flush();
+      this.#file.close();
+      renameSync(partial(this.#path), this.#path);
+    }
+    if (this.#table) this.#terminal.printTable(this.#table);
+  }
+
+  close(): void {
+    this.#file?.close();
+    if (this.#path !== undefined) rmSync(partial(this.#path), { force: true });
+  }
+}
+
+const partial = (path: string) => `${path}.partial`;
+
+/** Whether `path` is free for a plan: missing, empty, or a plan (a new one replaces it). */
+function isPlanOrNothing(path: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, "r");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return true;
+    throw new UsageError(`cannot read --plan-out ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  try {
+    const head = Buffer.alloc(4096);
+    const first = head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString("utf8").split("\n")[0]?.trim() ?? "";
+    if (first === "") return true;
+    return planResults.has(String((JSON.parse(first) as { result?: unknown }).result));
+  } catch {
+    return false;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A plan's entry, checked: a file edited by hand, or not a plan at all, is refused before anything is sent. */
+interface Planned {
+  readonly line: number;
+  readonly customerId?: unknown;
+  readonly userId?: unknown;
+  readonly userGiven?: unknown;
+  readonly result: string;
+  readonly changes?: unknown;
+}
+
+function entryOf(text: string, path: string, planLine: number): Planned | undefined {
+  if (text.trim() === "") return undefined;
+  let entry: unknown;
+  try {
+    entry = JSON.parse(text);
+  } catch {
+    throw new UsageError(`${path} line ${planLine} is not JSON: it is not a plan (update-many --plan --plan-out writes one); nothing was sent`);
+  }
+  const { line, result } = (entry ?? {}) as Partial<Planned>;
+  if (typeof result === "string" && !planResults.has(result) && Number.isInteger(line)) {
+    throw new UsageError(`${path} is a report, not a plan (line ${planLine} is a "${result}" outcome): --apply takes the --plan-out of update-many --plan, undo takes a report; nothing was sent`);
+  }
+  if (typeof result !== "string" || !planResults.has(result) || !Number.isInteger(line) || (line as number) < 1) {
+    throw new UsageError(`${path} line ${planLine} is not a plan entry of this program; nothing was sent`);
+  }
+  return entry as Planned;
+}
+
+/** What a planned change's row must not be sent with: a password, which no plan holds. */
+const noSecret: Issue = { field: "passwordProfile.password", message: "cannot be applied from a plan, which never holds a password: send this row with update-many <file>" };
+
+function rowOf(entry: Planned, path: string, planLine: number): Row {
+  if (!isChanges(entry.changes)) throw new UsageError(`${path} line ${planLine} is a change without its changes: not a plan entry of this program; nothing was sent`);
+  const changes: Changes = entry.changes;
+  const ids = { customerId: entry.customerId, userId: entry.userId };
+  const kept = Object.fromEntries(Object.entries(changes).filter(([column]) => !column.startsWith("passwordProfile.")));
+  const patch = patchOf(kept);
+  const expected = Object.fromEntries(Object.entries(kept).map(([column, change]) => [column, change.from ?? null]));
+  const issues = setsSecret(changes) ? [noSecret] : [...idIssues(ids), ...patchIssues(patch)];
+  const userId = typeof entry.userId === "string" ? entry.userId : undefined;
+  const user = typeof entry.userGiven === "string" ? entry.userGiven : userId;
+  return {
+    line: entry.line,
+    ...(typeof entry.customerId === "string" && { customerId: entry.customerId }),
+    ...(userId !== undefined && { userId }),
+    ...(user !== undefined && { user }),
+    patch,
+    expected,
+    issues,
+  };
+}
+
+/** A plan as update-many's input: its `change` entries, in order, as rows that set the to-values and expect the from-values. */
+export function openPlan(path: string): RowInput {
+  return {
+    format: "jsonl",
+    notes: [],
+    async *rows() {
+      let planLine = 0;
+      let changes = 0;
+      let input;
+      try {
+        input = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
+        for await (const text of input) {
+          planLine++;
+          const entry = entryOf(text, path, planLine);
+          if (entry?.result !== "change") continue;
+          changes++;
+          yield rowOf(entry, path, planLine);
+        }
+      } catch (error) {
+        if (error instanceof UsageError) throw error;
+        throw new UsageError(`cannot read the plan ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      }
+      if (changes === 0) throw new UsageError(`${path} plans no change: there is nothing to apply`);
+    },
+  };
+}

@@ -1,0 +1,109 @@
+// `undo <report>`: the reverse of what a report's run applied, as update-many's input. Each `ok`
+// entry that sent its change (not one carried over from an earlier report) records the fields it
+// changed, from → to; undo sets each back to its from-value, expecting the to-value (judge.ts
+// refuses a user someone changed since, unless --force). A user changed by several runs of one
+// report is set back to what it had before the first, in one row. Not undone, and said per row: a
+// password (never kept), a field that had no value before (the API cannot clear one), and rows
+// applied without reading their user first (their before-values are unknown).
+import { createReadStream } from "node:fs";
+import { createInterface } from "node:readline";
+import { idIssues, patchIssues, type Issue } from "../patch.js";
+import type { Row, RowInput } from "../rows.js";
+import { UsageError } from "../run-end.js";
+import { isChanges, patchOf, type Changes, type FieldChange } from "./changes.js";
+
+/** One user's changes across the report: the first from-value and the last to-value of each field. */
+interface Applied {
+  readonly line: number;
+  readonly customerId: string;
+  readonly userId: string;
+  readonly user: string;
+  readonly changes: Record<string, FieldChange>;
+}
+
+interface Collected {
+  readonly users: Map<string, Applied>;
+  /** Applied rows whose changes were not recorded (their user was not read before). */
+  readonly unknown: number[];
+}
+
+async function collect(path: string): Promise<Collected> {
+  const users = new Map<string, Applied>();
+  const unknown: number[] = [];
+  let reportLine = 0;
+  try {
+    for await (const text of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
+      reportLine++;
+      let entry: Record<string, unknown>;
+      try {
+        entry = JSON.parse(text) as Record<string, unknown>;
+      } catch {
+        continue; // a line torn by a kill: never an `ok` (that is written whole, or not at all)
+      }
+      if (entry === null || typeof entry !== "object" || !Number.isInteger(entry["line"]) || typeof entry["result"] !== "string") {
+        throw new UsageError(`${path} line ${reportLine} is not a report entry of this program; nothing was sent`);
+      }
+      if (entry["result"] === "change") throw new UsageError(`${path} is a plan, not a report: undo takes the --report of a run that sent; nothing was sent`);
+      if (entry["result"] !== "ok" || entry["carriedOver"] === true) continue;
+      const { customerId, userId, userGiven, changes } = entry;
+      if (typeof customerId !== "string" || typeof userId !== "string" || !isChanges(changes)) {
+        unknown.push(reportLine);
+        continue;
+      }
+      const key = `${customerId}/${userId}`.toLowerCase();
+      const earlier = users.get(key);
+      const merged: Record<string, FieldChange> = { ...earlier?.changes };
+      for (const [column, change] of Object.entries(changes as Changes)) merged[column] = earlier?.changes[column] ? { ...earlier.changes[column], to: change.to } : change;
+      users.set(key, earlier ? { ...earlier, changes: merged } : { line: reportLine, customerId, userId, user: typeof userGiven === "string" ? userGiven : userId, changes: merged });
+    }
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`cannot read the report ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  return { users, unknown };
+}
+
+/** Why a field's change cannot be undone, if it cannot. */
+function irreversible(column: string, change: FieldChange): string | undefined {
+  if (column === "passwordProfile.password") return "a password change cannot be undone (a password is never kept)";
+  if (column.startsWith("passwordProfile.")) return undefined; // goes with the password
+  if (change.from === undefined || change.from === null) return `${column} cannot be undone: it had no value before, and the API cannot clear a field`;
+  return undefined;
+}
+
+function rowOf(applied: Applied, note: (line: string) => void): Row {
+  const reversible: Record<string, FieldChange> = {};
+  const reasons: string[] = [];
+  for (const [column, change] of Object.entries(applied.changes)) {
+    const reason = irreversible(column, change);
+    if (reason !== undefined) reasons.push(reason);
+    else if (!column.startsWith("passwordProfile.")) reversible[column] = change;
+  }
+  const patch = patchOf(reversible, "from");
+  const expected = Object.fromEntries(Object.entries(reversible).map(([column, change]) => [column, change.to]));
+  const nothing = Object.keys(reversible).length === 0;
+  if (!nothing && reasons.length > 0) note(`report line ${applied.line} (${applied.user}): undoing ${Object.keys(reversible).join(", ")} only — ${reasons.join("; ")}`);
+  const issues: Issue[] = nothing ? reasons.map((message) => ({ message })) : [...idIssues({ customerId: applied.customerId, userId: applied.userId }), ...patchIssues(patch)];
+  return { line: applied.line, customerId: applied.customerId, userId: applied.userId, user: applied.user, patch, expected, issues };
+}
+
+/** The reverse of a report's applied changes, as update-many's input: one row per user, at the report line that first changed them. */
+export async function openUndo(path: string, note: (line: string) => void): Promise<RowInput> {
+  const { users, unknown } = await collect(path);
+  if (unknown.length > 0) {
+    const lines = `${unknown.slice(0, 10).join(", ")}${unknown.length > 10 ? ` and ${unknown.length - 10} more` : ""}`;
+    note(`${unknown.length} applied rows of ${path} (report lines ${lines}) were sent without reading their user first — named by object id, without --apply — so what they changed is not known: they are not undone`);
+  }
+  if (users.size === 0) throw new UsageError(`${path} records no applied change that can be undone; nothing was sent`);
+  const rows = [...users.values()].map((applied) => rowOf(applied, note));
+  const shown = rows.reduce((count, row) => count + (row.issues.length === 0 ? 1 : 0), 0);
+  note(`undoing ${shown} users' changes recorded in ${path}${shown < rows.length ? ` (${rows.length - shown} cannot be undone)` : ""}`);
+  return {
+    format: "jsonl",
+    notes: [],
+    async *rows() {
+      yield* rows;
+    },
+  };
+}
+
