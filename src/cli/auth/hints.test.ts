@@ -22,7 +22,7 @@ describe("what the error line says to do about a refusal", () => {
     const hint = partnerCenterHint(403, code)!;
     expect(hint).toContain("GDAP relationship with this customer");
     expect(hint).toContain("to list or get users, Directory Readers, Global Reader or User Administrator");
-    expect(hint).toContain("to update them or restore them, User Administrator or Directory Writers; to reset a password, User Administrator or Privileged Authentication Administrator");
+    expect(hint).toContain("to update them or restore them or create a user, User Administrator or Directory Writers; to reset a password, User Administrator or Privileged Authentication Administrator");
   });
 
   it("a 403 of a known call names only the roles that call needs", () => {
