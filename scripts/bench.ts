@@ -8,6 +8,7 @@ import { measureBulkMemory } from "../bench/bulk-memory.ts";
 import { bundleBudgetBytes, issueTargetBytes, measureBundleSize } from "../bench/bundle-size.ts";
 import { baselineCommit, measureCliStartUp } from "../bench/cli-start.ts";
 import { measureColdStart } from "../bench/cold-start.ts";
+import { measureCreateThenLicense } from "../bench/create-then-license.ts";
 import { measureMemory, measureOverhead } from "../bench/overhead.ts";
 import { startBenchServer } from "../bench/server-process.ts";
 import { projectRoot } from "./lib/spec.ts";
@@ -112,6 +113,13 @@ add(
   `plan + apply: ${planApply.rows} rows, ${planApply.rows - planApply.changed} unchanged, pages of 100, requests per row`,
   `${planApply.requestsPerRow.toFixed(3)} (${planApply.pages} page requests (${planApply.planPages} for the plan) + ${planApply.patches} PATCHes = ${planApply.requests}; bound ${planApply.bound}; ${planApply.violations} answers off the spec)`,
   "<= pages + changed rows",
+);
+
+const onboarding = await measureCreateThenLicense({ users: quick ? 200 : 1000, inFlight: 8 });
+add(
+  `create then license: ${onboarding.users} new users, 8 in flight (library, stateful fake), requests per user`,
+  `${onboarding.requestsPerUser.toFixed(3)} (${onboarding.creates} creates + ${onboarding.licenseUpdates} licence updates + ${onboarding.otherRequests} other; ${onboarding.licensed} licensed; ${onboarding.violations} answers off the spec; ${onboarding.usersPerSecond.toFixed(0)} users/s)`,
+  "2 (one create, one licence update)",
 );
 
 const width = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length), ["measure", "figure", "target"][i]!.length));
