@@ -15,7 +15,8 @@ const walkthroughs = ["Adding a field, step by step", "A breaking change, step b
 async function copyOfProject(): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), "pcu-walkthrough-"));
   const files = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z"], { cwd: projectRoot, encoding: "utf8" });
-  for (const file of files.split("\0").filter(Boolean)) {
+  // node_modules is linked below, never copied (whatever git's ignore rules make of it).
+  for (const file of files.split("\0").filter((name) => name !== "" && name !== "node_modules" && !name.startsWith("node_modules/"))) {
     await mkdir(join(root, dirname(file)), { recursive: true });
     await cp(join(projectRoot, file), join(root, file)).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== "ENOENT") throw error; // deleted in the working tree, not yet in the index
