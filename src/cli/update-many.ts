@@ -370,7 +370,8 @@ async function sendAll({ input, options, terminal, token, journal, report, repor
   };
   const correlationId = options.correlationId ?? randomUUID();
   const controller = new AbortController();
-  const stopListening = abortOnInterrupt(controller, () => progress.note("interrupted: stopping; rows not finished are reported as cancelled (Ctrl-C again to quit at once)"));
+  const stopping = options.plan ? "the plan will not be saved" : "rows not finished are reported as cancelled";
+  const stopListening = abortOnInterrupt(controller, () => progress.note(`interrupted: stopping; ${stopping} (Ctrl-C again to quit at once)`));
   let target: Target | undefined;
   let stopped: ReportWriteError | undefined;
   const stop = (error: ReportWriteError) => {
