@@ -82,7 +82,8 @@ function checkOptions(file: string, options: UpdateManyOptions): void {
   if (options.correlationId !== undefined && !isGuid(options.correlationId)) throw new UsageError(`--correlation-id must be a GUID`);
   checkNotInput(file, options.report);
   if (options.plan) {
-    const clash = Object.entries({ "--report": options.report, "--only-failed": options.onlyFailed, "--dry-run": options.dryRun, "--apply": options.source, "--send-unchanged": options.sendUnchanged }).find(([, given]) => given);
+    if (options.sendUnchanged) throw new UsageError("--plan cannot be given with --send-unchanged: a plan sends nothing, and --apply sends only its changes — leave it out (rows with nothing to change show as unchanged)");
+    const clash = Object.entries({ "--report": options.report, "--only-failed": options.onlyFailed, "--dry-run": options.dryRun, "--apply": options.source }).find(([, given]) => given);
     if (clash) throw new UsageError(`--plan sends nothing and writes no report: it cannot be given with ${clash[0]} (save the plan with --plan-out <file>)`);
     if (options.planOut !== undefined) checkNotInput(file, options.planOut, "--plan-out");
   } else if (options.planOut !== undefined) throw new UsageError("--plan-out saves the plan of --plan: give --plan too");
