@@ -68,6 +68,16 @@ describe("update-many --apply <plan>", { timeout: 60_000 }, () => {
     expect(patches(server)).toEqual([]);
   });
 
+  it("two applies of one plan started at once, each with its own report, send each change once: the second is refused", async () => {
+    const { server, plan } = await planned(50, "race");
+    const run = (name: string) => finished(startCli(["update-many", "--apply", plan, "--report", file(name), ...at(server)], { env }));
+    const results = await Promise.all([run("race-1.report.jsonl"), run("race-2.report.jsonl")]);
+    // Whichever comes second finds the plan locked, or applied with the other report: refused either way.
+    expect(results.map((result) => result.code).sort()).toEqual([0, 2]);
+    expect(results.find((result) => result.code === 2)?.stderr).toMatch(/is in use by another run|was applied before with --report/);
+    expect(patches(server)).toHaveLength(50);
+  });
+
   it("a plan applied with one report is never applied again with another: refused, naming the report to continue", async () => {
     const { server, plan } = await planned(3, "again");
     const first = file("again-1.report.jsonl");
