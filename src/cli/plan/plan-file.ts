@@ -140,7 +140,8 @@ function rowOf(entry: Planned, path: string, planLine: number): Row {
   const kept = Object.fromEntries(Object.entries(changes).filter(([column]) => !column.startsWith("passwordProfile.")));
   const patch = patchOf(kept);
   const expected = Object.fromEntries(Object.entries(kept).map(([column, change]) => [column, change.from ?? null]));
-  const edited: Issue = { message: `plan line ${planLine} was edited since it was planned (its planKey does not match its customer, user and changes): it is not sent — plan again` };
+  const why = entry.planKey === undefined ? "it has no planKey (edited, or written by an earlier version)" : "its planKey does not match its customer, user and changes";
+  const edited: Issue = { message: `plan line ${planLine} was edited since it was planned (${why}): it is not sent — plan again` };
   const issues = entry.planKey !== planKeyOf(entry) ? [edited] : setsSecret(changes) ? [noSecret] : [...idIssues(ids), ...patchIssues(patch)];
   const userId = typeof entry.userId === "string" ? entry.userId : undefined;
   const user = typeof entry.userGiven === "string" ? entry.userGiven : userId;
