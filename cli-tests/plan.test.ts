@@ -3,35 +3,14 @@
 // --apply sends exactly the planned changes, refusing users changed since; rows with nothing to
 // change are not sent; the journal records what each applied row changed, never a password.
 import { readFileSync, writeFileSync } from "node:fs";
-import { afterEach, describe, expect, it } from "vitest";
-import { loadDereferencedSpec } from "../scripts/lib/spec.ts";
-import { startStatefulFake, type FakeUser, type StatefulFake } from "../contract-tests/support/stateful-fake.ts";
+import { describe, expect, it } from "vitest";
+import type { FakeUser } from "../contract-tests/support/stateful-fake.ts";
+import { at, csv, customerId, directoryFake, env, idOf, pages, patches, rows } from "./support/directory-fake.ts";
 import { parseJournal, parseReport, readReportFile, scratchFolder } from "./support/files.ts";
 import { finished, runCli, startCli } from "./support/run-cli.ts";
 
-const spec = await loadDereferencedSpec();
-const customerId = "2f6c9d3b-1e4a-4b7c-8d2e-5a9f0b3c6d71";
-const env = { PARTNER_CENTER_TOKEN: "cli-plan-token" };
 const file = scratchFolder();
-const idOf = (i: number) => `0c5b7e0e-8f3a-4a4e-9d1e-${i.toString(16).padStart(12, "0")}`;
-const person = (i: number): FakeUser => ({ id: idOf(i), userPrincipalName: `user${i}@contoso.com`, displayName: `User ${i}`, usageLocation: "GB", state: "active" });
-
-let fake: StatefulFake | undefined;
-async function directory(count: number, pageSize = 100): Promise<StatefulFake> {
-  fake = await startStatefulFake(spec, customerId, Array.from({ length: count }, (_, i) => person(i)), { pageSize, nextBy: "link" });
-  return fake;
-}
-afterEach(async () => {
-  expect(fake?.violations ?? []).toEqual([]);
-  await fake?.close();
-  fake = undefined;
-});
-const at = (server: StatefulFake) => ["--base-url", server.url];
-const patches = (server: StatefulFake) => server.seen.filter((line) => line.startsWith("PATCH"));
-const pages = (server: StatefulFake) => server.seen.filter((line) => line.startsWith("GET"));
-const csv = (lines: readonly string[], header = "customerId,user,usageLocation,displayName") => [header, ...lines].join("\n") + "\n";
-/** Rows for users 0..count-1: every `unchangedEvery`-th asks what the user has already (GB), the rest US. */
-const rows = (count: number, unchanged: (i: number) => boolean) => csv(Array.from({ length: count }, (_, i) => `${customerId},user${i}@contoso.com,${unchanged(i) ? "GB" : "US"},`));
+const directory = directoryFake();
 
 describe("update-many --plan", { timeout: 60_000 }, () => {
   it("shows per row the fields that would change from → to, rows with nothing to change and rows that would fail — one listing, nothing sent, exit 1", async () => {

@@ -8,6 +8,7 @@ import { isGuid, principalNameKey } from "../ids.js";
 import { idIssues, isPrincipalName, patchSchema, type Issue } from "./patch.js";
 import type { Row } from "./rows.js";
 import { stateOf, type UserState } from "./plan/changes.js";
+import { canonical } from "./journal/row-keys.js";
 import { hasUnsafe } from "./printable.js";
 import { failureLine } from "./messages.js";
 import { UsageError } from "./run-end.js";
@@ -30,6 +31,8 @@ interface Found {
 interface Listed {
   readonly byName: Map<string, Found[]>;
   readonly byId: Map<string, Found>;
+  /** Object ids the listing gave twice with different values: which is true cannot be told. */
+  readonly differing: Set<string>;
 }
 
 /** What a name was found to be, for stderr: the person sees which user a command or a row will change. */
@@ -168,10 +171,16 @@ function namesOf(client: Client, listing: Listing, note: (line: string) => void)
     if (!scan) {
       note(`listing the ${deleted ? "deleted" : "active"} users of customer ${customerId} (once for the run)`);
       scan = (async () => {
-        const listed: Listed = { byName: new Map(), byId: new Map() };
+        const listed: Listed = { byName: new Map(), byId: new Map(), differing: new Set() };
         for await (const user of client.customers.byId(customerId).users.list({ deleted, signal: listing.signal, maxPages: listing.maxPages })) {
           const name = principalNameKey(user.userPrincipalName);
           const found = { id: user.id, userPrincipalName: user.userPrincipalName, state: stateOf(user) };
+          // A user on two pages (the server repeated it): the same values once are that user; different ones, unknown.
+          const before = listed.byId.get(user.id.toLowerCase());
+          if (before !== undefined) {
+            if (canonical(before) !== canonical(found)) listed.differing.add(user.id.toLowerCase());
+            continue;
+          }
           listed.byName.set(name, [...(listed.byName.get(name) ?? []), found]);
           listed.byId.set(user.id.toLowerCase(), found);
         }
@@ -203,6 +212,8 @@ export function directoryOf(client: Client, listing: Listing, note: (line: strin
       const listed = await directory(row.customerId, deleted);
       const one = byId ? listed.byId.get((row.userId as string).toLowerCase()) : undefined;
       found = byId ? (one ? [one] : []) : (listed.byName.get(principalNameKey(row.user ?? "")) ?? []);
+      const twice = found.find((user) => listed.differing.has(user.id.toLowerCase()));
+      if (twice) issue = { field: "user", message: `was listed twice by Partner Center with different values (object id ${twice.id}): its current state cannot be told — try again later; not sent` };
     } catch (error) {
       if (listing.signal.aborted) throw error;
       issue = { field: "user", message: `could not be looked up: listing the customer's ${among} users failed: ${failureLine(error)}` };

@@ -58,7 +58,7 @@ function withConnectionOptions(command: Command): Command {
     // Every answer is untrusted: a server that trickles or never answers must not hold a command forever.
     .addOption(new Option("--timeout <ms>", "per attempt (token, request and whole answer), in ms (default 30000)").argParser(wholeNumber(1, 600_000)))
     .addOption(new Option("--max-retries <n>", "retries of a throttled or failed attempt (default 4)").argParser(wholeNumber(0, 20)))
-    .addOption(new Option("--max-pages <n>", "the most pages a listing reads (list, a lookup by sign-in name) before it stops (default 10000)").argParser(wholeNumber(1, 1_000_000)))
+    .addOption(new Option("--max-pages <n>", "the most pages one listing of a customer's users reads before it stops with an error: list, a lookup by sign-in name, update-many's listing per customer (--plan, --apply, undo) (default 10000)").argParser(wholeNumber(1, 1_000_000)))
     .option("--verbose", "log every request and response on stderr (token and passwords redacted)");
 }
 
@@ -186,7 +186,8 @@ user (an object id or a sign-in name, looked up once per customer), then any of
 ${wrap([...bulkColumns.keys()].map((column, index, all) => `${column}${index < all.length - 1 ? "," : "."}`))}
 An empty CSV cell leaves the field unchanged. Each row is reported once, as
 ok, failed, invalid (with its line number), skipped (a repeat of an earlier row),
-valid (--dry-run) or cancelled (interrupted).`,
+unchanged (the user has every value asked already: not sent), change (--plan:
+what it would change), valid (--dry-run) or cancelled (interrupted).`,
     )
     .action(async (file: string | undefined, options: UpdateManyOptions & { apply?: string }) => {
       const { runUpdateMany } = await import("./update-many.js");

@@ -21,8 +21,10 @@ import { describeChanges, type Changes } from "./plan/changes.js";
 import { judge, type StateOptions } from "./plan/judge.js";
 import { openPlan, PlanOutput } from "./plan/plan-file.js";
 import { openUndo } from "./plan/undo-file.js";
-import { writeStatusCopy } from "./status-out.js";
-import { checkNotInput, checkStdoutReport, createReport, openDestination, statOf, type Destination } from "./journal/destination.js";
+import { linkPlanToReport } from "./plan/apply-link.js";
+import { answerIssue } from "./plan/answer.js";
+import { checkStatusTarget, writeStatusCopy } from "./status-out.js";
+import { checkNotInput, checkStdoutReport, createReport, openDestination, removeIfEmpty, statOf, type Destination } from "./journal/destination.js";
 import { JournalLocks } from "./journal/lock.js";
 import { NumberTable } from "./number-table.js";
 import { isGuid, principalNameKey } from "../ids.js";
@@ -80,6 +82,7 @@ function checkOptions(file: string, options: UpdateManyOptions): void {
   if (options.correlationId !== undefined && !isGuid(options.correlationId)) throw new UsageError(`--correlation-id must be a GUID`);
   checkNotInput(file, options.report);
   if (options.plan) {
+    if (options.sendUnchanged) throw new UsageError("--plan cannot be given with --send-unchanged: a plan sends nothing, and --apply sends only its changes — leave it out (rows with nothing to change show as unchanged)");
     const clash = Object.entries({ "--report": options.report, "--only-failed": options.onlyFailed, "--dry-run": options.dryRun, "--apply": options.source }).find(([, given]) => given);
     if (clash) throw new UsageError(`--plan sends nothing and writes no report: it cannot be given with ${clash[0]} (save the plan with --plan-out <file>)`);
     if (options.planOut !== undefined) checkNotInput(file, options.planOut, "--plan-out");
@@ -88,8 +91,9 @@ function checkOptions(file: string, options: UpdateManyOptions): void {
     if (options.source !== undefined) throw new UsageError("--status-out writes an input file back with each row's status: it goes with update-many <file>");
     checkNotInput(file, options.statusOut, "--status-out");
     if (options.report !== undefined && resolve(options.report) === resolve(options.statusOut)) throw new UsageError("--status-out and --report name the same file: give two");
+    checkStatusTarget(options.statusOut);
   }
-  else if (options.report === undefined) checkStdoutReport();
+  else if (options.report === undefined && !options.plan) checkStdoutReport(); // a plan on stdout is no report
 }
 
 /** Where the run's entries go: a plan (--plan), or the report, which is the job's journal. */
@@ -272,7 +276,8 @@ async function send({ row, keys, requestId, changes }: Sendable, run: Run): Prom
       .byId(row.customerId ?? "")
       .users.byId(row.userId ?? "")
       .patch(row.patch as CustomerUserPatch, { signal, requestId, correlationId: run.correlationId });
-    outcome = { ...ids, result: "ok", requestId, user, ...recorded };
+    const wrong = answerIssue(user, row.userId);
+    outcome = wrong ? { ...ids, result: "failed", requestId, error: wrong } : { ...ids, result: "ok", requestId, user, ...recorded };
   } catch (error) {
     outcome = signal.aborted ? { ...ids, result: "cancelled", requestId } : { ...ids, result: "failed", requestId, error: summarizeError(error) };
   }
@@ -290,10 +295,14 @@ const someLines = (lines: readonly string[]): string => `${lines.slice(0, 10).jo
 export async function runUpdateMany(file: string, options: UpdateManyOptions, terminal: Terminal): Promise<number> {
   checkOptions(file, options);
   const dryRun = options.dryRun === true || options.plan === true;
-  if (options.report !== undefined && statOf(options.report) === undefined) createReport(options.report);
+  const made = options.report !== undefined && statOf(options.report) === undefined ? options.report : undefined;
+  if (made !== undefined) createReport(made);
   // Before the input is read: a second run on the same journal stops here.
-  // An undo locks the report it undoes too: not while that job still runs.
-  const locks = JournalLocks.acquire([options.report, options.onlyFailed, options.source === "undo" ? file : undefined].filter((path): path is string => path !== undefined));
+  // An undo locks the report it undoes too: not while that job still runs. An apply locks its plan
+  // (two applies of one plan would each send it), and --plan-out its file (two plans written at once).
+  const locked = [options.report, options.onlyFailed, options.source !== undefined ? file : undefined, options.planOut];
+  // Refused here, the report made above stays: another run may hold it, to write to it.
+  const locks = JournalLocks.acquire(locked.filter((path): path is string => path !== undefined));
   try {
     const input = options.source === "plan" ? openPlan(file) : options.source === "undo" ? await openUndo(file, (line) => terminal.say(line)) : await openInput(file, options);
     for (const note of input.notes) terminal.say(note);
@@ -304,11 +313,13 @@ export async function runUpdateMany(file: string, options: UpdateManyOptions, te
       // A secret is kept only where a resume can use it: for a report on disk (not a dry run's, not a pipe's).
       const keyer = new RowKeyer(journal?.keyId, { store: !dryRun && report.durable });
       const { total, firstRows } = await check(input, keyer, journal, options.onlyFailed ?? options.report);
+      if (options.source === "plan" && !dryRun) linkPlanToReport(file, options.report);
       const statuses = options.statusOut === undefined ? undefined : new Map<number, string>();
-      const code = await sendAll({ input, options, terminal, token, journal, report, reportHasJournal, keyer, total, firstRows, statuses });
+      const secrets = new Set<string>();
+      const code = await sendAll({ input, options, terminal, token, journal, report, reportHasJournal, keyer, total, firstRows, statuses, secrets });
       if (code !== exitCode.interrupted) plan?.finish();
       if (statuses && options.statusOut !== undefined) {
-        await writeStatusCopy(input, (line) => statuses.get(line), options.statusOut);
+        await writeStatusCopy(input, (line) => statuses.get(line), options.statusOut, secrets);
         terminal.say(`the input with each row's status: ${options.statusOut}`);
       }
       return code;
@@ -316,6 +327,7 @@ export async function runUpdateMany(file: string, options: UpdateManyOptions, te
       report.close();
     }
   } finally {
+    if (made !== undefined) removeIfEmpty(made); // a run refused before its first entry leaves no report behind
     locks.release();
   }
 }
@@ -333,9 +345,11 @@ interface Prepared {
   readonly firstRows: FirstRows;
   /** Each row's status by line, for --status-out. */
   readonly statuses: Map<number, string> | undefined;
+  /** The run's passwords, which --status-out never writes. */
+  readonly secrets: Set<string>;
 }
 
-async function sendAll({ input, options, terminal, token, journal, report, reportHasJournal, keyer, total, firstRows, statuses }: Prepared): Promise<number> {
+async function sendAll({ input, options, terminal, token, journal, report, reportHasJournal, keyer, total, firstRows, statuses, secrets: known }: Prepared): Promise<number> {
   const dryRun = options.dryRun === true || options.plan === true;
   if (!dryRun && !report.durable) {
     terminal.say(`note: the report (${options.report ?? "stdout"}) is not a file on disk, so it cannot be flushed before each send: if this machine crashes, rows in flight cannot be resumed with their request ids — use --report <file> (or > file) for that`);
@@ -346,6 +360,7 @@ async function sendAll({ input, options, terminal, token, journal, report, repor
   let carried = 0;
   const record = (entry: Outcome, row: Row, written = false) => {
     const secrets = row.secret === undefined ? [] : [row.secret];
+    if (row.secret !== undefined) known.add(row.secret);
     if (!written) report.write(entry, secrets);
     statuses?.set(row.line, terminal.line(describe(entry), secrets));
     if ("carriedOver" in entry) carried++;
@@ -356,7 +371,8 @@ async function sendAll({ input, options, terminal, token, journal, report, repor
   };
   const correlationId = options.correlationId ?? randomUUID();
   const controller = new AbortController();
-  const stopListening = abortOnInterrupt(controller, () => progress.note("interrupted: stopping; rows not finished are reported as cancelled (Ctrl-C again to quit at once)"));
+  const stopping = options.plan ? "the plan will not be saved" : "rows not finished are reported as cancelled";
+  const stopListening = abortOnInterrupt(controller, () => progress.note(`interrupted: stopping; ${stopping} (Ctrl-C again to quit at once)`));
   let target: Target | undefined;
   let stopped: ReportWriteError | undefined;
   const stop = (error: ReportWriteError) => {
@@ -417,6 +433,10 @@ async function sendAll({ input, options, terminal, token, journal, report, repor
     const lost = lines.length === 0 ? "" : `; rows at lines ${someLines(lines)} were sent and their outcomes could not be recorded — the same command re-sends them with those request ids`;
     terminal.sayError(`${stopped.message}: stopped sending; the report holds every outcome up to where it could be written${lost}. Resume with the same command once it can be written again`);
     return exitCode.failed;
+  }
+  if (options.plan && controller.signal.aborted) {
+    terminal.say(`interrupted: nothing was sent; the plan is not whole, so it was not saved${options.planOut === undefined ? "" : ` (${options.planOut} is as it was)`} — plan again`);
+    return exitCode.interrupted;
   }
   if (cancelled > 0) terminal.say(`${cancelled} rows cancelled: not sent, or sent with their outcome unknown (their request ids are in the report; the same command re-sends them with the same ids)`);
   const order: readonly OutcomeResult[] = ["invalid", "change", "unchanged", "ok", "failed", "skipped", "valid", "cancelled"];

@@ -2,7 +2,7 @@
 // entries is continued, never emptied; anything else in its place is never written over; the input
 // is never written, by any name; `--only-failed` from another report seeds a new one. A dry run
 // reads journals but never writes to one.
-import { closeSync, fstatSync, openSync, statSync, type Stats } from "node:fs";
+import { closeSync, fstatSync, openSync, rmSync, statSync, type Stats } from "node:fs";
 import { UsageError } from "../run-end.js";
 import type { Terminal } from "../terminal.js";
 import { canonicalPath } from "./lock.js";
@@ -44,6 +44,11 @@ export function createReport(path: string): void {
   } catch (error) {
     throw new UsageError(`cannot write the report ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
+}
+
+/** Removes a report this run made if it holds nothing: a run refused before its first entry leaves no empty file. */
+export function removeIfEmpty(path: string): void {
+  if (statOf(path)?.isFile() === true && statOf(path)?.size === 0) rmSync(path, { force: true });
 }
 
 export interface DestinationOptions {

@@ -119,7 +119,7 @@ function createExclusive(path: string, text: string): boolean {
 
 function inUse(report: string, lockPath: string, holder: Partial<Holder>): UsageError {
   const who = holder.pid === undefined ? "another run" : `another run (pid ${holder.pid}${holder.host === hostname() ? "" : ` on ${holder.host}`}, started ${holder.started})`;
-  return new UsageError(`${report} is in use by ${who}: wait for it to end — two runs on one report would send rows twice. If no run is using it, remove ${lockPath}; nothing was sent`);
+  return new UsageError(`${report} is in use by ${who}: wait for it to end — two runs on one report or plan would send rows twice. If no run is using it, remove ${lockPath}; nothing was sent`);
 }
 
 /** Removes the stale lock whose text is `text`, if it is still that one. */

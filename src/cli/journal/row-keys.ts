@@ -15,7 +15,7 @@ import { configDir, readPrivateFile, writePrivateFile } from "../auth/private-fi
 import type { Row } from "../rows.js";
 
 /** JSON with object keys sorted, so equal rows give equal text whatever the order of their columns. */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
   const keys = Object.keys(value).sort();

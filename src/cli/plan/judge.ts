@@ -20,6 +20,8 @@ export interface StateOptions {
   readonly sendUnchanged?: boolean;
   /** Send rows whose user changed since their change was planned. */
   readonly force?: boolean;
+  /** What the rows are: a plan applied, or a report undone (refusals say what to do for each). */
+  readonly source?: "plan" | "undo";
 }
 
 export type Judgement = { readonly outcome: { readonly result: "unchanged" } | { readonly result: "invalid"; readonly issues: readonly Issue[] } } | { readonly changes: Changes | undefined };
@@ -31,7 +33,12 @@ export function judge(row: Row, sent: KnownChange | undefined, options: StateOpt
   if (!pending && changes && isEmpty(changes) && options.sendUnchanged !== true) return { outcome: { result: "unchanged" } };
   if (row.expected && options.force !== true) {
     const drift = driftOf(row.expected, row.patch, row.current);
-    if (drift.length > 0) return { outcome: { result: "invalid", issues: [{ message: `the user changed since this change was planned: ${drift.join("; ")} — plan again, or --force to send it anyway` }] } };
+    if (drift.length > 0) return { outcome: { result: "invalid", issues: [{ message: driftMessage(drift, options.source) }] } };
   }
   return { changes };
+}
+
+function driftMessage(drift: readonly string[], source: StateOptions["source"]): string {
+  if (source === "undo") return `the user changed since the run being undone: ${drift.join("; ")} — someone else changed it after; check the user, and only if it should still go back, undo again with --force (which overwrites that later change)`;
+  return `the user changed since this change was planned: ${drift.join("; ")} — plan again, or --force to send it anyway`;
 }

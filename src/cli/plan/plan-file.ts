@@ -1,13 +1,20 @@
 // A plan: update-many --plan's output, one entry per input row — `change` (each field from → to),
 // `unchanged`, `invalid` (would fail) or `skipped` (a repeat) — as JSON Lines on stdout (a table on
-// a terminal) and, with --plan-out, in a file. The file is written beside its place and renamed
-// over it once the plan is whole, so an interrupted plan never leaves half of one to apply.
+// a terminal) and, with --plan-out, in a file. The file is written beside its place, under a name
+// of this run's own (two plans made at once never share one), and renamed over it once the plan is
+// whole, so an interrupted plan never leaves half of one to apply.
 // `--apply <plan>` reads it back: each `change` becomes a row that sets the to-values and expects
 // the from-values (judge.ts refuses a user changed since). A plan never holds a password.
+// Each `change` carries `planKey`, a digest of its customer, user and changes: a row edited by hand
+// since (its changes no longer those planned) is refused at apply, naming its line. It catches
+// edits, not forgery — anyone can compute a digest; the plan is the admin's own file.
+import { createHash, randomUUID } from "node:crypto";
 import { closeSync, openSync, readSync, renameSync, rmSync } from "node:fs";
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { ReportWriter, type EntryWriter, type Outcome, type ReportEntry } from "../journal/report.js";
+import { canonical } from "../journal/row-keys.js";
+import { forgetApplied } from "./apply-link.js";
 import { idIssues, patchIssues, type Issue } from "../patch.js";
 import type { Row, RowInput } from "../rows.js";
 import { UsageError } from "../run-end.js";
@@ -17,10 +24,15 @@ import { isChanges, patchOf, setsSecret, type Changes } from "./changes.js";
 /** The results a plan's entries have. */
 const planResults: ReadonlySet<string> = new Set(["change", "unchanged", "invalid", "skipped"]);
 
-/** Where a plan goes while it is made: written to `<path>.partial`, renamed into place when whole. */
+/** A planned change's digest: what --apply checks the row against. */
+const planKeyOf = (entry: { readonly customerId?: unknown; readonly userId?: unknown; readonly changes?: unknown }): string =>
+  createHash("sha256").update(canonical({ customerId: entry.customerId ?? null, userId: entry.userId ?? null, changes: entry.changes ?? null })).digest("base64url").slice(0, 22);
+
+/** Where a plan goes while it is made: written to a partial file of its own, renamed into place when whole. */
 export class PlanOutput implements EntryWriter {
   readonly durable = false;
   readonly #path: string | undefined;
+  readonly #partial: string | undefined;
   readonly #file: ReportWriter | undefined;
   readonly #terminal: Terminal;
   readonly #describe: (entry: Outcome) => string;
@@ -33,8 +45,8 @@ export class PlanOutput implements EntryWriter {
     this.#describe = describe;
     if (path !== undefined) {
       if (!isPlanOrNothing(path)) throw new UsageError(`--plan-out ${path} holds something that is not a plan: give another name (it is never written over); nothing was sent`);
-      rmSync(partial(path), { force: true }); // left by a plan interrupted
-      this.#file = new ReportWriter(partial(path), terminal);
+      this.#partial = `${path}.${process.pid}.${randomUUID()}.partial`;
+      this.#file = new ReportWriter(this.#partial, terminal);
     }
     this.#table = terminal.streams.stdout.isTTY === true ? [["line", "user", "plan"]] : undefined;
   }
@@ -45,28 +57,28 @@ export class PlanOutput implements EntryWriter {
 
   write(entry: ReportEntry, also: readonly string[] = []): void {
     if (entry.result === "sending") throw new Error("a plan sends nothing");
-    this.#file?.write(entry, also);
+    const planned = entry.result === "change" ? ({ ...entry, planKey: planKeyOf(entry) } as Outcome) : entry;
+    this.#file?.write(planned, also);
     if (this.#table) this.#table.push([String(entry.line), entry.userGiven ?? entry.userId ?? "", this.#describe(entry)]);
-    else this.#terminal.out(this.#terminal.jsonLine(entry, also));
+    else this.#terminal.out(this.#terminal.jsonLine(planned, also));
   }
 
   /** The plan is whole: it replaces any earlier plan of that name, and the table is shown. */
   finish(): void {
-    if (this.#path !== undefined && this.#file) {
+    if (this.#path !== undefined && this.#partial !== undefined && this.#file) {
       this.#file.flush();
       this.#file.close();
-      renameSync(partial(this.#path), this.#path);
+      renameSync(this.#partial, this.#path);
+      forgetApplied(this.#path); // a new plan: the report an earlier one was applied with is not its journal
     }
     if (this.#table) this.#terminal.printTable(this.#table);
   }
 
   close(): void {
     this.#file?.close();
-    if (this.#path !== undefined) rmSync(partial(this.#path), { force: true });
+    if (this.#partial !== undefined) rmSync(this.#partial, { force: true });
   }
 }
-
-const partial = (path: string) => `${path}.partial`;
 
 /** Whether `path` is free for a plan: missing, empty, or a plan (a new one replaces it). */
 function isPlanOrNothing(path: string): boolean {
@@ -97,6 +109,7 @@ interface Planned {
   readonly userGiven?: unknown;
   readonly result: string;
   readonly changes?: unknown;
+  readonly planKey?: unknown;
 }
 
 function entryOf(text: string, path: string, planLine: number): Planned | undefined {
@@ -127,7 +140,9 @@ function rowOf(entry: Planned, path: string, planLine: number): Row {
   const kept = Object.fromEntries(Object.entries(changes).filter(([column]) => !column.startsWith("passwordProfile.")));
   const patch = patchOf(kept);
   const expected = Object.fromEntries(Object.entries(kept).map(([column, change]) => [column, change.from ?? null]));
-  const issues = setsSecret(changes) ? [noSecret] : [...idIssues(ids), ...patchIssues(patch)];
+  const why = entry.planKey === undefined ? "it has no planKey (edited, or written by an earlier version)" : "its planKey does not match its customer, user and changes";
+  const edited: Issue = { message: `plan line ${planLine} was edited since it was planned (${why}): it is not sent — plan again` };
+  const issues = entry.planKey !== planKeyOf(entry) ? [edited] : setsSecret(changes) ? [noSecret] : [...idIssues(ids), ...patchIssues(patch)];
   const userId = typeof entry.userId === "string" ? entry.userId : undefined;
   const user = typeof entry.userGiven === "string" ? entry.userGiven : userId;
   return {

@@ -4,11 +4,14 @@
 // refuses a user someone changed since, unless --force). A user changed by several runs of one
 // report is set back to what it had before the first, in one row. Not undone, and said per row: a
 // password (never kept), a field that had no value before (the API cannot clear one), and rows
-// applied without reading their user first (their before-values are unknown).
+// applied without reading their user first (their before-values are unknown). A report holding a
+// row sent with its outcome unknown (a crash, Ctrl-C) is refused whole: undo would leave that row
+// as it is while saying the run was set back — the run is finished first, then undone.
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { idIssues, patchIssues, type Issue } from "../patch.js";
 import type { Row, RowInput } from "../rows.js";
+import { readJournal } from "../journal/report.js";
 import { UsageError } from "../run-end.js";
 import { isChanges, patchOf, type Changes, type FieldChange } from "./changes.js";
 
@@ -25,11 +28,14 @@ interface Collected {
   readonly users: Map<string, Applied>;
   /** Applied rows whose changes were not recorded (their user was not read before). */
   readonly unknown: number[];
+  /** Who each entry that sent a row names, by report line: to name a row whose outcome is unknown. */
+  readonly sent: Map<number, string>;
 }
 
 async function collect(path: string): Promise<Collected> {
   const users = new Map<string, Applied>();
   const unknown: number[] = [];
+  const sent = new Map<number, string>();
   let reportLine = 0;
   try {
     for await (const text of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
@@ -44,6 +50,7 @@ async function collect(path: string): Promise<Collected> {
         throw new UsageError(`${path} line ${reportLine} is not a report entry of this program; nothing was sent`);
       }
       if (entry["result"] === "change") throw new UsageError(`${path} is a plan, not a report: undo takes the --report of a run that sent; nothing was sent`);
+      if (typeof entry["requestId"] === "string" && entry["result"] !== "ok") sent.set(reportLine, whoOf(entry, entry["requestId"]));
       if (entry["result"] !== "ok" || entry["carriedOver"] === true) continue;
       const { customerId, userId, userGiven, changes } = entry;
       if (typeof customerId !== "string" || typeof userId !== "string" || !isChanges(changes)) {
@@ -60,7 +67,29 @@ async function collect(path: string): Promise<Collected> {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot read the report ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-  return { users, unknown };
+  return { users, unknown, sent };
+}
+
+/** `line 4 (ada@contoso.com, request id 1b…)`: a row as the admin can find it in the input and the report. */
+function whoOf(entry: Record<string, unknown>, requestId: string): string {
+  const user = [entry["userGiven"], entry["userId"]].find((name) => typeof name === "string") ?? "user unknown";
+  return `line ${String(entry["line"])} (${String(user)}, request id ${requestId})`;
+}
+
+/**
+ * Refuses a report holding rows sent whose outcome is unknown — the journal's own reading of it
+ * (a `sending` with no answer, `cancelled` after being sent, a timeout): undo cannot tell whether
+ * to set them back.
+ */
+async function refuseUnfinished(path: string, sent: ReadonlyMap<number, string>): Promise<void> {
+  const journal = await readJournal(path);
+  const pending = [...journal.changes.values()].filter((change) => !change.done && change.requestId !== undefined).map((change) => sent.get(change.reportLine) ?? `report line ${change.reportLine}`);
+  const rows = [...new Set(pending)];
+  if (rows.length === 0) return;
+  const named = `${rows.slice(0, 10).join("; ")}${rows.length > 10 ? `; and ${rows.length - 10} more` : ""}`;
+  throw new UsageError(
+    `${path} holds ${rows.length} rows sent whose outcome is unknown (interrupted or crashed): ${named} — undo cannot tell whether they were applied. Finish that run first (rerun it with --report ${path}: it re-sends them with the same request ids), then undo; nothing was sent`,
+  );
 }
 
 /** Why a field's change cannot be undone, if it cannot. */
@@ -89,7 +118,8 @@ function rowOf(applied: Applied, note: (line: string) => void): Row {
 
 /** The reverse of a report's applied changes, as update-many's input: one row per user, at the report line that first changed them. */
 export async function openUndo(path: string, note: (line: string) => void): Promise<RowInput> {
-  const { users, unknown } = await collect(path);
+  const { users, unknown, sent } = await collect(path);
+  await refuseUnfinished(path, sent);
   if (unknown.length > 0) {
     const lines = `${unknown.slice(0, 10).join(", ")}${unknown.length > 10 ? ` and ${unknown.length - 10} more` : ""}`;
     note(`${unknown.length} applied rows of ${path} (report lines ${lines}) were sent without reading their user first — named by object id, without --apply — so what they changed is not known: they are not undone`);
