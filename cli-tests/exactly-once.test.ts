@@ -99,7 +99,7 @@ describe("no row is sent whose outcome cannot be recorded", { timeout: 60_000 },
     servers.push(server);
     const result = await runCli(["update-many", input(), "--report", "/dev/full", "--base-url", server.url], { env });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/cannot write the report \/dev\/full \(ENOSPC\): stopped sending/);
+    expect(result.stderr).toMatch(/cannot write the report \/dev\/full \(the disk is full \(free some space\)\): stopped sending/);
     expect(server.requests).toHaveLength(0);
   });
 

@@ -123,4 +123,25 @@ describe("update-many's user column", { timeout: 20_000 }, () => {
     expect(fake.seen.filter((line) => line.startsWith("PATCH"))).toHaveLength(people.length);
     expect(readFileSync(report, "utf8")).toContain('"userGiven":"ADA@CONTOSO.COM"');
   });
+
+  it("a dry run looks sign-in names up (listing only, no PATCH): a name nobody has is invalid as in the real run", async () => {
+    const input = file("dry-by-name.csv", ["customerId,user,usageLocation", `${customerId},grace@contoso.com,DE`, `${customerId},ghost@contoso.com,DE`].join("\n"));
+    const result = await runCli(["update-many", input, "--dry-run", ...at()], { env });
+    expect(result.code).toBe(1);
+    const entries = result.stdout.trim().split("\n").map((line) => JSON.parse(line) as { line: number; result: string; userId?: string; issues?: unknown });
+    expect(entries).toMatchObject([
+      { line: 2, result: "valid", userId: people[2]?.id },
+      { line: 3, result: "invalid", issues: [{ field: "user", message: "is no active user of this customer" }] },
+    ]);
+    expect(listRequests()).toBeGreaterThan(0);
+    expect(fake.seen.filter((line) => !line.startsWith("GET"))).toEqual([]);
+  });
+
+  it("a dry run without a sign-in still checks the file, and says the sign-in names were not looked up and how to have them looked up", async () => {
+    const input = file("dry-by-name-no-token.csv", ["customerId,user,usageLocation", `${customerId},ghost@contoso.com,DE`].join("\n"));
+    const result = await runCli(["update-many", input, "--dry-run", ...at()]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/1 row names its user by sign-in name: not looked up, for want of a sign-in .*sign in \(partner-center-users login, or PARTNER_CENTER_TOKEN\) and the dry run looks them up too/);
+    expect(fake.seen).toEqual([]);
+  });
 });

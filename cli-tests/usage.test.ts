@@ -64,7 +64,7 @@ describe("bad usage exits 2, says what is wrong on one line, and sends nothing",
     ["--force-change-password without a password", () => ["update", customerId, userId, "--force-change-password", ...target()], /--password-stdin is required/],
     ["a concurrency of 0", () => ["update-many", "rows.csv", "--concurrency", "0", ...target()], /--concurrency.*must be a whole number from 1 to 64/],
     ["--mock with --base-url", () => ["update", customerId, userId, "--usage-location", "US", "--mock", ...target()], /--mock or --base-url, not both/],
-    ["an input file that does not exist", () => ["update-many", "no-such-file.csv", ...target()], /cannot read no-such-file.csv: ENOENT/],
+    ["an input file that does not exist", () => ["update-many", "no-such-file.csv", ...target()], /cannot read no-such-file.csv: no such file or folder \(check the name and the folder it is in\)/],
     ["two options that both read stdin", () => ["update", customerId, userId, "--password-stdin", "--token-stdin", ...target()], /only one option can read stdin, not --password-stdin and --token-stdin/],
   ];
   it.each(cases)("%s", async (_name, args, message) => {

@@ -5,6 +5,7 @@
 // `--apply <plan>` reads it back: each `change` becomes a row that sets the to-values and expects
 // the from-values (judge.ts refuses a user changed since). A plan never holds a password.
 import { closeSync, openSync, readSync, renameSync, rmSync } from "node:fs";
+import { fileProblem } from "../messages.js";
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { ReportWriter, type EntryWriter, type Outcome, type ReportEntry } from "../journal/report.js";
@@ -75,7 +76,7 @@ function isPlanOrNothing(path: string): boolean {
     fd = openSync(path, "r");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return true;
-    throw new UsageError(`cannot read --plan-out ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UsageError(`cannot read --plan-out ${path}: ${fileProblem(error)}`);
   }
   try {
     const head = Buffer.alloc(4096);
@@ -161,7 +162,7 @@ export function openPlan(path: string): RowInput {
         }
       } catch (error) {
         if (error instanceof UsageError) throw error;
-        throw new UsageError(`cannot read the plan ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+        throw new UsageError(`cannot read the plan ${path}: ${fileProblem(error)}`);
       }
       if (changes === 0) throw new UsageError(`${path} plans no change: there is nothing to apply`);
     },

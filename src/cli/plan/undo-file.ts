@@ -6,6 +6,7 @@
 // password (never kept), a field that had no value before (the API cannot clear one), and rows
 // applied without reading their user first (their before-values are unknown).
 import { createReadStream } from "node:fs";
+import { fileProblem } from "../messages.js";
 import { createInterface } from "node:readline";
 import { idIssues, patchIssues, type Issue } from "../patch.js";
 import type { Row, RowInput } from "../rows.js";
@@ -58,7 +59,7 @@ async function collect(path: string): Promise<Collected> {
     }
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`cannot read the report ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UsageError(`cannot read the report ${path}: ${fileProblem(error)}`);
   }
   return { users, unknown };
 }
