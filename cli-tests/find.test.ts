@@ -98,6 +98,16 @@ describe("get, update and restore name the user by object id or sign-in name", {
     expect(fake.seen.some((line) => line.startsWith("PATCH"))).toBe(false);
   });
 
+  it("a dry run of update looks the sign-in name up (listing only): a name nobody has fails it as the real run, exit 1", async () => {
+    const found = await runCli(["update", customerId, "grace@contoso.com", "--usage-location", "US", "--dry-run", ...at()], { env });
+    expect(found.code, found.stderr).toBe(0);
+    expect(found.stderr).toMatch(/dry run: the update is valid; nothing was sent/);
+    const ghost = await runCli(["update", customerId, "ghost@contoso.com", "--usage-location", "US", "--dry-run", ...at()], { env });
+    expect(ghost.code).toBe(1);
+    expect(ghost.stderr).toMatch(/No active user of customer .* has the userPrincipalName "ghost@contoso.com"/);
+    expect(fake.seen.filter((line) => !line.startsWith("GET"))).toEqual([]);
+  });
+
   it("restores a deleted user named by sign-in name", async () => {
     fake.softDelete(people[3]?.id ?? "");
     const result = await runCli(["restore", customerId, "alan@contoso.com", ...at()], { env });

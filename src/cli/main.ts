@@ -147,7 +147,7 @@ function createProgram(terminal: Terminal, setExitCode: (code: number) => void):
   withConnectionOptions(
     update
       .option("--json <file>", "the fields to change as a JSON object, from a file or - for stdin (field options apply on top)")
-      .option("--dry-run", "check the update against the spec and print the body; send nothing"),
+      .option("--dry-run", "check the update against the spec and print the body; send nothing (a sign-in name is looked up, reading only)"),
   )
     .addHelpText(
       "after",
