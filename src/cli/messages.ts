@@ -16,10 +16,12 @@ const fileProblems: Readonly<Record<string, string>> = {
   ENOTDIR: "a part of the path is a file, not a folder",
   ENOSPC: "the disk is full (free some space)",
   EDQUOT: "the disk quota is used up (free some space)",
+  EFBIG: "the file has reached the size limit set for it (ulimit -f, or the file system's)",
   EROFS: "the file system is read-only",
   EEXIST: "something is in the way there already",
   EMFILE: "too many files are open",
   EBUSY: "it is in use",
+  EPIPE: "whatever was reading it has closed (as `| head` does)",
 };
 
 /** A file that could not be read or written, in words: `no such file or folder (…)`. */
@@ -59,10 +61,6 @@ export function summarizeError(error: unknown): ErrorSummary {
   return { description: error instanceof Error ? error.message : String(error) };
 }
 
-/**
- * e.g. `404, code 60002: User object ID not found. (request id 1b…, correlation id 8a…)`; a 401 or
- * 403 ends with what to do (auth/hints.ts): `… — sign in with multi-factor authentication — …`.
- */
 /** An error's class (the report's `kind`), in the words the error line uses; a class name is no help to a person. */
 const kindWords: Readonly<Record<string, string>> = {
   PartnerCenterTimeoutError: "timed out",
@@ -73,6 +71,10 @@ const kindWords: Readonly<Record<string, string>> = {
   PartnerCenterArgumentError: "invalid input",
 };
 
+/**
+ * e.g. `404, code 60002: User object ID not found. (request id 1b…, correlation id 8a…)`; a 401 or
+ * 403 ends with what to do (auth/hints.ts): `… — sign in with multi-factor authentication — …`.
+ */
 export function errorLine(summary: ErrorSummary, operationId?: string): string {
   const kind = summary.kind === undefined ? undefined : kindWords[summary.kind];
   const head = [summary.status, kind].filter((part) => part !== undefined).join(" ");

@@ -7,11 +7,11 @@
 // broken quote. UTF-16 (Excel's "Unicode text") is read by its byte-order mark; a `;`- or
 // tab-separated CSV by its header. A problem with one row becomes that row's issue.
 import { parse } from "csv-parse";
-import { fileProblem } from "./messages.js";
 import { closeSync, createReadStream, openSync, readSync } from "node:fs";
 import { extname } from "node:path";
 import { pipeline, Readable } from "node:stream";
 import { isGuid, withoutBraces } from "../ids.js";
+import { fileProblem } from "./messages.js";
 import { bulkColumns, idIssues, passwordIn, patchIssues, setField, type Issue } from "./patch.js";
 import type { UserState } from "./plan/changes.js";
 import { UsageError } from "./run-end.js";
@@ -389,8 +389,8 @@ export async function* csvRecords(text: AsyncIterable<string>, delimiter: string
   }
 }
 
-/** Lines listed for a note, the first ten and a count of the rest. */
-const lineList = (lines: readonly number[]) => `${lines.slice(0, 10).join(", ")}${lines.length > 10 ? ` and ${lines.length - 10} more` : ""}`;
+/** Lines listed for a message: the first ten and a count of the rest. */
+export const someLines = (lines: readonly (number | string)[]): string => `${lines.slice(0, 10).join(", ")}${lines.length > 10 ? ` and ${lines.length - 10} more` : ""}`;
 
 async function* csvRows(text: AsyncIterable<string>, delimiter: string, strictColumns: boolean, note: (text: string) => void): AsyncGenerator<Row> {
   let columns: (string | undefined)[] | undefined;
@@ -427,7 +427,7 @@ async function* csvRows(text: AsyncIterable<string>, delimiter: string, strictCo
     });
     yield finish(line, ids, patch, early);
   }
-  if (headers.length > 0) note(`line${headers.length === 1 ? "" : "s"} ${lineList(headers)} repeat${headers.length === 1 ? "s" : ""} the header (files joined?): skipped`);
-  if (blank.length > 0) note(`${blank.length} blank row${blank.length === 1 ? "" : "s"} (separators only) skipped: line${blank.length === 1 ? "" : "s"} ${lineList(blank)}`);
+  if (headers.length > 0) note(`line${headers.length === 1 ? "" : "s"} ${someLines(headers)} repeat${headers.length === 1 ? "s" : ""} the header (files joined?): skipped`);
+  if (blank.length > 0) note(`${blank.length} blank row${blank.length === 1 ? "" : "s"} (separators only) skipped: line${blank.length === 1 ? "" : "s"} ${someLines(blank)}`);
   if (!columns) throw new UsageError("the file is empty: a CSV file needs a header row");
 }

@@ -16,7 +16,7 @@ import { hash, randomUUID } from "node:crypto";
 import { resolve } from "node:path";
 import type { CustomerUserPatch } from "../index.js";
 import { checkTarget, connect, openTarget, resolveToken, type Client, type SessionOptions, type Target } from "./connection.js";
-import { directoryOf } from "./find.js";
+import { directoryOf, notLookedUpHint } from "./find.js";
 import { describeChanges, type Changes } from "./plan/changes.js";
 import { judge, type StateOptions } from "./plan/judge.js";
 import { openPlan, PlanOutput } from "./plan/plan-file.js";
@@ -29,7 +29,7 @@ import { isGuid, principalNameKey } from "../ids.js";
 import { formatIssue } from "./patch.js";
 import { ReportWriteError, type Journal, type KnownChange, type Outcome, type OutcomeResult, type EntryWriter } from "./journal/report.js";
 import { RowKeyer, type RowKeys } from "./journal/row-keys.js";
-import { openInput, rowIds, type InputOptions, type Row, type RowInput } from "./rows.js";
+import { openInput, rowIds, someLines, type InputOptions, type Row, type RowInput } from "./rows.js";
 import { errorLine, summarizeError } from "./messages.js";
 import { createProgress } from "./progress.js";
 import { abortOnInterrupt, exitCode, programName, UsageError } from "./run-end.js";
@@ -154,8 +154,7 @@ async function dryRunToken(options: UpdateManyOptions, terminal: Terminal, byNam
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     terminal.say(
-      `${byName} row${byName === 1 ? " names its user" : "s name their users"} by sign-in name: not looked up, for want of a sign-in (${error.message}); ` +
-        `the real run fails a name nobody has — sign in (partner-center-users login, or PARTNER_CENTER_TOKEN) and the dry run looks them up too (reading only)`,
+      `${byName} row${byName === 1 ? " names its user" : "s name their users"} by sign-in name: not looked up, for want of a sign-in (${error.message}); ${notLookedUpHint}`,
     );
     return undefined;
   }
@@ -318,12 +317,12 @@ const printableArg = (arg: string): string => {
 
 /** After Ctrl-C: the command that resumes the job, which is this very command with its report. */
 function resumeLine(options: UpdateManyOptions): string {
-  const command = [programName, ...process.argv.slice(2)].map(printableArg).join(" ");
+  const args = process.argv.slice(2);
+  // Rows from stdin (`-`) must be given again the same way.
+  const command = [programName, ...args].map(printableArg).join(" ") + (args.includes("-") ? " < (the same rows)" : "");
   if (options.report !== undefined) return `to resume, run the same command: ${command}`;
   return `to resume, save this run's report (it went to stdout) to a file and run: ${command} --only-failed <that file> --report <a new file>`;
 }
-
-const someLines = (lines: readonly string[]): string => `${lines.slice(0, 10).join(", ")}${lines.length > 10 ? ` and ${lines.length - 10} more` : ""}`;
 
 export async function runUpdateMany(file: string, options: UpdateManyOptions, terminal: Terminal): Promise<number> {
   checkOptions(file, options);

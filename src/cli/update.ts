@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { isGuid } from "../ids.js";
 import { PartnerCenterArgumentError, type CustomerUserPatch } from "../index.js";
 import { checkTarget, openSession, type SessionOptions } from "./connection.js";
-import { checkIds, userOf } from "./find.js";
+import { checkIds, notLookedUpHint, userOf } from "./find.js";
 import { bodyFromOptions, fieldOptions, formatIssue, optionForField, patchIssues, type Issue } from "./patch.js";
 import { failureLine } from "./messages.js";
 import { exitCode, UsageError } from "./run-end.js";
@@ -34,7 +34,7 @@ function describeIssues(issues: readonly Issue[]): string {
  */
 async function lookUpForDryRun(customerId: string, user: string, restoring: boolean, options: UpdateOptions, terminal: Terminal): Promise<number | undefined> {
   const notLookedUp = (why: string) =>
-    terminal.say(`${JSON.stringify(user)} was not looked up (${why}); the real run fails a name nobody has — sign in (partner-center-users login, or PARTNER_CENTER_TOKEN) and the dry run looks it up too (reading only)`);
+    terminal.say(`${JSON.stringify(user)} was not looked up (${why}); ${notLookedUpHint}`);
   if (options.tokenStdin && (options.json === "-" || options["passwordStdin"] === true)) {
     notLookedUp("stdin holds the update, not the token");
     return undefined;
