@@ -20,6 +20,8 @@ describe("error lines in words", () => {
     const missing = Object.assign(new Error("ENOENT: no such file or directory, open 'x.csv'"), { code: "ENOENT" });
     expect(fileProblem(missing)).toBe("no such file or folder (check the name and the folder it is in)");
     expect(fileProblem(missing)).not.toMatch(/ENOENT/);
+    const unwritable = Object.assign(new Error("ENOENT: no such file or directory, open '/gone/out.csv'"), { code: "ENOENT", syscall: "open", path: "/gone/out.csv" });
+    expect(errorLine(summarizeError(unwritable))).toBe("/gone/out.csv: no such file or folder (check the name and the folder it is in)");
   });
 
   it("names no error class: a timeout says it timed out", () => {

@@ -58,6 +58,9 @@ export function summarizeError(error: unknown): ErrorSummary {
       ...(error.status === undefined && { kind: error.name }),
     };
   }
+  // A system error (a file that cannot be written): in words, never `ENOENT: …`.
+  const { code, path } = (error ?? {}) as Partial<NodeJS.ErrnoException>;
+  if (typeof code === "string" && /^E[A-Z]+$/.test(code)) return { description: `${typeof path === "string" ? `${path}: ` : ""}${fileProblem(error)}` };
   return { description: error instanceof Error ? error.message : String(error) };
 }
 
