@@ -44,7 +44,7 @@ describe("help and version", { timeout: 20_000 }, () => {
   it("lists the bulk options and columns in update-many --help", async () => {
     const result = await runCli(["update-many", "--help"]);
     expect(result.code).toBe(0);
-    for (const flag of ["--concurrency <n>", "--report <file>", "--dry-run", "--only-failed <report>", "--mock", "--base-url <url>"]) {
+    for (const flag of ["--concurrency <n>", "--report <file>", "--dry-run", "--only-failed <report>", "--mock", "--base-url <url>", "--strict-columns"]) {
       expect(result.stdout).toContain(flag);
     }
     expect(result.stdout).toMatch(/customerId, userId \(an object id\) or\s+user \(an object id or a sign-in name, looked up once per customer\), then any of\s+usageLocation, displayName/);
