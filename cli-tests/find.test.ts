@@ -98,6 +98,16 @@ describe("get, update and restore name the user by object id or sign-in name", {
     expect(fake.seen.some((line) => line.startsWith("PATCH"))).toBe(false);
   });
 
+  it("a dry run of update looks the sign-in name up (listing only): a name nobody has fails it as the real run, exit 1", async () => {
+    const found = await runCli(["update", customerId, "grace@contoso.com", "--usage-location", "US", "--dry-run", ...at()], { env });
+    expect(found.code, found.stderr).toBe(0);
+    expect(found.stderr).toMatch(/dry run: the update is valid; nothing was sent/);
+    const ghost = await runCli(["update", customerId, "ghost@contoso.com", "--usage-location", "US", "--dry-run", ...at()], { env });
+    expect(ghost.code).toBe(1);
+    expect(ghost.stderr).toMatch(/No active user of customer .* has the userPrincipalName "ghost@contoso.com"/);
+    expect(fake.seen.filter((line) => !line.startsWith("GET"))).toEqual([]);
+  });
+
   it("restores a deleted user named by sign-in name", async () => {
     fake.softDelete(people[3]?.id ?? "");
     const result = await runCli(["restore", customerId, "alan@contoso.com", ...at()], { env });
@@ -122,5 +132,26 @@ describe("update-many's user column", { timeout: 20_000 }, () => {
     expect(listRequests()).toBe(Math.ceil(people.length / 2)); // the pages, once — not pages × rows
     expect(fake.seen.filter((line) => line.startsWith("PATCH"))).toHaveLength(people.length);
     expect(readFileSync(report, "utf8")).toContain('"userGiven":"ADA@CONTOSO.COM"');
+  });
+
+  it("a dry run looks sign-in names up (listing only, no PATCH): a name nobody has is invalid as in the real run", async () => {
+    const input = file("dry-by-name.csv", ["customerId,user,usageLocation", `${customerId},grace@contoso.com,DE`, `${customerId},ghost@contoso.com,DE`].join("\n"));
+    const result = await runCli(["update-many", input, "--dry-run", ...at()], { env });
+    expect(result.code).toBe(1);
+    const entries = result.stdout.trim().split("\n").map((line) => JSON.parse(line) as { line: number; result: string; userId?: string; issues?: unknown });
+    expect(entries).toMatchObject([
+      { line: 2, result: "valid", userId: people[2]?.id },
+      { line: 3, result: "invalid", issues: [{ field: "user", message: "is no active user of this customer" }] },
+    ]);
+    expect(listRequests()).toBeGreaterThan(0);
+    expect(fake.seen.filter((line) => !line.startsWith("GET"))).toEqual([]);
+  });
+
+  it("a dry run without a sign-in still checks the file, and says the sign-in names were not looked up and how to have them looked up", async () => {
+    const input = file("dry-by-name-no-token.csv", ["customerId,user,usageLocation", `${customerId},ghost@contoso.com,DE`].join("\n"));
+    const result = await runCli(["update-many", input, "--dry-run", ...at()]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/1 row names its user by sign-in name: not looked up, for want of a sign-in .*sign in \(partner-center-users login, or PARTNER_CENTER_TOKEN\) and the dry run looks names up too/);
+    expect(fake.seen).toEqual([]);
   });
 });

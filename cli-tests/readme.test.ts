@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { defaultSpecPath } from "../scripts/lib/spec.ts";
 import { startPrism } from "../src/cli/mock-server.ts";
-import { finished, projectRoot } from "./support/run-cli.ts";
+import { finished, projectRoot, runCli } from "./support/run-cli.ts";
 
 const example = join(projectRoot, "examples/update-user.ts");
 
@@ -27,5 +27,20 @@ describe("README", { timeout: 60_000 }, () => {
     } finally {
       await mock.stop();
     }
+  });
+
+  it("its Quick start builds the command line before its first npx partner-center-users, and that command works", async () => {
+    const readme = await readFile(join(projectRoot, "README.md"), "utf8");
+    const quickStart = /## Quick start\n[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? "";
+    const lines = quickStart.split("\n");
+    const build = lines.findIndex((line) => line.startsWith("npm run build"));
+    const cli = lines.findIndex((line) => line.startsWith("npx partner-center-users "));
+    expect(build, "npm run build in the Quick start").toBeGreaterThanOrEqual(0);
+    expect(cli, "npx partner-center-users in the Quick start").toBeGreaterThan(build);
+    // Ids, option names and values only: split on spaces is the shell's reading of it.
+    const args = (lines[cli] ?? "").replace(/#.*$/, "").trim().split(/\s+/).slice(2);
+    const result = await runCli(args);
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ usageLocation: "US" });
   });
 });

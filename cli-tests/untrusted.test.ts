@@ -86,7 +86,7 @@ describe("--timeout and --max-retries bound every network command", { timeout: 3
     const result = await runCli([command, ...args, "--base-url", server.url, "--timeout", "500", "--max-retries", "1"], { env });
     expect(result.code).toBe(1);
     const last = lines(result.stderr).at(-1) ?? "";
-    expect(last).toMatch(/^partner-center-users: PartnerCenterTimeoutError: Partner Center did not answer within 500 ms/);
+    expect(last).toMatch(/^partner-center-users: timed out: Partner Center did not answer within 500 ms/);
     expect(result.stderr).toMatch(/^no answer within 500 ms: waiting .* before retrying/m);
     expect(server.requests).toHaveLength(2); // the attempt and its one retry
   });

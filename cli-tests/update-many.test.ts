@@ -4,6 +4,7 @@ import { closeSync, existsSync, openSync, readFileSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { customerId, parseReport, readReportFile, reportedLines, scratchFolder, userIdFor, type ReportLine } from "./support/files.ts";
 import { fault, startFakePartnerCenter, throttled, updated, type Behaviour, type FakePartnerCenter } from "./support/fake-partner-center.ts";
+import { accessTokenClaims, ada, unsignedJwt } from "./support/fake-entra.ts";
 import { finished, runCli, startCli } from "./support/run-cli.ts";
 
 const env = { PARTNER_CENTER_TOKEN: "tok-bulk-test-9e2d" };
@@ -183,7 +184,7 @@ describe("update-many", { timeout: 60_000 }, () => {
     // In file order, each with its content key.
     expect(parseReport(result.stdout)).toEqual([
       { line: 2, customerId, userId: userIdFor(1), key: expect.any(String), result: "valid", patch: { usageLocation: "US" } },
-      { line: 3, customerId, userId: userIdFor(2), key: expect.any(String), result: "invalid", issues: [{ field: "usageLocation", message: "must match ^[A-Z]{2}$" }] },
+      { line: 3, customerId, userId: userIdFor(2), key: expect.any(String), result: "invalid", issues: [{ field: "usageLocation", message: '"usa" must match ^[A-Z]{2}$' }] },
     ]);
     expect(result.stderr).toMatch(/dry run, nothing sent/);
     const clean = await runCli(["update-many", file("dry-ok.csv", csv([`${customerId},${userIdFor(1)},US,`])), "--dry-run", "--base-url", server.url]);
@@ -271,7 +272,7 @@ describe("update-many", { timeout: 60_000 }, () => {
     const report = readReportFile(second);
     expect(reportedLines(report)).toEqual(Array.from({ length: 20 }, (_, i) => i + 2));
     expect(report.every((entry) => entry.result === "ok")).toBe(true);
-    expect(secondRun.stderr).toMatch(/17 carried over from/);
+    expect(secondRun.stderr).toMatch(/17 rows carried over from/);
   });
 
   it("refuses --only-failed with the report of another job (it records none of this file's rows), exit 2, sending nothing", async () => {
@@ -354,6 +355,8 @@ describe("update-many", { timeout: 60_000 }, () => {
       // One summary line for the rows that did not finish, not a line each.
       expect(stderr).toMatch(/^35 rows cancelled: not sent, or sent with their outcome unknown/m);
       expect(stderr).not.toMatch(/line \d+: cancelled/);
+      // The command that resumes the job: this one, with its report.
+      expect(stderr).toContain(`to resume, run the same command: partner-center-users update-many ${input} --report ${reportPath} --concurrency 4 --base-url ${server.url}\n`);
     } finally {
       if (child.exitCode === null) child.kill("SIGKILL");
     }
@@ -395,5 +398,57 @@ describe("update-many", { timeout: 60_000 }, () => {
       Array.from({ length: rows }, (_, i) => userIdFor(i)).filter((user) => !done.has(user)).sort(),
     );
     expect(reportedLines(readReportFile(file("resumed.jsonl")))).toEqual(Array.from({ length: rows }, (_, i) => i + 2));
+  });
+
+  it("a resume prints one line for the rows carried over, not a line each", async () => {
+    const server = await fakePartnerCenter();
+    const input = file("carried.csv", csv(Array.from({ length: 30 }, (_, i) => `${customerId},${userIdFor(i)},US,`)));
+    const reportPath = file("carried.jsonl");
+    const args = ["update-many", input, "--report", reportPath, "--base-url", server.url];
+    expect((await runCli(args, { env })).code).toBe(0);
+    const again = await runCli(args, { env });
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain(`30 rows carried over from ${reportPath} (already applied; each is in the report)\n`);
+    expect(again.stderr).not.toMatch(/carried over\)/); // no "line N: ok (carried over)" per row
+    expect(server.requests).toHaveLength(30);
+  });
+
+  it("takes ids in braces ({GUID}) as the bare GUID: sent bare, and a rerun of the bare file sends nothing again", async () => {
+    const server = await fakePartnerCenter();
+    const reportPath = file("braces.jsonl");
+    const braced = file("braces.csv", csv([`{${customerId}},{${userIdFor(1)}},US,`]));
+    expect((await runCli(["update-many", braced, "--report", reportPath, "--base-url", server.url], { env })).code).toBe(0);
+    expect(server.requests.map((request) => request.path)).toEqual([`/v1/customers/${customerId}/users/${userIdFor(1)}`]);
+    const bare = file("bare.csv", csv([`${customerId},${userIdFor(1)},US,`]));
+    const rerun = await runCli(["update-many", bare, "--report", reportPath, "--base-url", server.url], { env });
+    expect(rerun.code, rerun.stderr).toBe(0);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("refuses an environment token that is a JWT without the MFA claim before sending anything, exit 2, as auth status would", async () => {
+    const server = await fakePartnerCenter();
+    const input = file("no-mfa.csv", csv([`${customerId},${userIdFor(1)},US,`]));
+    const token = unsignedJwt(accessTokenClaims(ada, { mfa: false }));
+    const result = await runCli(["update-many", input, "--report", file("no-mfa.jsonl"), "--base-url", server.url], { env: { PARTNER_CENTER_TOKEN: token } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/the token from PARTNER_CENTER_TOKEN cannot be used: it carries no MFA claim \(amr: pwd\): .*partner-center-users login; nothing was sent/);
+    expect(result.stderr).not.toContain(token);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("notes columns it ignores (Notes), blank rows and a repeated header once, and sends the rest", async () => {
+    const server = await fakePartnerCenter();
+    const header = "customerId,userId,usageLocation,Notes";
+    const input = file("joined.csv", [header, `${customerId},${userIdFor(1)},US,call first`, ",,,", header, `${customerId},${userIdFor(2)},US,`].join("\n") + "\n");
+    const result = await runCli(["update-many", input, "--report", file("joined.jsonl"), "--base-url", server.url], { env });
+    expect(result.code, result.stderr).toBe(0);
+    expect(server.requests).toHaveLength(2);
+    expect(result.stderr.match(/ignoring the column "Notes"/g)).toHaveLength(1);
+    expect(result.stderr.match(/line 4 repeats the header/g)).toHaveLength(1);
+    expect(result.stderr.match(/1 blank row \(separators only\) skipped: line 3/g)).toHaveLength(1);
+    const strict = await runCli(["update-many", input, "--strict-columns", "--report", file("joined-strict.jsonl"), "--base-url", server.url], { env });
+    expect(strict.code).toBe(2);
+    expect(strict.stderr).toMatch(/unknown column "Notes" in the header \(--strict-columns\)/);
+    expect(server.requests).toHaveLength(2);
   });
 });

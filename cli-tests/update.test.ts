@@ -15,8 +15,15 @@ const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const behaviour: Behaviour = (request) =>
   request.userId === missingUserId ? fault(404, 60002, "User object ID not found.") : updated(request);
 let server: FakePartnerCenter;
-beforeAll(async () => (server = await startFakePartnerCenter((request) => behaviour(request))));
-afterAll(() => server.close());
+let tenantless: FakePartnerCenter;
+beforeAll(async () => {
+  server = await startFakePartnerCenter((request) => behaviour(request));
+  tenantless = await startFakePartnerCenter(() => fault(404, 60003, "Tenant not found."));
+});
+afterAll(async () => {
+  await server.close();
+  await tenantless.close();
+});
 let seenBefore = 0;
 beforeEach(() => {
   seenBefore = server.requests.length;
@@ -96,5 +103,26 @@ describe("update", { timeout: 20_000 }, () => {
     expect(JSON.parse(result.stdout)).toEqual({ usageLocation: "US", passwordProfile: { password: "[REDACTED]" } });
     expect(result.stderr).toMatch(/nothing was sent/);
     expect(sent()).toHaveLength(0);
+  });
+
+  it("takes ids in braces ({GUID}, as Windows writes them) and sends them bare", async () => {
+    const result = await runCli(["update", `{${customerId}}`, `{${userId}}`, "--usage-location", "US", "--base-url", server.url], { env });
+    expect(result.code, result.stderr).toBe(0);
+    expect(sent().map((request) => request.path)).toEqual([`/v1/customers/${customerId}/users/${userId}`]);
+  });
+
+  it("shows a refused usage location as given (a trailing space visible) with a suggestion, sending nothing", async () => {
+    const result = await runCli(["update", customerId, userId, "--usage-location", "de ", "--base-url", server.url], { env });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--usage-location "de " must match \^\[A-Z\]\{2\}\$; did you mean "DE"\?/);
+    expect(sent()).toHaveLength(0);
+  });
+
+  it("says what to do about a 404 Tenant not found. (code 60003), with no class name", async () => {
+    const unknownCustomer = "00000000-0000-4000-8000-000000000001";
+    const result = await runCli(["update", unknownCustomer, userId, "--usage-location", "US", "--base-url", tenantless.url], { env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/404, code 60003: Tenant not found\. .* — no customer with this tenant id: check the customer's tenant id/);
+    expect(result.stderr).not.toMatch(/PartnerCenter\w*Error/);
   });
 });

@@ -15,6 +15,16 @@ export function isGuid(value: unknown): boolean {
   return typeof value === "string" && guid.test(value);
 }
 
+/**
+ * A GUID as Windows and PowerShell often write it, in braces (`{eebd1b55-…}`), without them: the
+ * bare GUID is what is sent and what a journal keys a row by, so `{G}` and `G` are one user. Any
+ * other value is returned as it is, for the GUID check to refuse.
+ */
+export function withoutBraces(value: string): string {
+  const inner = value.length > 2 && value.startsWith("{") && value.endsWith("}") ? value.slice(1, -1) : value;
+  return inner !== value && isGuid(inner) ? inner : value;
+}
+
 /** Returns `value` when it is a GUID; otherwise throws an error that names `argument`. */
 export function requireGuid(value: unknown, argument: string): string {
   if (isGuid(value)) return value as string;

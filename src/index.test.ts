@@ -26,6 +26,7 @@ const values = [
   "PartnerCenterUnauthorizedError",
   "PartnerCenterForbiddenError",
   "PartnerCenterNotFoundError",
+  "PartnerCenterUserNotFoundError",
   "PartnerCenterConflictError",
   "PartnerCenterTooManyRequestsError",
   "PartnerCenterServerError",

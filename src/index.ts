@@ -38,6 +38,7 @@ export {
   PartnerCenterServerError,
   PartnerCenterTooManyRequestsError,
   PartnerCenterUnauthorizedError,
+  PartnerCenterUserNotFoundError,
 } from "./errors/http-errors.js";
 export { PartnerCenterAbortError, PartnerCenterNetworkError, PartnerCenterTimeoutError } from "./errors/transport-errors.js";
 export { PartnerCenterArgumentError } from "./errors/argument-error.js";

@@ -8,6 +8,7 @@ import {
   PartnerCenterError,
   PartnerCenterInvalidResponseError,
   PartnerCenterNotFoundError,
+  PartnerCenterUserNotFoundError,
   type CustomerUser,
   type PartnerCenterClientOptions,
 } from "./index.js";
@@ -168,6 +169,13 @@ describe("byPrincipalName(upn)", () => {
     const { users, seen } = server([200, page([person(1)])]);
     await expect(users.byPrincipalName("nobody@contoso.com").patch({ usageLocation: "GB" })).rejects.toBeInstanceOf(PartnerCenterNotFoundError);
     expect(seen).toHaveLength(1);
+  });
+
+  it("rejects a name nobody has with the typed PartnerCenterUserNotFoundError: status 404, its description naming the name", async () => {
+    const { users } = server([200, page([person(1)])]);
+    const error = await users.byPrincipalName("nobody@contoso.com").get().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PartnerCenterUserNotFoundError);
+    expect(error).toMatchObject({ name: "PartnerCenterUserNotFoundError", status: 404, code: undefined, description: expect.stringContaining('"nobody@contoso.com"') });
   });
 
   it("refuses to guess when two users have the name", async () => {

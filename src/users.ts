@@ -5,7 +5,7 @@
 import type { components } from "../generated/partner-center-users.js";
 import { argumentError } from "./errors/argument-error.js";
 import { PartnerCenterError } from "./errors/partner-center-error.js";
-import { PartnerCenterNotFoundError } from "./errors/http-errors.js";
+import { PartnerCenterUserNotFoundError } from "./errors/http-errors.js";
 import { principalNameKey } from "./ids.js";
 import { operations } from "../generated/spec-rules.js";
 import { callFor, callForNothing, fluentNames } from "./calls.js";
@@ -102,7 +102,10 @@ export function customerUsers(call: Pipeline, customerId: string, baseUrl: strin
       }
       const among = options.deleted === true ? "deleted" : "active";
       const where = listingLocation(listing, { baseUrl, first: { path: customer, headers: {} } });
-      if (matches.length === 0) throw new PartnerCenterNotFoundError(`No ${among} user of customer ${customerId} has the userPrincipalName ${JSON.stringify(upn)}`, where);
+      if (matches.length === 0) {
+        const description = `No ${among} user of customer ${customerId} has the userPrincipalName ${JSON.stringify(upn)}`;
+        throw new PartnerCenterUserNotFoundError(description, { ...where, status: 404, description });
+      }
       if (matches.length > 1) throw new PartnerCenterError(`${matches.length} ${among} users of customer ${customerId} have the userPrincipalName ${JSON.stringify(upn)}; refusing to guess`, where);
       return (matches[0] as CustomerUser).id;
     };

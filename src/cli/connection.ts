@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createPartnerCenterClient, PartnerCenterArgumentError, type Credential } from "../index.js";
-import { refuseExpired, signIn, type AuthOptions } from "./auth/methods.js";
+import { refuseExpired, refuseWithoutMfa, signIn, type AuthOptions } from "./auth/methods.js";
 import { failureLine, formatLogEntry } from "./messages.js";
 import { abortOnInterrupt, exitCode, InterruptedError, UsageError } from "./run-end.js";
 import type { Terminal } from "./terminal.js";
@@ -103,6 +103,8 @@ export const tokenVariable = "PARTNER_CENTER_TOKEN";
 export async function resolveToken(options: AuthOptions & { readonly verbose?: boolean | undefined; readonly timeout?: number | undefined }, terminal: Terminal): Promise<Credential> {
   const signedIn = await signIn(options, { hide: (secret) => terminal.hide(secret), warn: (line) => terminal.say(line), timeoutMs: options.timeout });
   refuseExpired(signedIn);
+  // The mock takes any token.
+  if (!options.mock) refuseWithoutMfa(signedIn);
   if (options.verbose) terminal.say(`auth: ${signedIn.method} (${signedIn.source})`);
   return signedIn.credential;
 }

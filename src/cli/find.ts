@@ -45,6 +45,9 @@ export interface NamedUser {
   readonly operations: CustomerUserOperations;
 }
 
+/** What a dry run without a sign-in says of the sign-in names it could not look up. */
+export const notLookedUpHint = "the real run fails a name nobody has — sign in (partner-center-users login, or PARTNER_CENTER_TOKEN) and the dry run looks names up too (reading only)";
+
 /**
  * The user a command names: by object id, or by sign-in name (found among the deleted users for a
  * restore), looked up before anything is sent and said on stderr (`say`). No match, or two, fails.

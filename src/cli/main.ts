@@ -8,6 +8,7 @@
 // MSAL nor the bulk run's CSV reader and journal (scripts/build.ts splits them into chunks).
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { defaultBaseUrl, PartnerCenterArgumentError, partnerCenterScope } from "../index.js";
+import { withoutBraces } from "../ids.js";
 import type { LoginOptions } from "./auth/commands.js";
 import { defaultClientId } from "./auth/entra-settings.js";
 import { authMethods, authVariables, searchOrder, type AuthOptions } from "./auth/methods.js";
@@ -103,8 +104,9 @@ function createProgram(terminal: Terminal, setExitCode: (code: number) => void):
     .showHelpAfterError("(add --help for usage)")
     .addHelpText("after", exitCodesHelp);
 
-  const customerArgument = ["<customer-id>", "the customer's tenant id (a GUID)"] as const;
-  const userArgument = ["<user>", "the user's object id (a GUID) or sign-in name (UPN)"] as const;
+  // A GUID in braces ({…}, as Windows and PowerShell write them) is taken without them.
+  const customerArgument = ["<customer-id>", "the customer's tenant id (a GUID)", withoutBraces] as const;
+  const userArgument = ["<user>", "the user's object id (a GUID) or sign-in name (UPN)", withoutBraces] as const;
 
   withConnectionOptions(
     program
@@ -145,7 +147,7 @@ function createProgram(terminal: Terminal, setExitCode: (code: number) => void):
   withConnectionOptions(
     update
       .option("--json <file>", "the fields to change as a JSON object, from a file or - for stdin (field options apply on top)")
-      .option("--dry-run", "check the update against the spec and print the body; send nothing"),
+      .option("--dry-run", "check the update against the spec and print the body; send nothing (a sign-in name is looked up, reading only)"),
   )
     .addHelpText(
       "after",
@@ -176,6 +178,7 @@ Examples:
       .option("--only-failed <report>", "resume from that report: send only the changes it does not record as applied")
       .addOption(new Option("--format <format>", "the file's format, when its name does not say").choices(["csv", "jsonl", "json"]))
       .addOption(new Option("--delimiter <char>", "a CSV's separator: , ; | or tab (default: the one its header uses)").argParser(delimiter))
+      .option("--strict-columns", "refuse a CSV column update-many does not know (default: ignored, with one note)")
       .option("--correlation-id <guid>", "the MS-CorrelationId of every request (default: a new one for the run)"),
   )
     .addHelpText(
@@ -184,7 +187,9 @@ Examples:
 Columns (CSV header) or keys (JSON Lines): customerId, userId (an object id) or
 user (an object id or a sign-in name, looked up once per customer), then any of
 ${wrap([...bulkColumns.keys()].map((column, index, all) => `${column}${index < all.length - 1 ? "," : "."}`))}
-An empty CSV cell leaves the field unchanged. Each row is reported once, as
+An empty CSV cell leaves the field unchanged; other columns are ignored, with
+one note. Rows of separators only, and lines repeating the header (files joined
+with cat), are skipped, with one note. Each row is reported once, as
 ok, failed, invalid (with its line number), skipped (a repeat of an earlier row),
 unchanged (the user has every value asked already: not sent), change (--plan:
 what it would change), valid (--dry-run) or cancelled (interrupted).`,

@@ -7,6 +7,30 @@ import { withoutRequestId } from "../errors/partner-center-error.js";
 import { partnerCenterHint } from "./auth/hints.js";
 import { UsageError } from "./run-end.js";
 
+/** What the operating system's error codes mean, in words a person acts on (never the bare code). */
+const fileProblems: Readonly<Record<string, string>> = {
+  ENOENT: "no such file or folder (check the name and the folder it is in)",
+  EACCES: "permission denied (check who owns it and its permissions)",
+  EPERM: "not permitted (check who owns it and its permissions)",
+  EISDIR: "it is a folder, not a file",
+  ENOTDIR: "a part of the path is a file, not a folder",
+  ENOSPC: "the disk is full (free some space)",
+  EDQUOT: "the disk quota is used up (free some space)",
+  EFBIG: "the file has reached the size limit set for it (ulimit -f, or the file system's)",
+  EROFS: "the file system is read-only",
+  EEXIST: "something is in the way there already",
+  EMFILE: "too many files are open",
+  EBUSY: "it is in use",
+  EPIPE: "whatever was reading it has closed (as `| head` does)",
+};
+
+/** A file that could not be read or written, in words: `no such file or folder (…)`. */
+export function fileProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code === "string" && Object.hasOwn(fileProblems, code)) return fileProblems[code]!;
+  return typeof code === "string" ? `the system refused (${code})` : error instanceof Error ? error.message : String(error);
+}
+
 /** A failed update, for stderr and as the bulk report's `error`: what Microsoft support asks for. */
 export interface ErrorSummary {
   readonly status?: number;
@@ -34,15 +58,29 @@ export function summarizeError(error: unknown): ErrorSummary {
       ...(error.status === undefined && { kind: error.name }),
     };
   }
+  // A system error (a file that cannot be written): in words, never `ENOENT: …`.
+  const { code, path } = (error ?? {}) as Partial<NodeJS.ErrnoException>;
+  if (typeof code === "string" && /^E[A-Z]+$/.test(code)) return { description: `${typeof path === "string" ? `${path}: ` : ""}${fileProblem(error)}` };
   return { description: error instanceof Error ? error.message : String(error) };
 }
+
+/** An error's class (the report's `kind`), in the words the error line uses; a class name is no help to a person. */
+const kindWords: Readonly<Record<string, string>> = {
+  PartnerCenterTimeoutError: "timed out",
+  PartnerCenterNetworkError: "network failure",
+  PartnerCenterAbortError: "cancelled",
+  PartnerCenterCredentialError: "sign-in failed",
+  PartnerCenterInvalidResponseError: "answer off the spec",
+  PartnerCenterArgumentError: "invalid input",
+};
 
 /**
  * e.g. `404, code 60002: User object ID not found. (request id 1b…, correlation id 8a…)`; a 401 or
  * 403 ends with what to do (auth/hints.ts): `… — sign in with multi-factor authentication — …`.
  */
 export function errorLine(summary: ErrorSummary, operationId?: string): string {
-  const head = [summary.status, summary.kind].filter((part) => part !== undefined).join(" ");
+  const kind = summary.kind === undefined ? undefined : kindWords[summary.kind];
+  const head = [summary.status, kind].filter((part) => part !== undefined).join(" ");
   const code = summary.code === undefined ? "" : `code ${summary.code}`;
   const prefix = [head, code].filter(Boolean).join(", ");
   const ids = [

@@ -1,7 +1,7 @@
 import { Command } from "commander";
 import { describe, expect, it } from "vitest";
 import { capture } from "../../cli-tests/support/terminal.ts";
-import { bodyFromOptions, bulkColumns, fieldOptions, optionForField, patchSchema } from "./patch.js";
+import { bodyFromOptions, bulkColumns, fieldOptions, optionForField, patchIssues, patchSchema } from "./patch.js";
 
 describe("CLI field options follow the spec's writable fields", () => {
   it("sets, for each value and switch option of update, its own field of the body, as the spec names it", async () => {
@@ -39,5 +39,20 @@ describe("CLI field options follow the spec's writable fields", () => {
     expect(bulkColumns.get("passwordProfile.password")?.type).toBe("string");
     expect(bulkColumns.get("passwordProfile.forceChangePassword")?.type).toBe("boolean");
     expect(bulkColumns.has("passwordProfile")).toBe(false);
+  });
+});
+
+describe("a refused value is shown, with a suggestion", () => {
+  it("quotes a usage location the spec's pattern refuses and suggests it trimmed and upper-cased, changing nothing", () => {
+    const pattern = patchSchema.properties?.["usageLocation"]?.pattern;
+    expect(patchIssues({ usageLocation: "DE " })).toEqual([{ field: "usageLocation", message: `"DE " must match ${pattern}; did you mean "DE"?` }]);
+    expect(patchIssues({ usageLocation: "de" })).toEqual([{ field: "usageLocation", message: `"de" must match ${pattern}; did you mean "DE"?` }]);
+    expect(patchIssues({ usageLocation: "Germany" })).toEqual([{ field: "usageLocation", message: `"Germany" must match ${pattern}` }]);
+  });
+
+  it("never quotes a refused password", () => {
+    const issues = patchIssues({ passwordProfile: { password: "alllowercase " } });
+    expect(issues.length).toBeGreaterThan(0);
+    expect(JSON.stringify(issues)).not.toContain("alllowercase");
   });
 });

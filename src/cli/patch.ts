@@ -9,9 +9,11 @@
 // - the issues that keep an update from being sent: ids that are not GUIDs, and the spec's
 //   objections to the body (the library's own check, checkCustomerUserPatch).
 import { readFileSync } from "node:fs";
-import { operations } from "../../generated/spec-rules.js";
+import { fileProblem } from "./messages.js";
+import { operations, writeOnlyFields } from "../../generated/spec-rules.js";
 import { isGuid } from "../ids.js";
 import { checkCustomerUserPatch } from "../index.js";
+import { quoteId } from "../validate.js";
 import { UsageError } from "./run-end.js";
 import { readStdin, withoutFinalNewline } from "./stdin.js";
 import type { Terminal } from "./terminal.js";
@@ -185,7 +187,7 @@ async function readJsonBody(source: string): Promise<PatchBody> {
     text = source === "-" ? await readStdin("--json -") : readFileSync(source, "utf8");
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`--json: cannot read ${source}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UsageError(`--json: cannot read ${source}: ${fileProblem(error)}`);
   }
   let body: unknown;
   try {
@@ -244,10 +246,27 @@ export function idIssues(ids: { readonly customerId?: unknown; readonly userId?:
   return issues;
 }
 
+/**
+ * A field's value that its spec pattern refuses, quoted (so a trailing space from Excel shows) and,
+ * when trimming and upper-casing it would match the pattern, that as a suggestion: `"de " must
+ * match ^[A-Z]{2}$; did you mean "DE"?`. Only the suggestion: what is sent is never changed behind
+ * the person's back. A secret (a writeOnly field: the password) is never quoted.
+ */
+function patternMessage(field: string, value: unknown, message: string): string {
+  const rules = bulkColumns.get(field);
+  if (rules?.pattern === undefined || typeof value !== "string" || !message.startsWith("must match") || field.split(".").some((part) => (writeOnlyFields as readonly string[]).includes(part))) return message;
+  const pattern = new RegExp(rules.pattern, "u");
+  const suggestion = [value.trim(), value.trim().toUpperCase()].find((candidate) => candidate !== value && pattern.test(candidate));
+  return `${quoteId(value)} ${message}${suggestion === undefined ? "" : `; did you mean ${JSON.stringify(suggestion)}?`}`;
+}
+
 export function patchIssues(patch: unknown): Issue[] {
-  return checkCustomerUserPatch(patch).map(({ path, message }) =>
-    path === "patch" ? { message } : { field: path.slice("patch.".length), message },
-  );
+  return checkCustomerUserPatch(patch).map(({ path, message }) => {
+    if (path === "patch") return { message };
+    const field = path.slice("patch.".length);
+    const value = field.split(".").reduce<unknown>((node, key) => (isObject(node) ? node[key] : undefined), patch);
+    return { field, message: patternMessage(field, value, message) };
+  });
 }
 
 export function formatIssue(issue: Issue, nameField: (field: string) => string = (field) => field): string {

@@ -6,6 +6,8 @@ import type { Terminal } from "./terminal.js";
 export interface Progress {
   /** A row is done: `ok` says whether it counts as a success, `text` describes it. */
   rowDone(line: number, ok: boolean, text: string, secrets?: readonly string[]): void;
+  /** A row is done that needs no line of its own (carried over: the run sums them up in one). */
+  rowCounted(): void;
   /** A message that is not about one row. */
   note(text: string): void;
   stop(): void;
@@ -24,6 +26,7 @@ function lineProgress(terminal: Terminal, total: number): Progress {
       done += 1;
       terminal.say(`[${String(done).padStart(width)}/${total}] line ${line}: ${text}`, secrets);
     },
+    rowCounted: () => void (done += 1),
     note: (text) => terminal.say(text),
     stop() {},
   };
@@ -48,6 +51,7 @@ function barProgress(terminal: Terminal, total: number): Progress {
       if (!ok) failed += 1;
       bar.increment(1, { failed });
     },
+    rowCounted: () => bar.increment(1, { failed }),
     note: (text) => bars.log(`${terminal.line(text)}\n`),
     stop() {
       bars.update(); // prints lines still waiting in the log buffer; stop() alone drops them

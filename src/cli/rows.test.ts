@@ -18,6 +18,17 @@ async function rowsOf(content: string | Buffer, extension = "csv", options: { fo
   return rows;
 }
 
+/** A CSV's rows and the notes reading them all left. */
+async function inputOf(content: string, options: { strictColumns?: boolean } = {}): Promise<{ rows: Row[]; notes: readonly string[] }> {
+  const path = join(folder, `${files++}.csv`);
+  writeFileSync(path, content);
+  const input = await openInput(path, options);
+  const rows: Row[] = [];
+  for await (const row of input.rows()) rows.push(row);
+  for await (const _ of input.rows()); // read twice, as update-many does: each note still once
+  return { rows, notes: input.notes };
+}
+
 /** readRows as the tests had it: text and its format. */
 const readRows = (text: string, format: "csv" | "jsonl") => rowsOf(text, format);
 
@@ -75,10 +86,34 @@ describe("reading a bulk file", () => {
     await expect(readRows(text, "csv")).rejects.toThrow(/^line 3 is not valid CSV \(CSV_QUOTE_NOT_CLOSED\)/);
   });
 
-  it("reports a row of empty cells as an invalid row instead of dropping it", async () => {
-    const rows = await readRows(`customerId,userId,usageLocation\n${customer},${user},US\n,,\n`, "csv");
+  it("reports a row with some cells but no ids as an invalid row instead of dropping it", async () => {
+    const rows = await readRows(`customerId,userId,usageLocation\n${customer},${user},US\n,,GB\n`, "csv");
     expect(rows.map((row) => row.line)).toEqual([2, 3]);
     expect(rows[1]?.issues).toEqual(expect.arrayContaining([expect.objectContaining({ field: "customerId" })]));
+  });
+
+  it("skips rows of separators only and lines repeating the header (cat a.csv b.csv), with one note each naming the lines", async () => {
+    const header = "customerId,userId,usageLocation";
+    const { rows, notes } = await inputOf(`${header}\n${customer},${user},US\n,,\n , ,\n${header}\n${customer},${user.replace("de", "df")},GB\n`);
+    expect(rows.map((row) => [row.line, row.issues])).toEqual([[2, []], [6, []]]);
+    expect(notes).toEqual(["line 5 repeats the header (files joined?): skipped", "2 blank rows (separators only) skipped: lines 3, 4"]);
+  });
+
+  it("ignores an unknown column (Notes) with one note naming it; --strict-columns refuses it", async () => {
+    const text = `customerId,userId,usageLocation,Notes\n${customer},${user},US,call Ada first\n${customer},${user},US,again\n`;
+    const { rows, notes } = await inputOf(text);
+    expect(rows.map((row) => row.patch)).toEqual([{ usageLocation: "US" }, { usageLocation: "US" }]);
+    expect(notes).toEqual([`ignoring the column "Notes": not a field update-many sends (--strict-columns refuses unknown columns instead)`]);
+    await expect(inputOf(text, { strictColumns: true })).rejects.toThrow(/unknown column "Notes" in the header \(--strict-columns\)/);
+  });
+
+  it("refuses a column one or two letters from a known one (usageLocaton) rather than ignore its values", async () => {
+    await expect(inputOf(`customerId,userId,usageLocaton\n${customer},${user},US\n`)).rejects.toThrow(/unknown column "usageLocaton" in the header \(did you mean "usageLocation"\?\)/);
+  });
+
+  it("takes a GUID in braces ({…}) in the id cells as the bare GUID", async () => {
+    const [row] = await readRows(`customerId,user,usageLocation\n{${customer}},{${user}},US\n`, "csv");
+    expect(row).toMatchObject({ customerId: customer, userId: user, user, issues: [] });
   });
 
   it("reads JSON Lines: ids out, the remaining keys as the patch, each line validated", async () => {

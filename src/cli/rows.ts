@@ -10,7 +10,8 @@ import { parse } from "csv-parse";
 import { closeSync, createReadStream, openSync, readSync } from "node:fs";
 import { extname } from "node:path";
 import { pipeline, Readable } from "node:stream";
-import { isGuid } from "../ids.js";
+import { isGuid, withoutBraces } from "../ids.js";
+import { fileProblem } from "./messages.js";
 import { bulkColumns, idIssues, passwordIn, patchIssues, setField, type Issue } from "./patch.js";
 import type { UserState } from "./plan/changes.js";
 import { UsageError } from "./run-end.js";
@@ -52,12 +53,18 @@ export interface InputOptions {
   readonly format?: RowFormat | undefined;
   /** A CSV's separator; default: the one its header line uses most of `,` `;` and tab. */
   readonly delimiter?: string | undefined;
+  /** --strict-columns: a column update-many does not know stops the run (default: ignored, with a note). */
+  readonly strictColumns?: boolean | undefined;
 }
 
 /** An input ready to be read, as often as needed. */
 export interface RowInput {
   readonly format: RowFormat;
-  /** What was worked out about the file that the person should know (its encoding, its separator). */
+  /**
+   * What was worked out about the file that the person should know (its encoding, its separator);
+   * reading the rows adds what it met (columns ignored, blank rows and repeated headers skipped),
+   * each once however often the rows are read.
+   */
   readonly notes: readonly string[];
   rows(): AsyncGenerator<Row>;
   /** How it is written, for a copy written back the same way (--status-out): its encoding, a CSV's separator, and its text. */
@@ -165,7 +172,7 @@ export async function openInput(file: string, options: InputOptions = {}): Promi
     head = stdin ?? readHead(file);
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UsageError(`cannot read ${file}: ${fileProblem(error)}`);
   }
   const bytes = sourceOf(file, stdin);
   const encoding = encodingOf(head);
@@ -179,7 +186,10 @@ export async function openInput(file: string, options: InputOptions = {}): Promi
   if (options.delimiter === undefined && delimiter !== ",") {
     notes.push(`${name} is separated by ${separatorName(delimiter)}, not commas (as Excel saves CSV in many locales): read as such; --delimiter sets it`);
   }
-  return { format, notes, ...source, delimiter, rows: () => csvRows(source.text(), delimiter) };
+  const note = (text: string) => {
+    if (!notes.includes(text)) notes.push(text);
+  };
+  return { format, notes, ...source, delimiter, rows: () => csvRows(source.text(), delimiter, options.strictColumns === true, note) };
 }
 
 /** The first bytes: enough to see a byte-order mark (the rest is streamed). */
@@ -211,7 +221,10 @@ function dropOversized(fields: Record<string, unknown>, issues: Issue[], prefix 
   }
 }
 
-function finish(line: number, ids: Ids, patch: Record<string, unknown>, early: readonly Issue[] = []): Row {
+function finish(line: number, given: Ids, patch: Record<string, unknown>, early: readonly Issue[] = []): Row {
+  // A GUID in braces is the same id without them: sent bare, and keyed bare in the journal.
+  const bare = (value: unknown) => (typeof value === "string" ? withoutBraces(value) : value);
+  const ids: Ids = { customerId: bare(given.customerId), userId: bare(given.userId), user: bare(given.user) };
   const issues = [...early, ...idIssues(ids), ...patchIssues(patch)];
   const password = passwordIn(patch);
   return {
@@ -289,21 +302,45 @@ async function* jsonArrayRows(text: AsyncIterable<string>, name: string): AsyncG
   for (const [index, item] of items.entries()) yield rowOf(index + 1, item);
 }
 
-/** Header cells matched to the spec's names without regard to case or surrounding spaces. */
-function readHeader(cells: readonly string[], delimiter: string): string[] {
+/** Edits (insert, delete, change a letter) between two short names: a column one or two away from a known one is a typo. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * Header cells matched to the spec's names without regard to case or surrounding spaces; a column
+ * the CLI does not know (`Notes`) is left out (undefined) and named in one note — unless
+ * `strictColumns`, or it is one or two letters from a known name (`usageLocaton`: its values would
+ * silently not be sent), which stop the run before anything is sent.
+ */
+function readHeader(cells: readonly string[], delimiter: string, strictColumns: boolean, note: (text: string) => void): (string | undefined)[] {
   const known = [...idColumns, ...bulkColumns.keys()];
+  const unknown: string[] = [];
   const columns = cells.map((cell) => {
-    const name = known.find((candidate) => candidate.toLowerCase() === cell.trim().toLowerCase());
-    if (!name) {
-      const hint = delimiter === "," && /[;\t]/.test(cell) ? ` (is the file separated by ";" or tabs? --delimiter sets it)` : "";
-      throw new UsageError(`unknown column "${cell.slice(0, 80)}" in the header${hint}; the columns are ${known.join(", ")}`);
+    const wanted = cell.trim().toLowerCase();
+    const name = known.find((candidate) => candidate.toLowerCase() === wanted);
+    if (name) return name;
+    const hint = delimiter === "," && /[;\t]/.test(cell) ? ` (is the file separated by ";" or tabs? --delimiter sets it)` : "";
+    const near = known.find((candidate) => distance(candidate.toLowerCase(), wanted) <= 2);
+    if (strictColumns || hint || near) {
+      const because = near ? ` (did you mean "${near}"?)` : strictColumns ? " (--strict-columns)" : hint;
+      throw new UsageError(`unknown column "${cell.slice(0, 80)}" in the header${because}; the columns are ${known.join(", ")}; nothing was sent`);
     }
-    return name;
+    unknown.push(JSON.stringify(cell.slice(0, 80)));
+    return undefined;
   });
-  const repeated = columns.find((name, index) => columns.indexOf(name) !== index);
+  if (unknown.length > 0) note(`ignoring ${unknown.length === 1 ? "the column" : "the columns"} ${unknown.join(", ")}: not a field update-many sends (--strict-columns refuses unknown columns instead)`);
+  const named = columns.filter((name): name is string => name !== undefined);
+  const repeated = named.find((name, index) => named.indexOf(name) !== index);
   if (repeated) throw new UsageError(`column "${repeated}" appears twice in the header`);
-  if (!columns.includes("customerId")) throw new UsageError(`the header has no "customerId" column`);
-  if (!columns.includes("userId") && !columns.includes("user")) throw new UsageError(`the header has no "userId" column (or "user", for an object id or a sign-in name)`);
+  if (!named.includes("customerId")) throw new UsageError(`the header has no "customerId" column`);
+  if (!named.includes("userId") && !named.includes("user")) throw new UsageError(`the header has no "userId" column (or "user", for an object id or a sign-in name)`);
   return columns;
 }
 
@@ -352,11 +389,27 @@ export async function* csvRecords(text: AsyncIterable<string>, delimiter: string
   }
 }
 
-async function* csvRows(text: AsyncIterable<string>, delimiter: string): AsyncGenerator<Row> {
-  let columns: string[] | undefined;
+/** Lines listed for a message: the first ten and a count of the rest. */
+export const someLines = (lines: readonly (number | string)[]): string => `${lines.slice(0, 10).join(", ")}${lines.length > 10 ? ` and ${lines.length - 10} more` : ""}`;
+
+async function* csvRows(text: AsyncIterable<string>, delimiter: string, strictColumns: boolean, note: (text: string) => void): AsyncGenerator<Row> {
+  let columns: (string | undefined)[] | undefined;
+  let header = "";
+  const blank: number[] = [];
+  const headers: number[] = [];
   for await (const { line, cells: record } of csvRecords(text, delimiter)) {
     if (!columns) {
-      columns = readHeader(record, delimiter);
+      columns = readHeader(record, delimiter, strictColumns, note);
+      header = JSON.stringify(record);
+      continue;
+    }
+    // Files joined with `cat a.csv b.csv` repeat the header; Excel leaves rows of separators only.
+    if (JSON.stringify(record) === header) {
+      headers.push(line);
+      continue;
+    }
+    if (record.every((cell) => cell.trim() === "")) {
+      blank.push(line);
       continue;
     }
     const early: Issue[] = record.length === columns.length ? [] : [{ message: `has ${record.length} cells, the header has ${columns.length}` }];
@@ -364,7 +417,7 @@ async function* csvRows(text: AsyncIterable<string>, delimiter: string): AsyncGe
     const patch: Record<string, unknown> = {};
     columns.forEach((column, index) => {
       const cell = record[index];
-      if (cell === undefined || cell === "") return; // an empty cell leaves the field unchanged
+      if (column === undefined || cell === undefined || cell === "") return; // an ignored column; an empty cell leaves the field unchanged
       if (cell.length > maxCell) {
         early.push(oversized(column, cell));
         return;
@@ -374,5 +427,7 @@ async function* csvRows(text: AsyncIterable<string>, delimiter: string): AsyncGe
     });
     yield finish(line, ids, patch, early);
   }
+  if (headers.length > 0) note(`line${headers.length === 1 ? "" : "s"} ${someLines(headers)} repeat${headers.length === 1 ? "s" : ""} the header (files joined?): skipped`);
+  if (blank.length > 0) note(`${blank.length} blank row${blank.length === 1 ? "" : "s"} (separators only) skipped: line${blank.length === 1 ? "" : "s"} ${someLines(blank)}`);
   if (!columns) throw new UsageError("the file is empty: a CSV file needs a header row");
 }

@@ -16,7 +16,7 @@ import { hash, randomUUID } from "node:crypto";
 import { resolve } from "node:path";
 import type { CustomerUserPatch } from "../index.js";
 import { checkTarget, connect, openTarget, resolveToken, type Client, type SessionOptions, type Target } from "./connection.js";
-import { directoryOf } from "./find.js";
+import { directoryOf, notLookedUpHint } from "./find.js";
 import { describeChanges, type Changes } from "./plan/changes.js";
 import { judge, type StateOptions } from "./plan/judge.js";
 import { openPlan, PlanOutput } from "./plan/plan-file.js";
@@ -31,10 +31,10 @@ import { isGuid, principalNameKey } from "../ids.js";
 import { formatIssue } from "./patch.js";
 import { ReportWriteError, type Journal, type KnownChange, type Outcome, type OutcomeResult, type EntryWriter } from "./journal/report.js";
 import { RowKeyer, type RowKeys } from "./journal/row-keys.js";
-import { openInput, rowIds, type InputOptions, type Row, type RowInput } from "./rows.js";
+import { openInput, rowIds, someLines, type InputOptions, type Row, type RowInput } from "./rows.js";
 import { errorLine, summarizeError } from "./messages.js";
 import { createProgress } from "./progress.js";
-import { abortOnInterrupt, exitCode, UsageError } from "./run-end.js";
+import { abortOnInterrupt, exitCode, programName, UsageError } from "./run-end.js";
 import { checkOneStdinReader } from "./stdin.js";
 import type { Terminal } from "./terminal.js";
 
@@ -121,15 +121,19 @@ const packed = (line: number, change: string): number => line * hashBits + Buffe
 interface Checked {
   readonly total: number;
   readonly firstRows: FirstRows;
+  /** Valid rows that name their user by sign-in name: looked up before sending. */
+  readonly byName: number;
 }
 
 async function check(input: RowInput, keyer: RowKeyer, journal: Journal | undefined, journalName: string | undefined): Promise<Checked> {
   const firstRows: FirstRows = new NumberTable();
   let total = 0;
   let matched = 0;
+  let byName = 0;
   for await (const row of input.rows()) {
     total++;
     if (row.issues.length > 0 || row.customerId === undefined) continue;
+    if (row.userId === undefined) byName++;
     const keys = keyer.keys(row);
     if (journal?.changes.has(keys.row) || keys.unverifiable !== undefined) matched++; // the latter refused, each saying why
     firstRows.setIfAbsent(keyOf(row.customerId, row.userId ?? row.user ?? ""), packed(row.line, keys.change));
@@ -140,7 +144,24 @@ async function check(input: RowInput, keyer: RowKeyer, journal: Journal | undefi
   if (journal !== undefined && journal.changes.size > 0 && matched === 0) {
     throw new UsageError(`the report ${journalName} records none of this file's rows: it is the report of another job — give that job's input, or a new --report for this one; nothing was sent`);
   }
-  return { total, firstRows };
+  return { total, firstRows, byName };
+}
+
+/**
+ * A dry run looks up the sign-in names its rows give (listing users only, never a change), so a
+ * name nobody has fails here as in the real run. Without a way to sign in it still checks the
+ * file, and says the names were not looked up.
+ */
+async function dryRunToken(options: UpdateManyOptions, terminal: Terminal, byName: number): Promise<Awaited<ReturnType<typeof resolveToken>> | undefined> {
+  try {
+    return await resolveToken(options, terminal);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    terminal.say(
+      `${byName} row${byName === 1 ? " names its user" : "s name their users"} by sign-in name: not looked up, for want of a sign-in (${error.message}); ${notLookedUpHint}`,
+    );
+    return undefined;
+  }
 }
 
 // ---- Pass 2: send ---------------------------------------------------------------------------------
@@ -290,7 +311,23 @@ async function send({ row, keys, requestId, changes }: Sendable, run: Run): Prom
   }
 }
 
-const someLines = (lines: readonly string[]): string => `${lines.slice(0, 10).join(", ")}${lines.length > 10 ? ` and ${lines.length - 10} more` : ""}`;
+/** An argument as a POSIX shell reads it back: bare when it is safe so, else in single quotes. */
+const shellQuoted = (arg: string): string => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
+
+/** A URL with a user name or password in it is not printed: it may hold a credential. */
+const printableArg = (arg: string): string => {
+  const url = URL.canParse(arg) ? new URL(arg) : undefined;
+  return url && (url.username !== "" || url.password !== "") ? "<the same URL>" : shellQuoted(arg);
+};
+
+/** After Ctrl-C: the command that resumes the job, which is this very command with its report. */
+function resumeLine(options: UpdateManyOptions): string {
+  const args = process.argv.slice(2);
+  // Rows from stdin (`-`) must be given again the same way.
+  const command = [programName, ...args].map(printableArg).join(" ") + (args.includes("-") ? " < (the same rows)" : "");
+  if (options.report !== undefined) return `to resume, run the same command: ${command}`;
+  return `to resume, save this run's report (it went to stdout) to a file and run: ${command} --only-failed <that file> --report <a new file>`;
+}
 
 export async function runUpdateMany(file: string, options: UpdateManyOptions, terminal: Terminal): Promise<number> {
   checkOptions(file, options);
@@ -307,13 +344,17 @@ export async function runUpdateMany(file: string, options: UpdateManyOptions, te
     const input = options.source === "plan" ? openPlan(file) : options.source === "undo" ? await openUndo(file, (line) => terminal.say(line)) : await openInput(file, options);
     for (const note of input.notes) terminal.say(note);
     // Usage problems (token, target) stop the run before any report line is written.
-    const token = options.dryRun ? undefined : await resolveToken(options, terminal);
+    let token = options.dryRun ? undefined : await resolveToken(options, terminal);
     const { journal, report, reportHasJournal, plan } = await destinationOf(options, terminal);
     try {
       // A secret is kept only where a resume can use it: for a report on disk (not a dry run's, not a pipe's).
       const keyer = new RowKeyer(journal?.keyId, { store: !dryRun && report.durable });
-      const { total, firstRows } = await check(input, keyer, journal, options.onlyFailed ?? options.report);
+      const before = input.notes.length;
+      const { total, firstRows, byName } = await check(input, keyer, journal, options.onlyFailed ?? options.report);
+      // What reading every row met (columns ignored, blank rows and repeated headers skipped), said once.
+      for (const note of input.notes.slice(before)) terminal.say(note);
       if (options.source === "plan" && !dryRun) linkPlanToReport(file, options.report);
+      if (options.dryRun && byName > 0) token = await dryRunToken(options, terminal, byName);
       const statuses = options.statusOut === undefined ? undefined : new Map<number, string>();
       const secrets = new Set<string>();
       const code = await sendAll({ input, options, terminal, token, journal, report, reportHasJournal, keyer, total, firstRows, statuses, secrets });
@@ -367,6 +408,8 @@ async function sendAll({ input, options, terminal, token, journal, report, repor
     counts.set(entry.result, (counts.get(entry.result) ?? 0) + 1);
     // Interrupted: one summary line for the rows that did not finish, not one line each.
     if (entry.result === "cancelled") cancelled++;
+    // A resume: one line for all the rows an earlier run applied, not one each (they are in the report).
+    else if ("carriedOver" in entry) progress.rowCounted();
     else progress.rowDone(row.line, successes.has(entry.result), describe(entry), secrets);
   };
   const correlationId = options.correlationId ?? randomUUID();
@@ -383,7 +426,8 @@ async function sendAll({ input, options, terminal, token, journal, report, repor
   const unrecorded: [number, string][] = [];
   const inFlight = new Set<Promise<void>>();
   try {
-    target = options.dryRun ? undefined : await openTarget(options, (line) => progress.note(line), controller.signal);
+    // A dry run has a target only to look sign-in names up (dryRunToken).
+    target = token === undefined ? undefined : await openTarget(options, (line) => progress.note(line), controller.signal);
     const client = target && token !== undefined ? connect({ token, baseUrl: target.baseUrl, verbose: options.verbose === true, timeoutMs: options.timeout, maxRetries: options.maxRetries }, terminal) : undefined;
     const run: Run = { report, record, signal: controller.signal, correlationId, journal, reportHasJournal, keyer, firstRows, resolvedFirst: new NumberTable(), client, dryRun, state: options };
     const lookUp = client ? directoryOf(client, { signal: controller.signal, maxPages: options.maxPages }, (line) => progress.note(line), { everyRow: options.readState === true }) : async (row: Row) => row;
@@ -438,12 +482,13 @@ async function sendAll({ input, options, terminal, token, journal, report, repor
     terminal.say(`interrupted: nothing was sent; the plan is not whole, so it was not saved${options.planOut === undefined ? "" : ` (${options.planOut} is as it was)`} — plan again`);
     return exitCode.interrupted;
   }
+  if (carried > 0) terminal.say(`${carried} rows carried over from ${options.onlyFailed ?? options.report} (already applied; each is in the report)`);
   if (cancelled > 0) terminal.say(`${cancelled} rows cancelled: not sent, or sent with their outcome unknown (their request ids are in the report; the same command re-sends them with the same ids)`);
+  if (controller.signal.aborted && !dryRun) terminal.say(resumeLine(options));
   const order: readonly OutcomeResult[] = ["invalid", "change", "unchanged", "ok", "failed", "skipped", "valid", "cancelled"];
   const summary = order.flatMap((result) => (counts.has(result) ? [`${counts.get(result)} ${result}`] : [])).join(", ");
   terminal.say(
     `${total} rows: ${summary}` +
-      (carried > 0 ? ` (${carried} carried over from ${options.onlyFailed ?? options.report})` : "") +
       (options.plan ? `; a plan, nothing sent${options.planOut === undefined ? "" : `; saved to ${options.planOut}`}` : dryRun ? "; dry run, nothing sent" : `; correlation id ${correlationId}`) +
       (options.report === undefined ? "" : `; report: ${options.report}`),
   );

@@ -30,6 +30,17 @@ export class PartnerCenterNotFoundError extends PartnerCenterError {
   }
 }
 
+/**
+ * No user has the sign-in name `byPrincipalName()` was given (the listing was read to its end): the
+ * 404 of a user that is not there, found by the client rather than answered by the server, so
+ * `status` is 404 and `code` is undefined. A subclass of PartnerCenterNotFoundError: a catch of that catches it too.
+ */
+export class PartnerCenterUserNotFoundError extends PartnerCenterNotFoundError {
+  static {
+    this.prototype.name = "PartnerCenterUserNotFoundError";
+  }
+}
+
 /** 409: a conflict (undocumented for this route; kept because the .NET SDK has the category). */
 export class PartnerCenterConflictError extends PartnerCenterError {
   static {

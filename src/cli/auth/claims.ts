@@ -69,6 +69,17 @@ export interface TokenReport {
 
 const signInAgain = "sign in again: partner-center-users login (or see docs/signing-in.md)";
 
+/** How the user signed in (the amr claim): "pwd", "mfa" … */
+export function amrOf(claims: Claims): readonly string[] {
+  const amr = claims["amr"];
+  return Array.isArray(amr) ? amr.filter((value): value is string => typeof value === "string") : [];
+}
+
+/** Why a token without `amr: mfa` is refused, and what to do: for auth status and a run given such a token. */
+export function noMfaProblem(amr: readonly string[]): string {
+  return `it carries no MFA claim (amr: ${amr.length ? amr.join(", ") : "none"}): Partner Center refuses it (401, code 900421): sign in with multi-factor authentication: partner-center-users login`;
+}
+
 export function inspectToken(token: string, now: number): TokenReport {
   const claims = readClaims(token);
   if (claims === undefined) {
@@ -79,8 +90,7 @@ export function inspectToken(token: string, now: number): TokenReport {
   }
   const audienceClaim = claims["aud"];
   const audiences = (Array.isArray(audienceClaim) ? audienceClaim : [audienceClaim]).filter((value): value is string => typeof value === "string");
-  const amrClaim = claims["amr"];
-  const amr = Array.isArray(amrClaim) ? amrClaim.filter((value): value is string => typeof value === "string") : [];
+  const amr = amrOf(claims);
   const exp = seconds(claims, "exp");
   const nbf = seconds(claims, "nbf");
   const scope = text(claims, "scp");
@@ -110,11 +120,7 @@ export function inspectToken(token: string, now: number): TokenReport {
   if (scope === undefined) {
     problems.push("it is an app-only token (no scp claim): Partner Center refuses those for user operations (403, code 900150): use an App+User token (a signed-in user)");
   }
-  if (!report.mfa) {
-    problems.push(
-      `it carries no MFA claim (amr: ${amr.length ? amr.join(", ") : "none"}): Partner Center refuses it (401, code 900421): sign in with multi-factor authentication: partner-center-users login`,
-    );
-  }
+  if (!report.mfa) problems.push(noMfaProblem(amr));
   return { ...report, problems };
 }
 

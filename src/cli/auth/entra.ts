@@ -21,6 +21,7 @@ import {
   type NetworkResponse,
 } from "@azure/msal-node";
 import { partnerCenterScope } from "../../index.js";
+import { fileProblem } from "../messages.js";
 import { expiryOf } from "./claims.js";
 import { checkSettings, readLoginFile, writeLoginFile, type EntraSettings, type LoginFile } from "./entra-settings.js";
 import { signInErrorFrom, SignInError, type SignInMethod } from "./sign-in-error.js";
@@ -253,7 +254,7 @@ export function refreshTokenTokens(settings: RefreshTokenSettings, hide: (secret
           writePrivateFile(settings.file, `${rotated}\n`);
         } catch (error) {
           warn(
-            `refresh-token: could not write the new refresh token back to ${settings.file} (${(error as NodeJS.ErrnoException).code ?? "error"}); this run uses it, and the old one keeps working until it expires`,
+            `refresh-token: could not write the new refresh token back to ${settings.file} (${fileProblem(error)}); this run uses it, and the old one keeps working until it expires`,
           );
         }
       }

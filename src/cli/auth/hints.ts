@@ -1,4 +1,4 @@
-// What to do about Partner Center's 401 and 403 codes, in the words of the error line
+// What to do about Partner Center's 401 and 403 codes (and a 404 for a customer that is not there), in the words of the error line
 // (messages.ts's errorLine adds it): sign in with MFA, or the GDAP roles the user needs — the
 // spec's `x-gdap-roles`, by what the CLI does. Data, so the docs' two tables are written from it
 // (`npm run generate`, scripts/lib/doc-blocks.ts) and checked against it (check:generated).
@@ -105,6 +105,12 @@ export const refusalHints: readonly RefusalHint[] = [
   { status: 403, code: 20002, meaning: "no relationship with this customer", todo: rolesNeeded },
   { status: 403, code: 900150, meaning: "the token's user lacks the rights (or the token is app-only)", todo: rolesNeeded },
   { status: 401, code: undefined, meaning: "check the token", todo: "partner-center-users auth status" },
+  {
+    status: 404,
+    code: 60003,
+    meaning: "no customer with this tenant id",
+    todo: "check the customer's tenant id (the <customer-id> argument, or the customerId column): it is mistyped, or not a customer of the partner you signed in as (partner-center-users auth status shows the tenant)",
+  },
 ];
 
 /**

@@ -12,6 +12,7 @@
 // token is fetched here, so a method that cannot sign in stops the run before anything is sent.
 // MSAL (entra.ts) is imported only when login or refresh-token is the method: most runs never need it.
 import { readFileSync } from "node:fs";
+import { fileProblem } from "../messages.js";
 import { join } from "node:path";
 import { partnerCenterScope } from "../../index.js";
 import { isGuid } from "../../ids.js";
@@ -19,7 +20,7 @@ import { UsageError } from "../run-end.js";
 import { readStdin } from "../stdin.js";
 import { secretVariables } from "../child-env.js";
 import { azureCliOnPath, azureCliTokens } from "./azure-cli.js";
-import { duration, expiryOf, isoTime } from "./claims.js";
+import { amrOf, duration, expiryOf, isoTime, noMfaProblem, readClaims } from "./claims.js";
 import type { EntraDependencies } from "./entra.js";
 import { checkSettings, defaultAuthorityHost, defaultClientId, defaultTenant, readLoginFile, type EntraSettings } from "./entra-settings.js";
 import { configDir } from "./private-file.js";
@@ -139,7 +140,7 @@ function refreshTokenSettings(env: NodeJS.ProcessEnv) {
     try {
       refreshToken = readFileSync(file, "utf8").trim();
     } catch (error) {
-      throw new SignInError(`refresh-token: cannot read ${authVariables.refreshTokenFile} ${file} (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+      throw new SignInError(`refresh-token: cannot read ${authVariables.refreshTokenFile} ${file} (${fileProblem(error)})`);
     }
     if (!refreshToken) throw new SignInError(`refresh-token: ${authVariables.refreshTokenFile} ${file} is empty`);
   }
@@ -198,6 +199,19 @@ export async function signIn(options: AuthOptions, context: AuthContext): Promis
     default:
       throw new SignInError(`no access token: ${noTokenHelp}`);
   }
+}
+
+/**
+ * A token given as it is (env) that is a readable JWT without `amr: mfa` would have every call
+ * refused (401, 900421): stop before sending, as auth status would say. An opaque token passes:
+ * its claims cannot be told.
+ */
+export function refuseWithoutMfa(signedIn: SignedIn): void {
+  if (signedIn.method !== "env") return;
+  const claims = readClaims(signedIn.token);
+  if (claims === undefined) return;
+  const amr = amrOf(claims);
+  if (!amr.includes("mfa")) throw new SignInError(`the token from ${signedIn.source} cannot be used: ${noMfaProblem(amr)}; nothing was sent`);
 }
 
 /** A token given as it is (env) that has already expired would fail every call: stop before sending. */

@@ -3,6 +3,7 @@
 // is never written, by any name; `--only-failed` from another report seeds a new one. A dry run
 // reads journals but never writes to one.
 import { closeSync, fstatSync, openSync, rmSync, statSync, type Stats } from "node:fs";
+import { fileProblem } from "../messages.js";
 import { UsageError } from "../run-end.js";
 import type { Terminal } from "../terminal.js";
 import { canonicalPath } from "./lock.js";
@@ -42,7 +43,7 @@ export function createReport(path: string): void {
   try {
     closeSync(openSync(path, "a", 0o600));
   } catch (error) {
-    throw new UsageError(`cannot write the report ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UsageError(`cannot write the report ${path}: ${fileProblem(error)}`);
   }
 }
 

@@ -7,6 +7,7 @@
 // running) is stale and taken over — under `<report>.lock.takeover`, itself made with O_EXCL, so two
 // runs finding one stale lock cannot both take it: the second to get in finds the first's live lock.
 import { randomUUID } from "node:crypto";
+import { fileProblem } from "../messages.js";
 import { closeSync, linkSync, openSync, readFileSync, realpathSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
@@ -34,7 +35,7 @@ function canonicalOrRefuse(path: string): string {
   try {
     return canonicalPath(path);
   } catch (error) {
-    throw new UsageError(`cannot write the report ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UsageError(`cannot write the report ${path}: ${fileProblem(error)}`);
   }
 }
 
@@ -152,7 +153,7 @@ export class JournalLocks {
     } catch (error) {
       locks.release();
       if (error instanceof UsageError) throw error;
-      throw new UsageError(`cannot lock the report: ${(error as NodeJS.ErrnoException).code ?? String(error)}; nothing was sent`);
+      throw new UsageError(`cannot lock the report: ${fileProblem(error)}; nothing was sent`);
     }
     process.once("exit", locks.#onExit); // process.exit() on a second Ctrl-C skips every finally
     return locks;

@@ -12,6 +12,7 @@
 // the run stops sending: no row may be sent whose outcome cannot be recorded — and nothing is
 // written after that, nor after the report is closed (its descriptor may belong to another file by then).
 import { closeSync, createReadStream, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { fileProblem } from "../messages.js";
 import { createInterface } from "node:readline";
 import { retryableStatuses } from "../../retry/policy.js";
 import { ChangeIndex, isRowKey } from "./change-index.js";
@@ -99,7 +100,7 @@ export class ReportWriter implements EntryWriter {
       // A line torn by a kill mid-write is left to itself: the next entry starts on a line of its own.
       if (path !== undefined && !endsWithNewline(this.#fd)) writeAll(this.#fd, "\n");
     } catch (error) {
-      throw new UsageError(`cannot write the report ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      throw new UsageError(`cannot write the report ${path}: ${fileProblem(error)}`);
     }
     // Only a file on disk can be flushed (fsync fails on a pipe or a device): `--report <file>`, or
     // stdout redirected to one (`> report.jsonl`).
@@ -173,7 +174,7 @@ export class ReportWriter implements EntryWriter {
   }
 
   #failed(error: unknown): ReportWriteError {
-    this.#stopped ??= new ReportWriteError(`cannot write the report ${this.#path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    this.#stopped ??= new ReportWriteError(`cannot write the report ${this.#path} (${fileProblem(error)})`);
     return this.#stopped;
   }
 }
@@ -316,7 +317,7 @@ export async function readJournal(path: string): Promise<Journal> {
     }
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`cannot read the report ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UsageError(`cannot read the report ${path}: ${fileProblem(error)}`);
   }
   return { changes, entries, ...(keyId !== undefined && { keyId }) };
 }
@@ -333,7 +334,7 @@ export function reportFileKind(path: string): "none" | "journal" | "other" {
     fd = openSync(path, "r");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return "none";
-    throw new UsageError(`cannot read the report ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UsageError(`cannot read the report ${path}: ${fileProblem(error)}`);
   }
   try {
     const head = Buffer.alloc(4096);

@@ -10,6 +10,7 @@
 // edits, not forgery — anyone can compute a digest; the plan is the admin's own file.
 import { createHash, randomUUID } from "node:crypto";
 import { closeSync, openSync, readSync, renameSync, rmSync } from "node:fs";
+import { fileProblem } from "../messages.js";
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { ReportWriter, type EntryWriter, type Outcome, type ReportEntry } from "../journal/report.js";
@@ -87,7 +88,7 @@ function isPlanOrNothing(path: string): boolean {
     fd = openSync(path, "r");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return true;
-    throw new UsageError(`cannot read --plan-out ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UsageError(`cannot read --plan-out ${path}: ${fileProblem(error)}`);
   }
   try {
     const head = Buffer.alloc(4096);
@@ -176,7 +177,7 @@ export function openPlan(path: string): RowInput {
         }
       } catch (error) {
         if (error instanceof UsageError) throw error;
-        throw new UsageError(`cannot read the plan ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+        throw new UsageError(`cannot read the plan ${path}: ${fileProblem(error)}`);
       }
       if (changes === 0) throw new UsageError(`${path} plans no change: there is nothing to apply`);
     },

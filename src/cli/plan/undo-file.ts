@@ -8,6 +8,7 @@
 // row sent with its outcome unknown (a crash, Ctrl-C) is refused whole: undo would leave that row
 // as it is while saying the run was set back — the run is finished first, then undone.
 import { createReadStream } from "node:fs";
+import { fileProblem } from "../messages.js";
 import { createInterface } from "node:readline";
 import { idIssues, patchIssues, type Issue } from "../patch.js";
 import type { Row, RowInput } from "../rows.js";
@@ -65,7 +66,7 @@ async function collect(path: string): Promise<Collected> {
     }
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`cannot read the report ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UsageError(`cannot read the report ${path}: ${fileProblem(error)}`);
   }
   return { users, unknown, sent };
 }
