@@ -21,6 +21,7 @@ import type { UpdateOptions } from "./update.js";
 import type { UpdateManyOptions } from "./update-many.js";
 import type { CreateOptions, DeleteOptions, ResetPasswordOptions } from "./accounts.js";
 import type { ListingOptions } from "./licenses.js";
+import type { CreateManyOptions } from "./onboard/create-many.js";
 
 const maxConcurrency = 64;
 
@@ -191,6 +192,34 @@ valid (--dry-run) or cancelled (interrupted).`,
     .action(async (file: string | undefined, options: UpdateManyOptions & { apply?: string }) => {
       const { runUpdateMany } = await import("./update-many.js");
       setExitCode(await runUpdateMany(...manyInput(file, options), terminal));
+    });
+
+  withConnectionOptions(
+    program
+      .command("create-many")
+      .description("Onboard many users from a CSV file, JSON Lines or a JSON array: create each, assign its licences, add its directory roles; licences counted against free units before anything is sent.")
+      .argument("<file>", "the rows: .csv, .jsonl/.ndjson or .json (an array); other names by content; - for stdin")
+      .addOption(new Option("-c, --concurrency <n>", "rows onboarded at once").argParser(wholeNumber(1, maxConcurrency)).default(4))
+      .option("--report <file>", "the JSON Lines report, the job's journal (default: stdout); one holding entries is continued")
+      .option("--passwords-out <file>", "generate a password for each row without one, into this owner-only CSV file (never printed)")
+      .option("--dry-run", "check every row, resolve SKUs and roles and count licences (reads only); send no write")
+      .addOption(new Option("--usage-location-wait <ms>", "the most a row waits for its new usage location to be seen by the licence service").argParser(wholeNumber(0, 3_600_000)).default(120_000))
+      .addOption(new Option("--format <format>", "the file's format, when its name does not say").choices(["csv", "jsonl", "json"]))
+      .addOption(new Option("--delimiter <char>", "a CSV's separator: , ; | or tab (default: the one its header uses)").argParser(delimiter))
+      .option("--correlation-id <guid>", "the MS-CorrelationId of every request (default: a new one for the run)"),
+  )
+    .addHelpText(
+      "after",
+      `
+Columns (CSV header) or keys (JSON Lines): customerId, userPrincipalName, displayName,
+then optionally firstName, lastName, usageLocation (needed for licences), immutableId,
+password, forceChangePassword (default true), licenses (SKU part numbers or ids,
+separated by ;) and roles (role names or ids, separated by ;). Rerun the same command
+(same --report) after a crash or Ctrl-C: it continues each row where it stopped.`,
+    )
+    .action(async (file: string, options: CreateManyOptions) => {
+      const { runCreateMany } = await import("./onboard/create-many.js");
+      setExitCode(await runCreateMany(file, options, terminal));
     });
 
   /** The password of create and reset-password: from stdin or generated, never from argv. */
