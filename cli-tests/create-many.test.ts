@@ -2,7 +2,7 @@
 // which keeps users, licence counts and role members and checks every answer against the spec:
 // licences counted before any write, each user created once and licensed once across kill -9,
 // the usage-location delay retried, generated passwords only in an owner-only file.
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadDereferencedSpec } from "../scripts/lib/spec.ts";
 import { startStatefulFake, type FakeOptions, type StatefulFake } from "../contract-tests/support/stateful-fake.ts";
@@ -122,6 +122,25 @@ describe("create-many: onboarding", { timeout: 120_000 }, () => {
     }
     expect(fake!.lifecycle.members.get(helpdesk.id)?.size).toBe(10);
     expect(fake!.seen.filter((line) => /^POST \S+\/usermembers$/.test(line))).toHaveLength(10);
+  });
+
+  it("reads back a create or licence sent with its outcome unknown (the report holds its sending entry only) instead of sending it again", async () => {
+    await tenant();
+    const rows = onboardingFile(20, { name: "unknown.csv" });
+    const report = file("unknown.jsonl");
+    expect((await cli(["create-many", rows, "--report", report])).code).toBe(0);
+    // As if killed after each create and licence request left: their outcomes are gone.
+    const kept = readFileSync(report, "utf8")
+      .split("\n")
+      .filter((line) => !/"step":"(create|licenses)".*"result":"ok"/.test(line));
+    writeFileSync(report, kept.join("\n"));
+    const sent = writes().length;
+    const again = await cli(["create-many", rows, "--report", report]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(writes().slice(sent)).toEqual([]);
+    const reconciled = parseJournal(readFileSync(report, "utf8")).filter((entry) => (entry as { reconciled?: boolean }).reconciled === true) as { step?: string }[];
+    expect(reconciled.filter((entry) => entry.step === "create")).toHaveLength(20);
+    expect(reconciled.filter((entry) => entry.step === "licenses")).toHaveLength(20);
   });
 
   it("retries a licence refused for an invalid usage location (not yet seen after the create), and says so in the row's outcome", async () => {
