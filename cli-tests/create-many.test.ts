@@ -167,6 +167,25 @@ describe("create-many: onboarding", { timeout: 120_000 }, () => {
     for (const user of fake!.users.values()) expect(fake!.lifecycle.licenses.get(user.id)?.has(e3.id)).toBe(true);
   });
 
+  it("stops a wait for the usage location at Ctrl-C: exit 130, the rows cancelled, and the same command then finishes them without creating again", async () => {
+    await tenant({ usageLocationLag: 100 });
+    const rows = onboardingFile(3, { name: "interrupt.csv" });
+    const report = file("interrupt.jsonl");
+    const child = startCli(["create-many", rows, "--report", report, "--usage-location-wait", "600000", "--base-url", fake!.url], { env });
+    const done = finished(child);
+    // Every row refused once and waiting (10 s before its next try) when Ctrl-C comes.
+    while (child.exitCode === null && fake!.seen.filter((line) => line.endsWith("/licenseupdates")).length < 3) await new Promise((resolve) => setTimeout(resolve, 20));
+    child.kill("SIGINT");
+    const stopped = await done;
+    expect(stopped.code, stopped.stderr).toBe(130);
+    expect(stopped.stderr).toMatch(/3 rows cancelled: the same command continues them where they stopped/);
+    fake!.lifecycle.usageLocationUnseen?.clear(); // seen by now
+    const again = await cli(["create-many", rows, "--report", report]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(creates()).toHaveLength(3);
+    for (const user of fake!.users.values()) expect(fake!.lifecycle.licenses.get(user.id)?.has(e3.id)).toBe(true);
+  });
+
   it("writes generated passwords only to the owner-only --passwords-out file, one per user, never to stdout, stderr or the report", async () => {
     await tenant();
     const passwords = file("passwords.csv");

@@ -165,15 +165,17 @@ async function onboard({ rows, options, terminal, token, report, journal, create
       terminal.say(`${rows.length} rows valid: would create ${rows.length} users, assign ${licences} licences (enough are free) and ${roles} roles; dry run, no write sent`);
       return exitCode.ok;
     }
-    return await sendAll(resolved, { client, report: report!, journal, created, passwords, signal, correlationId, wait: { budgetMs: options.usageLocationWait }, lookUp: lookUpBy(client, signal, options.maxPages), hide: (secret) => terminal.hide(secret) }, options, terminal, controller);
+    const context = { client, report: report!, journal, created, passwords, signal, correlationId, wait: { budgetMs: options.usageLocationWait }, lookUp: lookUpBy(client, signal, options.maxPages), hide: (secret: string) => terminal.hide(secret) };
+    return await sendAll(resolved, context, options, terminal, controller);
   } finally {
     stopListening();
     await target?.close();
   }
 }
 
-async function sendAll(rows: readonly ResolvedRow[], context: RowContext, options: CreateManyOptions, terminal: Terminal, controller: AbortController): Promise<number> {
+async function sendAll(rows: readonly ResolvedRow[], withoutNote: Omit<RowContext, "note">, options: CreateManyOptions, terminal: Terminal, controller: AbortController): Promise<number> {
   const progress = createProgress(terminal, rows.length);
+  const context: RowContext = { ...withoutNote, note: (line) => progress.note(line) };
   const counts = { ok: 0, failed: 0, cancelled: 0 };
   let stopped: ReportWriteError | undefined;
   const record = (row: ResolvedRow, outcome: RowResult) => {

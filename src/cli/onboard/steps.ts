@@ -83,6 +83,8 @@ export interface RowContext {
   lookUp(row: ResolvedRow): Promise<string | undefined>;
   /** Hides a password from all the run prints. */
   hide(secret: string): void;
+  /** A line on stderr about the run (above a progress bar). */
+  note(line: string): void;
 }
 
 /** How a row ended, for its report entry and its progress line. */
@@ -196,6 +198,7 @@ async function license(context: RowContext, row: ResolvedRow, userId: string, st
       if (!(error instanceof StepFailed) || !isUsageLocationError(error.error)) throw error;
       sent++;
       if (delay === undefined || context.signal.aborted) throw new StepFailed("licenses", error.error, { tries: retries + 1, waitedMs: waited });
+      if (delay >= 1000) context.note(`line ${row.line}: ${row.user.userPrincipalName}'s usage location is not seen by the licence service yet: trying again in ${Math.round(delay / 1000)} s`);
       try {
         await sleep(delay, undefined, { signal: context.signal });
       } catch {
