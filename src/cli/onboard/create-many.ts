@@ -22,7 +22,7 @@ import type { Terminal } from "../terminal.js";
 import { readOnboardFile, someOf, type OnboardInputOptions, type OnboardRow } from "./onboard-file.js";
 import { PasswordsFile } from "./passwords.js";
 import { resolveRows, shortfallTable, shortfalls, type ResolvedRow } from "./preflight.js";
-import { onboardRow, stepKey, stepsOf, type RowContext, type RowResult } from "./steps.js";
+import { onboardRow, rowSecrets, stepKey, stepsOf, type RowContext, type RowResult } from "./steps.js";
 
 export interface CreateManyOptions extends SessionOptions, OnboardInputOptions {
   readonly concurrency: number;
@@ -100,7 +100,6 @@ export async function runCreateMany(file: string, options: CreateManyOptions, te
   const locks = JournalLocks.acquire([options.report, options.passwordsOut].filter((path): path is string => path !== undefined));
   try {
     const rows = await readOnboardFile(file, options);
-    for (const row of rows) terminal.hide(row.password);
     const token = await resolveToken(options, terminal);
     const destination = options.dryRun ? undefined : await openDestination({ report: options.report }, terminal);
     let passwords: PasswordsFile | undefined;
@@ -114,7 +113,6 @@ export async function runCreateMany(file: string, options: CreateManyOptions, te
         );
       }
       passwords = options.passwordsOut !== undefined && !options.dryRun ? new PasswordsFile(options.passwordsOut) : undefined;
-      for (const password of passwords?.passwords ?? []) terminal.hide(password);
       const created = options.report !== undefined && journal !== undefined ? await createdIds(options.report) : new Map<string, string>();
       return await onboard({ rows, options, terminal, token, report: destination?.report, journal, created, passwords });
     } finally {
@@ -165,7 +163,7 @@ async function onboard({ rows, options, terminal, token, report, journal, create
       terminal.say(`${rows.length} rows valid: would create ${rows.length} users, assign ${licences} licences (enough are free) and ${roles} roles; dry run, no write sent`);
       return exitCode.ok;
     }
-    const context = { client, report: report!, journal, created, passwords, signal, correlationId, wait: { budgetMs: options.usageLocationWait }, lookUp: lookUpBy(client, signal, options.maxPages), hide: (secret: string) => terminal.hide(secret) };
+    const context = { client, report: report!, journal, created, passwords, signal, correlationId, wait: { budgetMs: options.usageLocationWait }, lookUp: lookUpBy(client, signal, options.maxPages)};
     return await sendAll(resolved, context, options, terminal, controller);
   } finally {
     stopListening();
@@ -181,10 +179,11 @@ async function sendAll(rows: readonly ResolvedRow[], withoutNote: Omit<RowContex
   const record = (row: ResolvedRow, outcome: RowResult) => {
     const { result, ...rest } = outcome;
     const entry = { line: row.line, customerId: row.customerId, userPrincipalName: row.user.userPrincipalName, key: stepKey(row, "row"), result, ...rest, licenses: row.licenses, roles: row.roles };
-    context.report.write(entry as unknown as ReportEntry);
+    const secrets = rowSecrets(context, row);
+    context.report.write(entry as unknown as ReportEntry, secrets);
     counts[result]++;
     if (result === "cancelled") return; // one summary line for them, not one each
-    progress.rowDone(row.line, result === "ok", describe(row, outcome));
+    progress.rowDone(row.line, result === "ok", describe(row, outcome), secrets);
   };
   let next = 0;
   const lane = async () => {

@@ -5,14 +5,13 @@
 // (the portal takes 100 users at a time), so it is read whole; every row is checked before
 // anything is sent, and any problem stops the run naming its line.
 import { readFileSync } from "node:fs";
-import { extname } from "node:path";
 import type { CustomerUserCreate } from "../../index.js";
 import { principalNameKey } from "../../ids.js";
 import { validate, type SchemaSubset } from "../../validate.js";
 import { meetsPasswordRules } from "../accounts.js";
 import { checkIds } from "../find.js";
 import { createSchema } from "../patch.js";
-import { csvRecords, type RowFormat } from "../rows.js";
+import { csvRecords, delimiterOf, formatOf, type RowFormat } from "../rows.js";
 import { UsageError } from "../run-end.js";
 import { readStdinBytes } from "../stdin.js";
 
@@ -51,42 +50,37 @@ async function textOf(file: string): Promise<string> {
   }
 }
 
-function formatOf(file: string, text: string, given: RowFormat | undefined): RowFormat {
-  if (given) return given;
-  const extension = extname(file).toLowerCase();
-  if (extension === ".csv") return "csv";
-  if (extension === ".jsonl" || extension === ".ndjson") return "jsonl";
-  const start = text.trimStart()[0];
-  return start === "[" ? "json" : start === "{" ? "jsonl" : "csv";
-}
-
 /** Raw rows: each a line and its values by column (strings, or for JSON whatever the row holds). */
 async function rawRows(file: string, text: string, format: RowFormat, delimiter: string | undefined): Promise<{ line: number; values: Record<string, unknown> }[]> {
   if (format === "json" || format === "jsonl") {
     let items: { line: number; value: unknown }[];
     try {
-      items =
-        format === "json"
-          ? (JSON.parse(text) as unknown[]).map((value, index) => ({ line: index + 1, value }))
-          : text.split("\n").flatMap((source, index) => (source.trim() === "" ? [] : [{ line: index + 1, value: JSON.parse(source) as unknown }]));
-    } catch {
+      const parsed = format === "json" ? (JSON.parse(text) as unknown) : undefined;
+      if (format === "json" && !Array.isArray(parsed)) throw new UsageError(`${file} holds JSON that is not an array of rows; nothing was sent`);
+      items = Array.isArray(parsed)
+        ? parsed.map((value: unknown, index) => ({ line: index + 1, value }))
+        : text.split("\n").flatMap((source, index) => (source.trim() === "" ? [] : [{ line: index + 1, value: JSON.parse(source) as unknown }]));
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      // Not the parser's message: it quotes the text, which may hold a password.
       throw new UsageError(`${file} is not valid ${format === "json" ? "JSON (an array of rows)" : "JSON Lines (one object a line)"}; nothing was sent`);
     }
-    if (!Array.isArray(items)) throw new UsageError(`${file} holds JSON that is not an array of rows; nothing was sent`);
     return items.map(({ line, value }) => {
       if (typeof value !== "object" || value === null || Array.isArray(value)) throw new UsageError(`line ${line}: must be a JSON object; nothing was sent`);
       return { line, values: value as Record<string, unknown> };
     });
   }
-  const firstLine = text.split("\n")[0] ?? "";
-  const separator = delimiter ?? [",", ";", "\t"].map((candidate) => [candidate, firstLine.split(candidate).length] as const).sort((a, b) => b[1] - a[1])[0]![0];
+  const separator = delimiter ?? delimiterOf(text.split("\n")[0] ?? "");
   const rows: { line: number; values: Record<string, unknown> }[] = [];
   let columns: string[] | undefined;
-  for await (const { line, cells } of csvRecords((async function* () {
+  const whole = async function* () {
     yield text;
-  })(), separator)) {
+  };
+  for await (const { line, cells } of csvRecords(whole(), separator)) {
     if (!columns) {
-      columns = cells.map((cell) => cell.trim());
+      columns = cells.map((cell) => columnOf(cell)); // an unknown column stops the run here
+      const repeated = columns.find((column, index) => columns?.indexOf(column) !== index);
+      if (repeated) throw new UsageError(`column "${repeated}" appears twice in the header; nothing was sent`);
       continue;
     }
     if (cells.every((cell) => cell.trim() === "")) continue;
@@ -159,7 +153,7 @@ export interface OnboardInputOptions {
  */
 export async function readOnboardFile(file: string, options: OnboardInputOptions = {}): Promise<OnboardRow[]> {
   const text = await textOf(file);
-  const raw = await rawRows(file, text, formatOf(file, text, options.format), options.delimiter);
+  const raw = await rawRows(file, text, options.format ?? formatOf(file, text), options.delimiter);
   if (raw.length === 0) throw new UsageError(`${file === "-" ? "stdin" : file} has no rows; nothing was sent`);
   const problems: string[] = [];
   const rows: OnboardRow[] = [];

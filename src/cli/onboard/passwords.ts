@@ -54,11 +54,6 @@ export class PasswordsFile {
     this.#known.set(userKey(customerId, upn), password);
   }
 
-  /** Every password it holds (to hide them from all the run prints). */
-  get passwords(): string[] {
-    return [...this.#known.values()];
-  }
-
   close(): void {
     closeSync(this.#fd);
   }
