@@ -186,6 +186,20 @@ describe("create-many: onboarding", { timeout: 120_000 }, () => {
     for (const user of fake!.users.values()) expect(fake!.lifecycle.licenses.get(user.id)?.has(e3.id)).toBe(true);
   });
 
+  it("reads JSON Lines too, licences and roles as JSON arrays, with the report on stdout", async () => {
+    await tenant();
+    const rows = [0, 1].map((i) => JSON.stringify({ customerId, userPrincipalName: upn(i), displayName: `New ${i}`, usageLocation: "GB", licenses: ["enterprisepack"], roles: i === 0 ? ["helpdesk administrator"] : [], password: `Json-pw-${i}-Aa1!` }));
+    const result = await cli(["create-many", file("onboard.jsonl", rows.join("\n") + "\n")]);
+    expect(result.code, result.stderr).toBe(0);
+    const outcomes = parseJournal(result.stdout) as { step?: string; result: string; userPrincipalName?: string }[];
+    expect(outcomes.filter((entry) => entry.step === undefined).map((entry) => [entry.userPrincipalName, entry.result]).sort()).toEqual([
+      [upn(0), "ok"],
+      [upn(1), "ok"],
+    ]);
+    expect(fake!.lifecycle.members.get(helpdesk.id)?.size).toBe(1);
+    expect(result.stdout + result.stderr).not.toMatch(/Json-pw/);
+  });
+
   it("writes generated passwords only to the owner-only --passwords-out file, one per user, never to stdout, stderr or the report", async () => {
     await tenant();
     const passwords = file("passwords.csv");
