@@ -9,15 +9,15 @@
 //   MS-RequestId, only if it did not happen;
 // - a licence refused because the user's usage location is not seen yet (it takes tens of seconds
 //   to reach the licence service after a create) is retried with a bounded, cancellable backoff.
-import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { PartnerCenterError, type DirectoryRole, type SubscribedSku } from "../../index.js";
 import { principalNameKey } from "../../ids.js";
 import { generatePassword } from "../accounts.js";
 import type { Client } from "../connection.js";
-import { ReportWriteError, type Journal, type EntryWriter, type ReportEntry } from "../journal/report.js";
+import { ReportWriteError, type Journal, type EntryWriter } from "../journal/report.js";
 import { digest } from "../journal/row-keys.js";
 import { summarizeError, type ErrorSummary } from "../messages.js";
+import { exactlyOnce, StepFailed, type StepEntry } from "./journaled-step.js";
 import type { PasswordsFile } from "./passwords.js";
 import type { OnboardRow } from "./onboard-file.js";
 import type { ResolvedRow } from "./preflight.js";
@@ -88,19 +88,8 @@ export interface RowContext {
 /** How a row ended, for its report entry and its progress line. */
 export type RowResult =
   | { readonly result: "ok"; readonly userId: string; readonly sent: number; readonly usageLocationRetries: number }
-  | { readonly result: "failed"; readonly userId?: string; readonly step: Step["kind"]; readonly error: ErrorSummary; readonly usageLocationNotSeen?: { readonly tries: number; readonly waitedMs: number } }
-  | { readonly result: "cancelled"; readonly userId?: string; readonly step: Step["kind"] };
-
-/** A step that failed: which, why, and (a usage location never seen) how long it was waited for. */
-class StepFailed extends Error {
-  constructor(
-    readonly step: Step["kind"],
-    readonly error: unknown,
-    readonly notSeen?: { readonly tries: number; readonly waitedMs: number },
-  ) {
-    super("step failed");
-  }
-}
+  | { readonly result: "failed"; readonly userId?: string; readonly step: string; readonly error: ErrorSummary; readonly usageLocationNotSeen?: { readonly tries: number; readonly waitedMs: number } }
+  | { readonly result: "cancelled"; readonly userId?: string; readonly step: string };
 
 /**
  * The row's password (given or generated), to scrub from what is written about the row: per row,
@@ -110,44 +99,10 @@ class StepFailed extends Error {
 export const rowSecrets = (context: Pick<RowContext, "passwords">, row: OnboardRow): string[] =>
   [row.password, context.passwords?.passwordOf(row.customerId, row.user.userPrincipalName)].filter((secret): secret is string => secret !== undefined);
 
-/** Journal entries carry a step's fields beside the report's own. */
-const write = (context: RowContext, row: OnboardRow, entry: Record<string, unknown>) => context.report.write(entry as unknown as ReportEntry, rowSecrets(context, row));
-
-/**
- * Runs one step exactly once across runs: skipped when done; when sent before with its outcome
- * unknown, `happened()` reads whether it did, and it is re-sent with the same id only if not.
- * `fresh`: a retry after an answer, which gets a new id whatever the journal says; `learnt`: what
- * its ok entry records beside the ids (the created user's id).
- * Resolves with the number of requests it sent (0 or 1).
- */
-async function exactlyOnce(
-  context: RowContext,
-  row: ResolvedRow,
-  step: Step,
-  ids: Record<string, unknown>,
-  happened: () => Promise<boolean>,
-  send: (requestId: string) => Promise<void>,
-  { fresh = false, learnt = () => ({}) }: { fresh?: boolean; learnt?: () => Record<string, unknown> } = {},
-): Promise<number> {
-  const key = stepKey(row, step);
-  const known = fresh ? undefined : context.journal?.changes.get(key);
-  const base = { line: row.line, customerId: row.customerId, userPrincipalName: row.user.userPrincipalName, ...ids, key, step: step.kind };
-  if (known?.done) return 0;
-  if (known?.requestId !== undefined && (await happened())) {
-    write(context, row, { ...base, ...learnt(), result: "ok", requestId: known.requestId, reconciled: true });
-    return 0;
-  }
-  const requestId = known?.requestId ?? randomUUID();
-  await context.report.intend({ ...base, result: "sending", requestId } as unknown as Parameters<EntryWriter["intend"]>[0]);
-  try {
-    await send(requestId);
-  } catch (error) {
-    if (context.signal.aborted) write(context, row, { ...base, result: "cancelled", requestId });
-    else write(context, row, { ...base, result: "failed", requestId, error: summarizeError(error) });
-    throw new StepFailed(step.kind, error);
-  }
-  write(context, row, { ...base, ...learnt(), result: "ok", requestId });
-  return 1;
+/** The step of a row, as the journal knows it. */
+function entryOf(context: RowContext, row: ResolvedRow, step: Step, ids: Record<string, unknown> = {}): StepEntry {
+  const base = { line: row.line, customerId: row.customerId, userPrincipalName: row.user.userPrincipalName, ...ids };
+  return { key: stepKey(row, step), kind: step.kind, base, secrets: rowSecrets(context, row) };
 }
 
 /** Creates the user (or finds the one an earlier run created); resolves with its object id and the requests sent. */
@@ -162,7 +117,7 @@ async function create(context: RowContext, row: ResolvedRow): Promise<{ userId: 
   }
   let userId: string | undefined;
   const happened = async () => (userId = await context.lookUp(row)) !== undefined;
-  const sent = await exactlyOnce(context, row, step, {}, happened, async (requestId) => {
+  const sent = await exactlyOnce(context, entryOf(context, row, step), happened, async (requestId) => {
     const password = passwordFor(context, row);
     const user = await context.client.customers.byId(row.customerId).users.create({ ...row.user, passwordProfile: { password, forceChangePassword: row.forceChangePassword } }, { signal: context.signal, requestId, correlationId: context.correlationId });
     userId = user.id;
@@ -196,7 +151,7 @@ async function license(context: RowContext, row: ResolvedRow, userId: string, st
   let waited = 0;
   for (let retries = 0; ; retries++) {
     try {
-      sent += await exactlyOnce(context, row, step, { userId, skus: skuNames(step.skus) }, happened, assign, { fresh: retries > 0 });
+      sent += await exactlyOnce(context, entryOf(context, row, step, { userId, skus: skuNames(step.skus) }), happened, assign, { fresh: retries > 0 });
       return { sent, retries };
     } catch (error) {
       const delay = delays[retries];
@@ -218,7 +173,7 @@ async function license(context: RowContext, row: ResolvedRow, userId: string, st
 async function addRole(context: RowContext, row: ResolvedRow, userId: string, step: Extract<Step, { kind: "role" }>): Promise<number> {
   const customer = context.client.customers.byId(row.customerId);
   const happened = async () => (await customer.users.byId(userId).roles.list({ signal: context.signal })).some((role) => role.id.toLowerCase() === step.role.id.toLowerCase());
-  return exactlyOnce(context, row, step, { userId, role: step.role.name }, happened, async (requestId) => {
+  return exactlyOnce(context, entryOf(context, row, step, { userId, role: step.role.name }), happened, async (requestId) => {
     const member = { id: userId, displayName: row.user.displayName, userPrincipalName: row.user.userPrincipalName };
     await customer.directoryRoles.byId(step.role.id).members.add(member, { signal: context.signal, requestId, correlationId: context.correlationId });
   });
