@@ -22,6 +22,7 @@ import type { UpdateManyOptions } from "./update-many.js";
 import type { CreateOptions, DeleteOptions, ResetPasswordOptions } from "./accounts.js";
 import type { ListingOptions } from "./licenses.js";
 import type { CreateManyOptions } from "./onboard/create-many.js";
+import type { OffboardManyOptions } from "./onboard/offboard-many.js";
 
 const maxConcurrency = 64;
 
@@ -222,6 +223,22 @@ separated by ;) and roles (role names or ids, separated by ;). Rerun the same co
       setExitCode(await runCreateMany(file, options, terminal));
     });
 
+  withConnectionOptions(
+    program
+      .command("offboard-many")
+      .description("Offboard many users from a file (customerId, user): record what each holds, remove its licences and roles, delete it; undo <report> restores them within 30 days.")
+      .argument("<file>", "the rows: .csv, .jsonl/.ndjson or .json (an array); other names by content; - for stdin")
+      .addOption(new Option("-c, --concurrency <n>", "rows offboarded at once").argParser(wholeNumber(1, maxConcurrency)).default(4))
+      .option("--report <file>", "the JSON Lines report, the job's journal and what undo restores from (default: stdout); one holding entries is continued")
+      .option("-y, --yes", "go ahead: offboard-many deletes users (it refuses without)")
+      .addOption(new Option("--format <format>", "the file's format, when its name does not say").choices(["csv", "jsonl", "json"]))
+      .addOption(new Option("--delimiter <char>", "a CSV's separator: , ; | or tab (default: the one its header uses)").argParser(delimiter))
+      .option("--correlation-id <guid>", "the MS-CorrelationId of every request (default: a new one for the run)"),
+  ).action(async (file: string, options: OffboardManyOptions) => {
+    const { runOffboardMany } = await import("./onboard/offboard-many.js");
+    setExitCode(await runOffboardMany(file, options, terminal));
+  });
+
   /** The password of create and reset-password: from stdin or generated, never from argv. */
   const withPasswordOptions = (command: Command) =>
     command
@@ -311,13 +328,16 @@ Examples:
   withConnectionOptions(
     program
       .command("undo")
-      .description("Set back what a run of update-many changed, from its report: each field to its value before, refusing users changed since; exactly once, journaled like update-many.")
+      .description("Set back what a run of update-many changed, from its report: each field to its value before, refusing users changed since; or restore the users an offboard-many run offboarded, with their roles and licences; exactly once, journaled like update-many.")
       .argument("<report>", "the --report of the run to undo")
       .addOption(new Option("-c, --concurrency <n>", "updates in flight at once").argParser(wholeNumber(1, maxConcurrency)).default(4))
       .option("--report <file>", "the undo's own JSON Lines report and journal (default: stdout); one holding entries is continued")
       .option("--force", "set back fields someone changed since the run, too")
       .option("--correlation-id <guid>", "the MS-CorrelationId of every request (default: a new one for the run)"),
   ).action(async (report: string, options: UpdateManyOptions) => {
+    // An offboard-many report is undone by restoring its users (onboard/offboard-undo.ts).
+    const { isOffboardReport, runUndoOffboard } = await import("./onboard/offboard-undo.js");
+    if (await isOffboardReport(report)) return setExitCode(await runUndoOffboard(report, options, terminal));
     const { runUpdateMany } = await import("./update-many.js");
     setExitCode(await runUpdateMany(report, { ...options, source: "undo", readState: true }, terminal));
   });

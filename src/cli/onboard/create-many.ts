@@ -163,7 +163,14 @@ async function onboard({ rows, options, terminal, token, report, journal, create
       terminal.say(`${rows.length} rows valid: would create ${rows.length} users, assign ${licences} licences (enough are free) and ${roles} roles; dry run, no write sent`);
       return exitCode.ok;
     }
-    const context = { client, report: report!, journal, created, passwords, signal, correlationId, wait: { budgetMs: options.usageLocationWait }, lookUp: lookUpBy(client, signal, options.maxPages)};
+    const lookUp = lookUpBy(client, signal, options.maxPages);
+    // A customer's listing is taken whole before this run creates anyone: paged while users are
+    // added or removed, a listing can skip some (the pages shift under it).
+    for (const row of resolved) {
+      const key = stepKey(row, { kind: "create" });
+      if (journal?.changes.get(key) !== undefined && !created.has(key)) await lookUp(row);
+    }
+    const context = { client, report: report!, journal, created, passwords, signal, correlationId, wait: { budgetMs: options.usageLocationWait }, lookUp };
     return await sendAll(resolved, context, options, terminal, controller);
   } finally {
     stopListening();

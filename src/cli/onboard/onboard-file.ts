@@ -50,8 +50,8 @@ async function textOf(file: string): Promise<string> {
   }
 }
 
-/** Raw rows: each a line and its values by column (strings, or for JSON whatever the row holds). */
-async function rawRows(file: string, text: string, format: RowFormat, delimiter: string | undefined): Promise<{ line: number; values: Record<string, unknown> }[]> {
+/** Raw rows: each a line and its values by column (strings, or for JSON whatever the row holds); `columnOf` names a CSV header's columns or refuses one. */
+async function rawRows(file: string, text: string, format: RowFormat, delimiter: string | undefined, columnOf: (name: string) => string): Promise<{ line: number; values: Record<string, unknown> }[]> {
   if (format === "json" || format === "jsonl") {
     let items: { line: number; value: unknown }[];
     try {
@@ -90,11 +90,22 @@ async function rawRows(file: string, text: string, format: RowFormat, delimiter:
   return rows;
 }
 
-/** A header name or JSON key as the column it names, matched without regard to case. */
-function columnOf(name: string): Column {
-  const column = onboardColumns.find((candidate) => candidate.toLowerCase() === name.trim().toLowerCase());
-  if (!column) throw new UsageError(`unknown column "${name.slice(0, 80)}"; the columns are ${onboardColumns.join(", ")}; nothing was sent`);
-  return column;
+/** A header name or JSON key as the column of `columns` it names, matched without regard to case. */
+export function columnIn<C extends string>(columns: readonly C[]): (name: string) => C {
+  return (name) => {
+    const column = columns.find((candidate) => candidate.toLowerCase() === name.trim().toLowerCase());
+    if (!column) throw new UsageError(`unknown column "${name.slice(0, 80)}"; the columns are ${columns.join(", ")}; nothing was sent`);
+    return column;
+  };
+}
+const columnOf = columnIn(onboardColumns);
+
+/** The rows of a bulk file (a CSV, JSON Lines or a JSON array), read whole, with `columns` its only columns. */
+export async function readRawRows(file: string, options: OnboardInputOptions, columns: readonly string[]): Promise<{ line: number; values: Record<string, unknown> }[]> {
+  const text = await textOf(file);
+  const raw = await rawRows(file, text, options.format ?? formatOf(file, text), options.delimiter, columnIn(columns));
+  if (raw.length === 0) throw new UsageError(`${file === "-" ? "stdin" : file} has no rows; nothing was sent`);
+  return raw;
 }
 
 /** `a;b` (or a JSON array) as its non-empty parts. */
@@ -152,9 +163,7 @@ export interface OnboardInputOptions {
  * (a UsageError naming each line) before anything is sent.
  */
 export async function readOnboardFile(file: string, options: OnboardInputOptions = {}): Promise<OnboardRow[]> {
-  const text = await textOf(file);
-  const raw = await rawRows(file, text, options.format ?? formatOf(file, text), options.delimiter);
-  if (raw.length === 0) throw new UsageError(`${file === "-" ? "stdin" : file} has no rows; nothing was sent`);
+  const raw = await readRawRows(file, options, onboardColumns);
   const problems: string[] = [];
   const rows: OnboardRow[] = [];
   const firstLine = new Map<string, number>();
