@@ -62,6 +62,15 @@ describe("create-many: before anything is sent", { timeout: 60_000 }, () => {
     expect(writes()).toEqual([]);
   });
 
+  it("--dry-run checks the rows, resolves SKUs and roles and counts licences with reads only, exit 0", async () => {
+    await tenant();
+    const result = await cli(["create-many", onboardingFile(10, { name: "dry.csv" }), "--dry-run"]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/10 rows valid: would create 10 users, assign 10 licences \(enough are free\) and 1 roles; dry run, no write sent/);
+    expect(writes()).toEqual([]);
+    expect(result.stdout).toBe("");
+  });
+
   it("refuses rows without a password unless --passwords-out is given, sending nothing", async () => {
     await tenant();
     const result = await cli(["create-many", onboardingFile(3, { name: "nopw.csv", password: false })]);
