@@ -8,6 +8,7 @@ import { measureBulkMemory } from "../bench/bulk-memory.ts";
 import { bundleBudgetBytes, issueTargetBytes, measureBundleSize } from "../bench/bundle-size.ts";
 import { baselineCommit, measureCliStartUp } from "../bench/cli-start.ts";
 import { measureColdStart } from "../bench/cold-start.ts";
+import { measureCreateMany } from "../bench/create-many.ts";
 import { measureCreateThenLicense } from "../bench/create-then-license.ts";
 import { measureMemory, measureOverhead } from "../bench/overhead.ts";
 import { startBenchServer } from "../bench/server-process.ts";
@@ -120,6 +121,13 @@ add(
   `create then license: ${onboarding.users} new users, 8 in flight (library, stateful fake), requests per user`,
   `${onboarding.requestsPerUser.toFixed(3)} (${onboarding.creates} creates + ${onboarding.licenseUpdates} licence updates + ${onboarding.otherRequests} other; ${onboarding.licensed} licensed; ${onboarding.violations} answers off the spec; ${onboarding.usersPerSecond.toFixed(0)} users/s)`,
   "2 (one create, one licence update)",
+);
+
+const onboardFile = await measureCreateMany({ users: quick ? 200 : 1000, concurrency: 4 });
+add(
+  `create-many: ${onboardFile.users} new users (CLI, stateful fake), a licence each, a role every tenth; requests per row`,
+  `${onboardFile.requestsPerRow.toFixed(3)} (${onboardFile.creates} creates + ${onboardFile.licenseUpdates} licence updates + ${onboardFile.roleAdds} role adds + ${onboardFile.reads} reads; ${onboardFile.licensed} licensed; rerun: ${onboardFile.rerunRequests} requests, ${onboardFile.rerunWrites} writes; ${onboardFile.violations} answers off the spec; ${onboardFile.usersPerSecond.toFixed(0)} users/s)`,
+  "2.1 + 2 reads per file (create, licence, a tenth a role); rerun 0 writes",
 );
 
 const width = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length), ["measure", "figure", "target"][i]!.length));

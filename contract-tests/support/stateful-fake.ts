@@ -31,6 +31,8 @@ export interface FakeOptions {
   /** The customer's subscribed SKUs and directory roles (none by default). */
   readonly skus?: readonly FakeSku[];
   readonly roles?: readonly FakeRole[];
+  /** Licence assignments of a just-created user refused with "invalid usage location" before it is seen (default 0). */
+  readonly usageLocationLag?: number;
 }
 
 interface Paging {
@@ -68,7 +70,7 @@ export async function startStatefulFake(spec: Spec, customerId: string, initial:
   const violations: string[] = [];
   const failed = new Set<number>();
   const tokens = new Map<string, { deleted: boolean; page: number }>();
-  const lifecycle: LifecycleState = { users, skus: options.skus ?? [], roles: options.roles ?? [], licenses: new Map(), members: new Map() };
+  const lifecycle: LifecycleState = { users, skus: options.skus ?? [], roles: options.roles ?? [], licenses: new Map(), members: new Map(), usageLocationLag: options.usageLocationLag ?? 0, usageLocationUnseen: new Map() };
 
   const shown = (user: FakeUser) => ({ ...user, attributes: { objectType: "CustomerUser" } });
 

@@ -27,6 +27,13 @@ export interface LifecycleState {
   readonly licenses: Map<string, Set<string>>;
   /** Role id → the ids of the users who hold it. */
   readonly members: Map<string, Set<string>>;
+  /**
+   * How many licence assignments of a just-created user are refused with "invalid usage location"
+   * before its usage location is seen (a real tenant takes tens of seconds; counted here, not timed).
+   */
+  readonly usageLocationLag?: number;
+  /** User id → refusals still to come (usageLocationLag). */
+  readonly usageLocationUnseen?: Map<string, number>;
 }
 
 export interface FakeAnswer {
@@ -63,6 +70,12 @@ function subscribedSku(state: LifecycleState, sku: FakeSku) {
 const member = (user: FakeUser, roleId: string) => ({ id: user.id, displayName: user.displayName, userPrincipalName: user.userPrincipalName, roleId, attributes: attributes("UserMember") });
 
 function updateLicenses(state: LifecycleState, user: FakeUser, update: { licensesToAssign?: { skuId: string }[] | null; licensesToRemove?: string[] | null }): FakeAnswer {
+  const unseen = state.usageLocationUnseen?.get(user.id) ?? 0;
+  if (unseen > 0 && (update.licensesToAssign ?? []).length > 0) {
+    state.usageLocationUnseen?.set(user.id, unseen - 1);
+    // Graph's wording; Partner Center documents no code for it, so the fake uses its "invalid input" one.
+    return { status: 400, body: { code: 800002, description: "License assignment cannot be done for user with invalid usage location.", data: [], source: "PartnerFD" } };
+  }
   const held = state.licenses.get(user.id) ?? new Set<string>();
   // One licence group per request, as ASSIGN says.
   const named = [...(update.licensesToAssign ?? []).map(({ skuId }) => skuId), ...(update.licensesToRemove ?? [])];
@@ -95,6 +108,7 @@ export function lifecycleAnswer(state: LifecycleState, method: string, rest: str
     if ([...state.users.values()].some((user) => user.userPrincipalName.toLowerCase() === fields["userPrincipalName"]?.toLowerCase())) return invalid("userPrincipalName is taken");
     const user: FakeUser = { ...(fields as unknown as FakeUser), id: randomUUID(), state: "active" };
     state.users.set(user.id, user);
+    if (state.usageLocationLag) state.usageLocationUnseen?.set(user.id, state.usageLocationLag);
     return { status: 200, body: shown(user) };
   }
   if (method === "GET" && rest === "/subscribedskus") return { status: 200, body: collection(state.skus.map((sku) => subscribedSku(state, sku))) };

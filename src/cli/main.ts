@@ -22,6 +22,8 @@ import type { UpdateOptions } from "./update.js";
 import type { UpdateManyOptions } from "./update-many.js";
 import type { CreateOptions, DeleteOptions, ResetPasswordOptions } from "./accounts.js";
 import type { ListingOptions } from "./licenses.js";
+import type { CreateManyOptions } from "./onboard/create-many.js";
+import type { OffboardManyOptions } from "./onboard/offboard-many.js";
 
 const maxConcurrency = 64;
 
@@ -199,6 +201,50 @@ what it would change), valid (--dry-run) or cancelled (interrupted).`,
       setExitCode(await runUpdateMany(...manyInput(file, options), terminal));
     });
 
+  withConnectionOptions(
+    program
+      .command("create-many")
+      .description("Onboard many users from a CSV file, JSON Lines or a JSON array: create each, assign its licences, add its directory roles; licences counted against free units before anything is sent.")
+      .argument("<file>", "the rows: .csv, .jsonl/.ndjson or .json (an array); other names by content; - for stdin")
+      .addOption(new Option("-c, --concurrency <n>", "rows onboarded at once").argParser(wholeNumber(1, maxConcurrency)).default(4))
+      .option("--report <file>", "the JSON Lines report, the job's journal (default: stdout); one holding entries is continued")
+      .option("--passwords-out <file>", "generate a password for each row without one, into this owner-only CSV file (never printed)")
+      .option("--dry-run", "check every row, resolve SKUs and roles and count licences (reads only); send no write")
+      .addOption(new Option("--usage-location-wait <ms>", "the most a row waits for its new usage location to be seen by the licence service").argParser(wholeNumber(0, 3_600_000)).default(120_000))
+      .addOption(new Option("--format <format>", "the file's format, when its name does not say").choices(["csv", "jsonl", "json"]))
+      .addOption(new Option("--delimiter <char>", "a CSV's separator: , ; | or tab (default: the one its header uses)").argParser(delimiter))
+      .option("--correlation-id <guid>", "the MS-CorrelationId of every request (default: a new one for the run)"),
+  )
+    .addHelpText(
+      "after",
+      `
+Columns (CSV header) or keys (JSON Lines): customerId, userPrincipalName, displayName,
+then optionally firstName, lastName, usageLocation (needed for licences), immutableId,
+password, forceChangePassword (default true), licenses (SKU part numbers or ids,
+separated by ;) and roles (role names or ids, separated by ;). Rerun the same command
+(same --report) after a crash or Ctrl-C: it continues each row where it stopped.`,
+    )
+    .action(async (file: string, options: CreateManyOptions) => {
+      const { runCreateMany } = await import("./onboard/create-many.js");
+      setExitCode(await runCreateMany(file, options, terminal));
+    });
+
+  withConnectionOptions(
+    program
+      .command("offboard-many")
+      .description("Offboard many users from a file (customerId, user): record what each holds, remove its licences and roles, delete it; undo <report> restores them within 30 days.")
+      .argument("<file>", "the rows: .csv, .jsonl/.ndjson or .json (an array); other names by content; - for stdin")
+      .addOption(new Option("-c, --concurrency <n>", "rows offboarded at once").argParser(wholeNumber(1, maxConcurrency)).default(4))
+      .option("--report <file>", "the JSON Lines report, the job's journal and what undo restores from (default: stdout); one holding entries is continued")
+      .option("-y, --yes", "go ahead: offboard-many deletes users (it refuses without)")
+      .addOption(new Option("--format <format>", "the file's format, when its name does not say").choices(["csv", "jsonl", "json"]))
+      .addOption(new Option("--delimiter <char>", "a CSV's separator: , ; | or tab (default: the one its header uses)").argParser(delimiter))
+      .option("--correlation-id <guid>", "the MS-CorrelationId of every request (default: a new one for the run)"),
+  ).action(async (file: string, options: OffboardManyOptions) => {
+    const { runOffboardMany } = await import("./onboard/offboard-many.js");
+    setExitCode(await runOffboardMany(file, options, terminal));
+  });
+
   /** The password of create and reset-password: from stdin or generated, never from argv. */
   const withPasswordOptions = (command: Command) =>
     command
@@ -288,13 +334,16 @@ Examples:
   withConnectionOptions(
     program
       .command("undo")
-      .description("Set back what a run of update-many changed, from its report: each field to its value before, refusing users changed since; exactly once, journaled like update-many.")
+      .description("Set back what a run of update-many changed, from its report: each field to its value before, refusing users changed since; or restore the users an offboard-many run offboarded, with their roles and licences; exactly once, journaled like update-many.")
       .argument("<report>", "the --report of the run to undo")
       .addOption(new Option("-c, --concurrency <n>", "updates in flight at once").argParser(wholeNumber(1, maxConcurrency)).default(4))
       .option("--report <file>", "the undo's own JSON Lines report and journal (default: stdout); one holding entries is continued")
       .option("--force", "set back fields someone changed since the run, too")
       .option("--correlation-id <guid>", "the MS-CorrelationId of every request (default: a new one for the run)"),
   ).action(async (report: string, options: UpdateManyOptions) => {
+    // An offboard-many report is undone by restoring its users (onboard/offboard-undo.ts).
+    const { isOffboardReport, runUndoOffboard } = await import("./onboard/offboard-undo.js");
+    if (await isOffboardReport(report)) return setExitCode(await runUndoOffboard(report, options, terminal));
     const { runUpdateMany } = await import("./update-many.js");
     setExitCode(await runUpdateMany(report, { ...options, source: "undo", readState: true }, terminal));
   });

@@ -143,7 +143,7 @@ async function firstText(bytes: Bytes, encoding: Encoding, name: string, wanted:
   return text;
 }
 
-function formatOf(file: string, head: string): RowFormat {
+export function formatOf(file: string, head: string): RowFormat {
   const extension = extname(file).toLowerCase();
   if (extension === ".csv") return "csv";
   if (extension === ".jsonl" || extension === ".ndjson") return "jsonl";
@@ -154,7 +154,7 @@ function formatOf(file: string, head: string): RowFormat {
   return extension === ".json" ? "json" : "csv";
 }
 
-function delimiterOf(headerLine: string): string {
+export function delimiterOf(headerLine: string): string {
   const counts = [",", ";", "\t"].map((candidate) => [candidate, headerLine.split(candidate).length - 1] as const);
   const [best] = [...counts].sort((a, b) => b[1] - a[1]);
   return best && best[1] > 0 ? best[0] : ",";

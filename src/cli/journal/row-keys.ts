@@ -22,7 +22,8 @@ export function canonical(value: unknown): string {
   return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`).join(",")}}`;
 }
 
-const digest = (text: string): string => hash("sha1", text, "base64url").slice(0, 22);
+/** A key of 22 base64url characters (isRowKey), for a text naming a change. */
+export const digest = (text: string): string => hash("sha1", text, "base64url").slice(0, 22);
 
 
 export interface RowKeys {

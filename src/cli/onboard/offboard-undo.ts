@@ -1,0 +1,139 @@
+// `undo <report>` of an offboard-many report: per user the run offboarded, in the reverse order of
+// the offboarding — restore the user (within the 30 days a deleted user can be restored), add it
+// back to each role it was taken out of (last removed first), give back the licences removed —
+// from the before-values the report recorded, only what the run did. Journaled in the undo's own
+// report like any bulk run (journaled-step.ts): the same command continues it, each step once.
+import { randomUUID } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { createInterface } from "node:readline";
+import { isGuid } from "../../ids.js";
+import { checkTarget, connect, openTarget, resolveToken, type SessionOptions } from "../connection.js";
+import { checkNotInput, checkStdoutReport, createReport, openDestination, statOf } from "../journal/destination.js";
+import { JournalLocks } from "../journal/lock.js";
+import { abortOnInterrupt, UsageError } from "../run-end.js";
+import type { Terminal } from "../terminal.js";
+import { exactlyOnce, StepFailed } from "./journaled-step.js";
+import { beforeEntries, offboardJob, offboardKey, runRows, type Before } from "./offboard-many.js";
+
+export const undoJob = "offboard-undo";
+/** How long a deleted user can be restored (DELETE's page: "inactive for 30 days"). */
+const restorableMs = 30 * 24 * 60 * 60 * 1000;
+
+export interface UndoOffboardOptions extends SessionOptions {
+  readonly concurrency: number;
+  readonly report?: string;
+  readonly correlationId?: string;
+}
+
+/** Whether `path` is the report of an offboard-many run (its first entry says so). */
+export async function isOffboardReport(path: string): Promise<boolean> {
+  if (!statOf(path)?.isFile()) return false; // update-many's undo says what is wrong with it
+  for await (const source of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
+    if (source.trim() === "") continue;
+    try {
+      return (JSON.parse(source) as { job?: unknown }).job === offboardJob;
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}
+
+interface UndoRow extends Before {
+  readonly line: number;
+  readonly customerId: string;
+  readonly userGiven: string;
+  /** When the run deleted the user; undefined when it did not get that far. */
+  readonly deletedAt?: string;
+  /** Roles the run took the user out of, in the order it did; licence groups it removed. */
+  readonly rolesRemoved: Before["roles"];
+  readonly licensesRemoved: Before["licenses"];
+}
+
+/** What the offboarding did, per user, from its report: the before-values and the steps done. */
+async function undoRows(report: string): Promise<UndoRow[]> {
+  const done = new Map<string, { deletedAt?: string }>();
+  for await (const source of createInterface({ input: createReadStream(report), crlfDelay: Infinity })) {
+    try {
+      const entry = JSON.parse(source) as { job?: unknown; result?: unknown; key?: unknown; deletedAt?: unknown };
+      if (entry.job === offboardJob && entry.result === "ok" && typeof entry.key === "string") done.set(entry.key, typeof entry.deletedAt === "string" ? { deletedAt: entry.deletedAt } : {});
+    } catch {
+      // a line torn by a kill
+    }
+  }
+  const rows: UndoRow[] = [];
+  for (const before of (await beforeEntries(report)).values()) {
+    const did = (step: string) => done.get(offboardKey(before.customerId, before.userGiven, step));
+    const groups = [...new Set(before.licenses.map((license) => license.group))];
+    const removedGroups = new Set(groups.filter((group) => did(`remove-licenses ${group} ${before.licenses.filter((license) => license.group === group).map((license) => license.skuId).sort().join(",")}`)));
+    const deletedAt = did("delete")?.deletedAt;
+    rows.push({
+      ...before,
+      ...(deletedAt !== undefined && { deletedAt }),
+      rolesRemoved: before.roles.filter((role) => did(`remove-role ${role.id}`)),
+      licensesRemoved: before.licenses.filter((license) => removedGroups.has(license.group)),
+    });
+  }
+  return rows;
+}
+
+export async function runUndoOffboard(undone: string, options: UndoOffboardOptions, terminal: Terminal): Promise<number> {
+  checkTarget(options);
+  if (options.correlationId !== undefined && !isGuid(options.correlationId)) throw new UsageError("--correlation-id must be a GUID");
+  checkNotInput(undone, options.report);
+  if (options.report === undefined) checkStdoutReport();
+  if (options.report !== undefined && statOf(options.report) === undefined) createReport(options.report);
+  // The report undone is locked too: not while its offboarding still runs.
+  const locks = JournalLocks.acquire([undone, ...(options.report === undefined ? [] : [options.report])]);
+  try {
+    const rows = await undoRows(undone);
+    if (rows.length === 0) throw new UsageError(`${undone} records no user offboarded: nothing to undo; nothing was sent`);
+    const token = await resolveToken(options, terminal);
+    const { journal, report } = await openDestination({ report: options.report }, terminal);
+    const controller = new AbortController();
+    const signal = controller.signal;
+    const stopListening = abortOnInterrupt(controller, () => terminal.say("interrupted: stopping; rows not finished are reported as cancelled (Ctrl-C again to quit at once)"));
+    const target = await openTarget(options, (line) => terminal.say(line), signal).catch((error: unknown) => {
+      stopListening();
+      throw error;
+    });
+    try {
+      const client = connect({ token, baseUrl: target.baseUrl, verbose: options.verbose === true, timeoutMs: options.timeout, maxRetries: options.maxRetries }, terminal);
+      const correlationId = options.correlationId ?? randomUUID();
+      const context = { report, journal, signal, correlationId };
+      const undo = async (row: UndoRow) => {
+        const base = { line: row.line, job: undoJob, customerId: row.customerId, userGiven: row.userGiven, userId: row.userId };
+        const step = (name: string, ids: Record<string, unknown> = {}) => ({ key: offboardKey(row.customerId, row.userGiven, `undo ${name}`), kind: name.split(" ")[0]!, base: { ...base, ...ids } });
+        const customer = client.customers.byId(row.customerId);
+        const user = customer.users.byId(row.userId);
+        if (row.deletedAt !== undefined) {
+          if (Date.now() - Date.parse(row.deletedAt) > restorableMs) throw new StepFailed("restore", new Error(`deleted at ${row.deletedAt}, more than 30 days ago: it can no longer be restored`));
+          const active = async () => (await user.get({ signal })).state === "active";
+          await exactlyOnce(context, step("restore"), active, async (requestId) => void (await user.patch({ state: "active" }, { signal, requestId, correlationId })));
+        }
+        for (const role of [...row.rolesRemoved].reverse()) {
+          const held = async () => (await user.roles.list({ signal })).some((found) => found.id === role.id);
+          const member = { id: row.userId, displayName: row.displayName, userPrincipalName: row.userPrincipalName };
+          await exactlyOnce(context, step(`role ${role.id}`, { role: role.name }), held, async (requestId) => void (await customer.directoryRoles.byId(role.id).members.add(member, { signal, requestId, correlationId })));
+        }
+        const groups = [...new Set(row.licensesRemoved.map((license) => license.group))];
+        for (const group of groups) {
+          const skuIds = row.licensesRemoved.filter((license) => license.group === group).map((license) => license.skuId);
+          const held = async () => {
+            const holding = new Set((await user.licenses.list({ groups: ["Group1", "Group2"], signal })).map((license) => license.productSku.id));
+            return skuIds.every((id) => holding.has(id));
+          };
+          await exactlyOnce(context, step(`licenses ${group} ${[...skuIds].sort().join(",")}`, { skus: skuIds }), held, async (requestId) => void (await user.licenses.assign(skuIds, { signal, requestId, correlationId })));
+        }
+        return { userId: row.userId, userPrincipalName: row.userPrincipalName, restored: row.deletedAt !== undefined, roles: row.rolesRemoved.length, licenses: row.licensesRemoved.length };
+      };
+      return await runRows(rows, context, options, terminal, controller, undo, { done: "restored", job: undoJob });
+    } finally {
+      stopListening();
+      report.close();
+      await target.close();
+    }
+  } finally {
+    locks.release();
+  }
+}
