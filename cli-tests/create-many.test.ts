@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { loadDereferencedSpec } from "../scripts/lib/spec.ts";
 import { startStatefulFake, type FakeOptions, type StatefulFake } from "../contract-tests/support/stateful-fake.ts";
 import { customerId, parseJournal, scratchFolder } from "./support/files.ts";
-import { finished, runCli, startCli } from "./support/run-cli.ts";
+import { finished, killUntilDone, runCli, startCli } from "./support/run-cli.ts";
 
 const spec = await loadDereferencedSpec();
 const env = { PARTNER_CENTER_TOKEN: "tok-create-many-7e1f" };
@@ -108,20 +108,8 @@ describe("create-many: onboarding", { timeout: 120_000 }, () => {
     await tenant();
     const rows = onboardingFile(100);
     const report = file("killed.jsonl");
-    let kills = 0;
-    for (let run = 0; run < 12; run++) {
-      const child = startCli(["create-many", rows, "--report", report, "--concurrency", "4", "--base-url", fake!.url], { env });
-      const done = finished(child);
-      const killAfter = fake!.seen.length + 5 + Math.floor(Math.random() * 40);
-      const watch = run < 5 ? setInterval(() => fake!.seen.length >= killAfter && child.kill("SIGKILL"), 1) : undefined;
-      const result = await done;
-      clearInterval(watch);
-      if (result.signal === "SIGKILL") kills++;
-      else {
-        expect(result.code, result.stderr).toBe(0);
-        break;
-      }
-    }
+    const { kills, last } = await killUntilDone(["create-many", rows, "--report", report, "--concurrency", "4", "--base-url", fake!.url], { env, seen: () => fake!.seen.length, killedRuns: 5, spread: 40 });
+    expect(last.code, last.stderr).toBe(0);
     expect(kills).toBeGreaterThanOrEqual(2);
     expect(creates()).toHaveLength(100);
     expect(fake!.users.size).toBe(100);

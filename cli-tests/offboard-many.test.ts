@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { loadDereferencedSpec } from "../scripts/lib/spec.ts";
 import { startStatefulFake, type FakeUser, type StatefulFake } from "../contract-tests/support/stateful-fake.ts";
 import { customerId, parseJournal, scratchFolder, userIdFor } from "./support/files.ts";
-import { finished, runCli, startCli } from "./support/run-cli.ts";
+import { killUntilDone, runCli } from "./support/run-cli.ts";
 
 const spec = await loadDereferencedSpec();
 const env = { PARTNER_CENTER_TOKEN: "tok-offboard-many-4b2c" };
@@ -78,20 +78,8 @@ describe("offboard-many", { timeout: 120_000 }, () => {
     await tenant(20);
     const rows = leaversFile(20, "killed.csv");
     const report = file("killed.jsonl");
-    let kills = 0;
-    for (let run = 0; run < 12; run++) {
-      const child = startCli(["offboard-many", rows, "--report", report, "--yes", "--base-url", fake!.url], { env });
-      const done = finished(child);
-      const killAfter = fake!.seen.length + 5 + Math.floor(Math.random() * 20);
-      const watch = run < 4 ? setInterval(() => fake!.seen.length >= killAfter && child.kill("SIGKILL"), 1) : undefined;
-      const result = await done;
-      clearInterval(watch);
-      if (result.signal === "SIGKILL") kills++;
-      else {
-        expect(result.code, result.stderr).toBe(0);
-        break;
-      }
-    }
+    const { kills, last } = await killUntilDone(["offboard-many", rows, "--report", report, "--yes", "--base-url", fake!.url], { env, seen: () => fake!.seen.length, killedRuns: 4, spread: 20 });
+    expect(last.code, last.stderr).toBe(0);
     expect(kills).toBeGreaterThanOrEqual(2);
     for (let i = 0; i < 20; i++) {
       expect(holdings(i)).toEqual({ state: "inactive", licenses: [], roles: [] });

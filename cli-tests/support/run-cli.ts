@@ -93,3 +93,23 @@ export async function gone(pid: number, withinMs = 5_000): Promise<boolean> {
   for (const started = Date.now(); Date.now() - started < withinMs; await new Promise((resolve) => setTimeout(resolve, 100))) if (!isRunning(pid)) return true;
   return false;
 }
+
+/**
+ * The same command run again and again, the first `killedRuns` runs each killed with SIGKILL once
+ * the server has seen a few (up to `spread`) more requests, until a run ends on its own: how many
+ * runs were killed, and the run that ended.
+ */
+export async function killUntilDone(args: readonly string[], options: CliOptions & { seen: () => number; killedRuns: number; spread: number }): Promise<{ kills: number; last: CliResult }> {
+  let kills = 0;
+  for (let run = 0; run < options.killedRuns + 8; run++) {
+    const child = startCli(args, options);
+    const done = finished(child);
+    const killAfter = options.seen() + 5 + Math.floor(Math.random() * options.spread);
+    const watch = run < options.killedRuns ? setInterval(() => options.seen() >= killAfter && child.kill("SIGKILL"), 1) : undefined;
+    const result = await done;
+    clearInterval(watch);
+    if (result.signal !== "SIGKILL") return { kills, last: result };
+    kills++;
+  }
+  throw new Error(`${args[0]} was still killed after ${options.killedRuns + 8} runs`);
+}
