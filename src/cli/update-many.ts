@@ -214,7 +214,8 @@ function repeatOf(row: Row, keys: RowKeys, run: Run): Outcome | undefined {
   if (first !== Infinity && line < row.line) {
     const ids = entryIds(row, keys, run);
     if (first % hashBits === mine % hashBits) return { ...ids, result: "skipped", duplicateOf: line };
-    return { ...ids, result: "invalid", issues: [{ message: `updates the same user as line ${line} with different changes: merge them into one row` }] };
+    const where = run.state.source === "plan" ? "plan line" : "line";
+    return { ...ids, result: "invalid", issues: [{ message: `updates the same user as ${where} ${line} with different changes: merge them into one row` }] };
   }
   const lookedUp = row.user !== undefined && row.userId !== undefined && !isGuid(row.user);
   if (lookedUp) run.resolvedFirst.setIfAbsent(key, mine);

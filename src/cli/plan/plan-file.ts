@@ -146,8 +146,10 @@ function rowOf(entry: Planned, path: string, planLine: number): Row {
   const issues = entry.planKey !== planKeyOf(entry) ? [edited] : setsSecret(changes) ? [noSecret] : [...idIssues(ids), ...patchIssues(patch)];
   const userId = typeof entry.userId === "string" ? entry.userId : undefined;
   const user = typeof entry.userGiven === "string" ? entry.userGiven : userId;
+  // Named by its plan line, unique and in order whatever input lines the plan holds (plans appended
+  // with >> both start at line 2): repeats of one user are found by it, and messages name it.
   return {
-    line: entry.line,
+    line: planLine,
     ...(typeof entry.customerId === "string" && { customerId: entry.customerId }),
     ...(userId !== undefined && { userId }),
     ...(user !== undefined && { user }),
