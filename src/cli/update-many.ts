@@ -21,7 +21,7 @@ import { describeChanges, type Changes } from "./plan/changes.js";
 import { judge, type StateOptions } from "./plan/judge.js";
 import { openPlan, PlanOutput } from "./plan/plan-file.js";
 import { openUndo } from "./plan/undo-file.js";
-import { linkPlanToReport } from "./plan/apply-link.js";
+import { linkPlanToReport, linkUndoToReport } from "./plan/apply-link.js";
 import { answerIssue } from "./plan/answer.js";
 import { checkStatusTarget, writeStatusCopy } from "./status-out.js";
 import { checkNotInput, checkStdoutReport, createReport, openDestination, removeIfEmpty, statOf, type Destination } from "./journal/destination.js";
@@ -356,7 +356,7 @@ export async function runUpdateMany(file: string, options: UpdateManyOptions, te
       const { total, firstRows, byName } = await check(input, keyer, journal, options.onlyFailed ?? options.report);
       // What reading every row met (columns ignored, blank rows and repeated headers skipped), said once.
       for (const note of input.notes.slice(before)) terminal.say(note);
-      if (options.source === "plan" && !dryRun) linkPlanToReport(file, options.report);
+      if (options.source !== undefined && !dryRun) (options.source === "plan" ? linkPlanToReport : linkUndoToReport)(file, options.report);
       if (options.dryRun && byName > 0) token = await dryRunToken(options, terminal, byName);
       const statuses = options.statusOut === undefined ? undefined : new Map<number, string>();
       const secrets = new Set<string>();
