@@ -26,6 +26,7 @@ import { answerIssue } from "./plan/answer.js";
 import { checkStatusTarget, writeStatusCopy } from "./status-out.js";
 import { checkNotInput, checkStdoutReport, createReport, openDestination, removeIfEmpty, statOf, type Destination } from "./journal/destination.js";
 import { JournalLocks } from "./journal/lock.js";
+import { contentLockOf } from "./journal/content-lock.js";
 import { NumberTable } from "./number-table.js";
 import { isGuid, principalNameKey } from "../ids.js";
 import { formatIssue } from "./patch.js";
@@ -340,10 +341,13 @@ export async function runUpdateMany(file: string, options: UpdateManyOptions, te
   // Before the input is read: a second run on the same journal stops here.
   // An undo locks the report it undoes too: not while that job still runs. An apply locks its plan
   // (two applies of one plan would each send it), and --plan-out its file (two plans written at once).
-  const locked = [options.report, options.onlyFailed, options.source !== undefined ? file : undefined, options.planOut];
+  const locked = { "--report": options.report, "--only-failed": options.onlyFailed, [options.source === "plan" ? "--apply" : "undo"]: options.source !== undefined ? file : undefined, "--plan-out": options.planOut };
   // Refused here, the report made above stays: another run may hold it, to write to it.
-  const locks = JournalLocks.acquire(locked.filter((path): path is string => path !== undefined));
+  const locks = JournalLocks.acquire(Object.entries(locked).flatMap(([option, path]) => (path === undefined ? [] : [{ path, named: `${option} ${path}` }])));
   try {
+    // Two runs at once over the same content by other names (a copy): its lock too.
+    const content = dryRun ? undefined : await contentLockOf(file);
+    if (content) locks.adopt(JournalLocks.acquire([content]));
     const input = options.source === "plan" ? openPlan(file) : options.source === "undo" ? await openUndo(file, (line) => terminal.say(line)) : await openInput(file, options);
     for (const note of input.notes) terminal.say(note);
     // Usage problems (token, target) stop the run before any report line is written.

@@ -52,14 +52,14 @@ function isFileOrMissing(path: string): boolean {
  * A lock belongs to a name, so a journal must have one: two runs given two hard links of one file
  * would each hold a lock of their own.
  */
-function checkOneName(report: string): void {
+function checkOneName(report: string, named: string): void {
   let links: number;
   try {
     links = statSync(report).nlink;
   } catch {
     return; // not there (yet): one name
   }
-  if (links > 1) throw new UsageError(`${report} has ${links} names (hard links): two runs given two of them could not tell each other apart — give a report with one name; nothing was sent`);
+  if (links > 1) throw new UsageError(`${named} has ${links} names (hard links): two runs given two of them could not tell each other apart — give a file with one name (a copy: cp ${report} <new name>); nothing was sent`);
 }
 
 function readHolder(lockPath: string): { text: string; holder: Partial<Holder> } | undefined {
@@ -118,9 +118,20 @@ function createExclusive(path: string, text: string): boolean {
   }
 }
 
-function inUse(report: string, lockPath: string, holder: Partial<Holder>): UsageError {
+/** What a lock guards, as messages name it: `--report r.jsonl`, or a phrase of its own. */
+export interface LockTarget {
+  readonly path: string;
+  /** How the file is named in messages (the option that gave it); the path by default. */
+  readonly named?: string;
+  /** What a run refused because another holds the lock is told, given that run (`another run (pid …)`). */
+  readonly busy?: (who: string) => string;
+}
+
+const busyFile = (named: string) => (who: string) => `${named} is in use by ${who}: wait for it to end — two runs on one report or plan would send rows twice`;
+
+function inUse(target: LockTarget, lockPath: string, holder: Partial<Holder>): UsageError {
   const who = holder.pid === undefined ? "another run" : `another run (pid ${holder.pid}${holder.host === hostname() ? "" : ` on ${holder.host}`}, started ${holder.started})`;
-  return new UsageError(`${report} is in use by ${who}: wait for it to end — two runs on one report or plan would send rows twice. If no run is using it, remove ${lockPath}; nothing was sent`);
+  return new UsageError(`${(target.busy ?? busyFile(target.named ?? target.path))(who)}. If no run is using it, remove ${lockPath}; nothing was sent`);
 }
 
 /** Removes the stale lock whose text is `text`, if it is still that one. */
@@ -142,13 +153,17 @@ export class JournalLocks {
   readonly #onExit = () => this.release();
 
   /** Locks each report (those the run reads and writes), or throws a UsageError naming the one in use. */
-  static acquire(reports: readonly string[]): JournalLocks {
+  static acquire(reports: readonly (string | LockTarget)[]): JournalLocks {
     const locks = new JournalLocks();
     try {
-      for (const report of new Set(reports.map(canonicalOrRefuse))) {
-        if (!isFileOrMissing(report)) continue;
-        locks.#lock(report);
-        checkOneName(report);
+      const seen = new Set<string>();
+      for (const given of reports) {
+        const target = typeof given === "string" ? { path: given } : given;
+        const report = canonicalOrRefuse(target.path);
+        if (seen.has(report) || !isFileOrMissing(report)) continue;
+        seen.add(report);
+        locks.#lock(report, target);
+        checkOneName(report, target.named ?? report);
       }
     } catch (error) {
       locks.release();
@@ -159,7 +174,7 @@ export class JournalLocks {
     return locks;
   }
 
-  #lock(report: string): void {
+  #lock(report: string, target: LockTarget): void {
     const lockPath = `${report}.lock`;
     const text = JSON.stringify({ pid: process.pid, host: hostname(), started: new Date().toISOString() } satisfies Holder);
     for (let attempt = 0; attempt < 3; attempt++) {
@@ -169,10 +184,16 @@ export class JournalLocks {
       }
       const found = readHolder(lockPath);
       if (found === undefined) continue;
-      if (!isStale(found.holder)) throw inUse(report, lockPath, found.holder);
+      if (!isStale(found.holder)) throw inUse({ ...target, named: target.named ?? report }, lockPath, found.holder);
       takeOver(report, lockPath, found.text);
     }
-    throw inUse(report, lockPath, {});
+    throw inUse({ ...target, named: target.named ?? report }, lockPath, {});
+  }
+
+  /** Adds the locks of `other` to this run's: released together. */
+  adopt(other: JournalLocks): void {
+    this.#held.push(...other.#held.splice(0));
+    other.release();
   }
 
   /** Removes the locks this run holds (each only if it is still this run's). */
