@@ -34,7 +34,7 @@ describe("update-many --plan", { timeout: 60_000 }, () => {
     expect(pages(server)).toHaveLength(3); // 5 users, 2 a page: the listing once
   });
 
-  it("exits 0 when no row would fail, and saves the plan with --plan-out, a password shown only as (set)", async () => {
+  it("exits 0 when no row would fail, and saves the plan with --plan-out, a row setting a password planned as would-fail and the password never shown", async () => {
     const server = await directory(3);
     const input = file("password.jsonl", [
       JSON.stringify({ customerId, user: "user0@contoso.com", usageLocation: "US" }),
@@ -42,10 +42,12 @@ describe("update-many --plan", { timeout: 60_000 }, () => {
     ].join("\n"));
     const out = file("saved.plan.jsonl");
     const result = await runCli(["update-many", input, "--plan", "--plan-out", out, ...at(server)], { env });
-    expect(result.code, result.stderr).toBe(0);
+    expect(result.code, result.stderr).toBe(1);
     const saved = readFileSync(out, "utf8");
     expect(parseReport(saved)).toEqual(parseReport(result.stdout));
-    expect(parseReport(saved)[1]?.changes).toEqual({ "passwordProfile.password": { to: "(set)" }, "passwordProfile.forceChangePassword": { to: true } });
+    expect(parseReport(saved)[1]?.issues?.[0]?.message).toMatch(/cannot be applied from a plan/);
+    const fine = await runCli(["update-many", file("no-password.csv", rows(1, () => false)), "--plan", "--plan-out", out, ...at(server)], { env });
+    expect(fine.code, fine.stderr).toBe(0);
     expect(saved + result.stdout + result.stderr).not.toContain("Plan-Secret-7788!");
   });
 

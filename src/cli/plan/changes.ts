@@ -4,7 +4,7 @@
 // writable ones (patch.ts's bulk columns); the password is never kept: it shows as "(set)", and its
 // from-value, like forceChangePassword's, no listing shows.
 import type { CustomerUser } from "../../index.js";
-import { bulkColumns, setField, type PatchBody } from "../patch.js";
+import { bulkColumns, setField, type Issue, type PatchBody } from "../patch.js";
 
 /** A user's writable fields as listed (never a password): what a row's fields are compared with. */
 export type UserState = Readonly<Record<string, unknown>>;
@@ -67,6 +67,9 @@ export const isEmpty = (changes: Changes): boolean => Object.keys(changes).lengt
 
 /** Whether the change sets a secret, which a plan or a journal never holds. */
 export const setsSecret = (changes: Changes): boolean => password in changes;
+
+/** Why a row setting a password fails in a plan (--plan says so) and is refused by --apply: no plan holds one. */
+export const noSecret: Issue = { field: password, message: "cannot be applied from a plan, which never holds a password: send this row with update-many <file>" };
 
 /** The body that sets each change's to-value (or, `reverse`, its from-value). */
 export function patchOf(changes: Changes, side: "to" | "from" = "to"): PatchBody {

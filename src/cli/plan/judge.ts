@@ -9,7 +9,7 @@
 import type { KnownChange } from "../journal/report.js";
 import type { Issue } from "../patch.js";
 import type { Row } from "../rows.js";
-import { changesOf, driftOf, isEmpty, type Changes } from "./changes.js";
+import { changesOf, driftOf, isEmpty, noSecret, type Changes } from "./changes.js";
 
 export interface StateOptions {
   /** Every row's user is listed before it is judged (--plan, --apply, undo), not only those named by sign-in name. */
@@ -27,6 +27,8 @@ export interface StateOptions {
 export type Judgement = { readonly outcome: { readonly result: "unchanged" } | { readonly result: "invalid"; readonly issues: readonly Issue[] } } | { readonly changes: Changes | undefined };
 
 export function judge(row: Row, sent: KnownChange | undefined, options: StateOptions): Judgement {
+  // A plan never holds a password, so --apply refuses such a row: the plan says it would fail.
+  if (options.plan === true && row.secret !== undefined) return { outcome: { result: "invalid", issues: [noSecret] } };
   const pending = sent?.requestId !== undefined;
   if (!row.current) return { changes: pending ? sent?.changes : undefined };
   const changes = pending ? sent?.changes : changesOf(row.patch, row.current);

@@ -20,7 +20,7 @@ import { idIssues, patchIssues, type Issue } from "../patch.js";
 import type { Row, RowInput } from "../rows.js";
 import { UsageError } from "../run-end.js";
 import type { Terminal } from "../terminal.js";
-import { isChanges, patchOf, setsSecret, type Changes } from "./changes.js";
+import { isChanges, noSecret, patchOf, setsSecret, type Changes } from "./changes.js";
 
 /** The results a plan's entries have. */
 const planResults: ReadonlySet<string> = new Set(["change", "unchanged", "invalid", "skipped"]);
@@ -130,9 +130,6 @@ function entryOf(text: string, path: string, planLine: number): Planned | undefi
   }
   return entry as Planned;
 }
-
-/** What a planned change's row must not be sent with: a password, which no plan holds. */
-const noSecret: Issue = { field: "passwordProfile.password", message: "cannot be applied from a plan, which never holds a password: send this row with update-many <file>" };
 
 function rowOf(entry: Planned, path: string, planLine: number): Row {
   if (!isChanges(entry.changes)) throw new UsageError(`${path} line ${planLine} is a change without its changes: not a plan entry of this program; nothing was sent`);
