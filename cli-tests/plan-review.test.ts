@@ -134,6 +134,12 @@ describe("undo <report>", { timeout: 60_000 }, () => {
     const undone = await runCli(["undo", report, "--report", file("bom-undo.undo.jsonl"), ...at(server)], { env });
     expect(undone.code, undone.stderr).toBe(0);
     expect(server.users.get(idOf(0))?.usageLocation).toBe("GB");
+    // Its first line read, not skipped as torn: a row sent with no answer there refuses the undo.
+    const sending = JSON.stringify({ line: 2, customerId, userId: idOf(0), key: "K".padEnd(22, "A"), result: "sending", requestId: "req-first-line", changes: { usageLocation: { from: "GB", to: "US" } } });
+    const unfinished = file("bom-undo.unfinished.jsonl", `\uFEFF${sending}\n`);
+    const refused = await runCli(["undo", unfinished, "--report", file("bom-undo-2.undo.jsonl"), ...at(server)], { env });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/holds 1 rows sent whose outcome is unknown/);
   });
 
   it("says a CSV input and a plan are not reports (a plan: apply it first)", async () => {

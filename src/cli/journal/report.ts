@@ -283,14 +283,18 @@ function after(before: KnownChange | undefined, entry: RawEntry, reportLine: num
 }
 
 /** A journal, read as a stream: what it knows of each change it names. */
+/** A file's first line without a UTF-8 byte-order mark (Notepad saves one): the line as written. */
+export const withoutBom = (line: string): string => (line.startsWith("\uFEFF") ? line.slice(1) : line);
+
 export async function readJournal(path: string): Promise<Journal> {
   const changes = new ChangeIndex();
   let keyId: string | undefined;
   let entries = 0;
   let reportLine = 0;
   try {
-    for await (const source of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
+    for await (const text of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
       reportLine++;
+      const source = reportLine === 1 ? withoutBom(text) : text;
       if (source.trim() === "") continue;
       let entry: unknown;
       try {

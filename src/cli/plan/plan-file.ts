@@ -15,6 +15,7 @@ import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { ReportWriter, type EntryWriter, type Outcome, type ReportEntry } from "../journal/report.js";
 import { canonical } from "../journal/row-keys.js";
+import { withoutBom } from "../journal/report.js";
 import { forgetApplied } from "./apply-link.js";
 import { idIssues, patchIssues, type Issue } from "../patch.js";
 import type { Row, RowInput } from "../rows.js";
@@ -92,7 +93,7 @@ function isPlanOrNothing(path: string): boolean {
   }
   try {
     const head = Buffer.alloc(4096);
-    const first = head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString("utf8").split("\n")[0]?.trim() ?? "";
+    const first = withoutBom(head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString("utf8").split("\n")[0] ?? "").trim();
     if (first === "") return true;
     return planResults.has(String((JSON.parse(first) as { result?: unknown }).result));
   } catch {
@@ -169,7 +170,7 @@ export function openPlan(path: string): RowInput {
         input = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
         for await (const text of input) {
           planLine++;
-          const entry = entryOf(text, path, planLine);
+          const entry = entryOf(planLine === 1 ? withoutBom(text) : text, path, planLine);
           if (entry?.result !== "change") continue;
           changes++;
           yield rowOf(entry, path, planLine);

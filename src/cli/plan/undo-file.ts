@@ -12,7 +12,7 @@ import { fileProblem } from "../messages.js";
 import { createInterface } from "node:readline";
 import { idIssues, patchIssues, type Issue } from "../patch.js";
 import type { Row, RowInput } from "../rows.js";
-import { readJournal } from "../journal/report.js";
+import { readJournal, withoutBom } from "../journal/report.js";
 import { UsageError } from "../run-end.js";
 import { isChanges, patchOf, type Changes, type FieldChange } from "./changes.js";
 
@@ -43,7 +43,7 @@ async function collect(path: string): Promise<Collected> {
       reportLine++;
       let entry: Record<string, unknown>;
       try {
-        entry = JSON.parse(text) as Record<string, unknown>;
+        entry = JSON.parse(reportLine === 1 ? withoutBom(text) : text) as Record<string, unknown>;
       } catch {
         continue; // a line torn by a kill: never an `ok` (that is written whole, or not at all)
       }
