@@ -29,7 +29,8 @@ describe("update-many --apply <plan>", { timeout: 60_000 }, () => {
     const report = file("appended.report.jsonl");
     const applied = await runCli(["update-many", "--apply", plan, "--report", report, ...at(server)], { env });
     expect(applied.code).toBe(1);
-    expect(readReportFile(report).sort((a, b) => a.line - b.line).map((entry) => entry.result)).toEqual(["ok", "ok", "skipped", "skipped", "invalid"]);
+    // Each row named by its plan line, never by the input lines the two plans share.
+    expect(readReportFile(report).sort((a, b) => a.line - b.line).map((entry) => [entry.line, entry.result])).toEqual([[1, "ok"], [2, "ok"], [3, "skipped"], [4, "skipped"], [5, "invalid"]]);
     expect(applied.stderr).toMatch(/updates the same user as plan line 1 with different changes/);
     expect(patches(server)).toHaveLength(2);
     expect(server.users.get(idOf(0))?.usageLocation).toBe("US");
@@ -148,7 +149,7 @@ describe("undo <report>", { timeout: 60_000 }, () => {
     const fromCsv = await runCli(["undo", input, "--report", file("not-report.undo.jsonl"), ...at(server)], { env });
     expect(fromCsv.code).toBe(2);
     expect(fromCsv.stderr).toMatch(/is not a report/);
-    const plan = await planOf(server, "not-report", rows(1, () => true));
+    const plan = await planOf(server, "not-report", rows(1, () => false));
     const fromPlan = await runCli(["undo", plan, "--report", file("not-report-2.undo.jsonl"), ...at(server)], { env });
     expect(fromPlan.code).toBe(2);
     expect(fromPlan.stderr).toMatch(/is a plan, not a report: apply it first/);

@@ -241,7 +241,7 @@ describe("undo <report>", { timeout: 60_000 }, () => {
     const nothing = await runCli(["undo", blind, "--report", file("blind.undo.jsonl"), ...at(server)], { env });
     expect(nothing.code).toBe(2);
     expect(nothing.stderr).toMatch(/1 applied rows of .*blind.jsonl \(report lines 1\) were sent without reading their user first/);
-    expect(nothing.stderr).toMatch(/records no applied change that can be undone; nothing was sent/);
+    expect(nothing.stderr).toMatch(/records no applied change that can be undone; nothing was sent/); // no word of a plan: it is a report
     expect(patches(server)).toEqual([]);
   });
 });

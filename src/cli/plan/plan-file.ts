@@ -5,9 +5,10 @@
 // whole, so an interrupted plan never leaves half of one to apply.
 // `--apply <plan>` reads it back: each `change` becomes a row that sets the to-values and expects
 // the from-values (judge.ts refuses a user changed since). A plan never holds a password.
-// Each `change` carries `planKey`, a digest of its customer, user and changes: a row edited by hand
-// since (its changes no longer those planned) is refused at apply, naming its line. It catches
-// edits, not forgery — anyone can compute a digest; the plan is the admin's own file.
+// Each `change` carries `planKey`, a digest of its customer, user (by id and as given) and
+// changes: a row edited by hand since is refused at apply, naming its line. It catches edits, not
+// forgery — anyone can compute a digest; the plan is the admin's own file. --apply names each row
+// by its plan line (its report's `line`), whatever input line the plan recorded.
 import { createHash, randomUUID } from "node:crypto";
 import { closeSync, openSync, readSync, renameSync, rmSync } from "node:fs";
 import { fileProblem } from "../messages.js";
@@ -27,8 +28,12 @@ import { isChanges, noSecret, patchOf, setsSecret, type Changes } from "./change
 const planResults: ReadonlySet<string> = new Set(["change", "unchanged", "invalid", "skipped"]);
 
 /** A planned change's digest: what --apply checks the row against. */
-const planKeyOf = (entry: { readonly customerId?: unknown; readonly userId?: unknown; readonly changes?: unknown }): string =>
-  createHash("sha256").update(canonical({ customerId: entry.customerId ?? null, userId: entry.userId ?? null, changes: entry.changes ?? null })).digest("base64url").slice(0, 22);
+// The user as given is in it too: apply names the row's user by it in every message and report.
+const planKeyOf = (entry: { readonly customerId?: unknown; readonly userId?: unknown; readonly userGiven?: unknown; readonly changes?: unknown }): string =>
+  createHash("sha256")
+    .update(canonical({ customerId: entry.customerId ?? null, userId: entry.userId ?? null, userGiven: entry.userGiven ?? null, changes: entry.changes ?? null }))
+    .digest("base64url")
+    .slice(0, 22);
 
 /** Where a plan goes while it is made: written to a partial file of its own, renamed into place when whole. */
 export class PlanOutput implements EntryWriter {
@@ -139,7 +144,7 @@ function rowOf(entry: Planned, path: string, planLine: number): Row {
   const kept = Object.fromEntries(Object.entries(changes).filter(([column]) => !column.startsWith("passwordProfile.")));
   const patch = patchOf(kept);
   const expected = Object.fromEntries(Object.entries(kept).map(([column, change]) => [column, change.from ?? null]));
-  const why = entry.planKey === undefined ? "it has no planKey (edited, or written by an earlier version)" : "its planKey does not match its customer, user and changes";
+  const why = entry.planKey === undefined ? "it has no planKey (edited, or written by an earlier version)" : "its planKey does not match its customer, user and changes (edited, or planned by an earlier version)";
   const edited: Issue = { message: `plan line ${planLine} was edited since it was planned (${why}): it is not sent — plan again` };
   const issues = entry.planKey !== planKeyOf(entry) ? [edited] : setsSecret(changes) ? [noSecret] : [...idIssues(ids), ...patchIssues(patch)];
   const userId = typeof entry.userId === "string" ? entry.userId : undefined;

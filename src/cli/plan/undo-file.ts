@@ -38,6 +38,7 @@ async function collect(path: string): Promise<Collected> {
   const unknown: number[] = [];
   const sent = new Map<number, string>();
   let reportLine = 0;
+  let entries = 0;
   try {
     for await (const text of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
       reportLine++;
@@ -50,7 +51,8 @@ async function collect(path: string): Promise<Collected> {
       if (entry === null || typeof entry !== "object" || !Number.isInteger(entry["line"]) || typeof entry["result"] !== "string") {
         throw new UsageError(`${path} line ${reportLine} is not a report entry of this program; nothing was sent`);
       }
-      if (entry["result"] === "change") throw new UsageError(`${path} is a plan, not a report: undo takes the --report of a run that sent; nothing was sent`);
+      entries++;
+      if (entry["result"] === "change") throw notReport(path, "plan");
       if (typeof entry["requestId"] === "string" && entry["result"] !== "ok") sent.set(reportLine, whoOf(entry, entry["requestId"]));
       if (entry["result"] !== "ok" || entry["carriedOver"] === true) continue;
       const { customerId, userId, userGiven, changes } = entry;
@@ -68,7 +70,15 @@ async function collect(path: string): Promise<Collected> {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot read the report ${path}: ${fileProblem(error)}`);
   }
+  if (entries === 0 && reportLine > 0) throw notReport(path, "other");
   return { users, unknown, sent };
+}
+
+/** The file given to undo is no report: a plan (apply it first), or something else (a CSV input?). */
+function notReport(path: string, kind: "plan" | "other"): UsageError {
+  // A plan with no change (all unchanged) cannot be told from a report of a run that sent none.
+  if (kind === "plan") return new UsageError(`${path} is a plan, not a report: apply it first (update-many --apply ${path} --report <file>), then undo that report; nothing was sent`);
+  return new UsageError(`${path} is not a report: no line of it is a JSON entry (an input file, a CSV?) — undo takes the --report of a run that sent; nothing was sent`);
 }
 
 /** `line 4 (ada@contoso.com, request id 1b…)`: a row as the admin can find it in the input and the report. */
@@ -89,12 +99,13 @@ async function refuseUnfinished(path: string, sent: ReadonlyMap<number, string>)
   if (rows.length === 0) return;
   const named = `${rows.slice(0, 10).join("; ")}${rows.length > 10 ? `; and ${rows.length - 10} more` : ""}`;
   throw new UsageError(
-    `${path} holds ${rows.length} rows sent whose outcome is unknown (interrupted or crashed): ${named} — undo cannot tell whether they were applied. Finish that run first (rerun it with --report ${path}: it re-sends them with the same request ids), then undo; nothing was sent`,
+    `${path} holds ${rows.length} rows sent whose outcome is unknown — sent with no answer received (a crash, Ctrl-C or a timeout): ${named} — undo cannot tell whether they were applied. Finish that run first (rerun it with --report ${path}: it re-sends them with the same request ids), then undo; nothing was sent`,
   );
 }
 
 /** Why a field's change cannot be undone, if it cannot. */
 function irreversible(column: string, change: FieldChange): string | undefined {
+  if (column === "state") return "a restore cannot be undone by undo: delete the user if it should go (partner-center-users delete <customer-id> <user>)";
   if (column === "passwordProfile.password") return "a password change cannot be undone (a password is never kept)";
   if (column.startsWith("passwordProfile.")) return undefined; // goes with the password
   if (change.from === undefined || change.from === null) return `${column} cannot be undone: it had no value before, and the API cannot clear a field`;
@@ -125,7 +136,10 @@ export async function openUndo(path: string, note: (line: string) => void): Prom
     const lines = `${unknown.slice(0, 10).join(", ")}${unknown.length > 10 ? ` and ${unknown.length - 10} more` : ""}`;
     note(`${unknown.length} applied rows of ${path} (report lines ${lines}) were sent without reading their user first — named by object id, without --apply — so what they changed is not known: they are not undone`);
   }
-  if (users.size === 0) throw new UsageError(`${path} records no applied change that can be undone; nothing was sent`);
+  if (users.size === 0) {
+    const plan = unknown.length === 0 ? " (a plan records none: apply it first, then undo the report of that apply)" : "";
+    throw new UsageError(`${path} records no applied change that can be undone${plan}; nothing was sent`);
+  }
   const rows = [...users.values()].map((applied) => rowOf(applied, note));
   const shown = rows.reduce((count, row) => count + (row.issues.length === 0 ? 1 : 0), 0);
   note(`undoing ${shown} users' changes recorded in ${path}${shown < rows.length ? ` (${rows.length - shown} cannot be undone)` : ""}`);
