@@ -52,17 +52,20 @@ describe("update-many --apply <plan>", { timeout: 60_000 }, () => {
     const server = await directory(2);
     const plan = await planOf(server, "held", rows(2, () => false));
     const config = mkdtempSync(join(tmpdir(), "pcu-content-"));
-    const running = join(config, "running");
-    mkdirSync(running);
-    // The content lock of a run still going (this test process stands in for it).
-    const digest = createHash("sha256").update(readFileSync(plan)).digest("hex");
-    writeFileSync(join(running, `${digest}.lock`), JSON.stringify({ pid: process.pid, host: hostname(), started: new Date().toISOString() }));
-    const copy = file("held-copy.plan.jsonl", readFileSync(plan, "utf8"));
-    const applied = await runCli(["update-many", "--apply", copy, "--report", file("held.report.jsonl"), ...at(server)], { env: { ...env, PARTNER_CENTER_USERS_CONFIG_DIR: config } });
-    expect(applied.code).toBe(2);
-    expect(applied.stderr).toMatch(new RegExp(`another run \\(pid ${process.pid}, started .*\\) is running over the same content as .*held-copy.plan.jsonl`));
-    expect(patches(server)).toEqual([]);
-    rmSync(config, { recursive: true, force: true });
+    try {
+      const running = join(config, "running");
+      mkdirSync(running);
+      // The content lock of a run still going (this test process stands in for it).
+      const digest = createHash("sha256").update(`${server.url}\n`).update(readFileSync(plan)).digest("hex");
+      writeFileSync(join(running, `${digest}.lock`), JSON.stringify({ pid: process.pid, host: hostname(), started: new Date().toISOString() }));
+      const copy = file("held-copy.plan.jsonl", readFileSync(plan, "utf8"));
+      const applied = await runCli(["update-many", "--apply", copy, "--report", file("held.report.jsonl"), ...at(server)], { env: { ...env, PARTNER_CENTER_USERS_CONFIG_DIR: config } });
+      expect(applied.code).toBe(2);
+      expect(applied.stderr).toMatch(new RegExp(`another run \\(pid ${process.pid}, started .*\\) is running over the same content as .*held-copy.plan.jsonl`));
+      expect(patches(server)).toEqual([]);
+    } finally {
+      rmSync(config, { recursive: true, force: true });
+    }
   });
 
   it("a plan row that sets a password is planned as would-fail (exit 1), as --apply refuses it", async () => {

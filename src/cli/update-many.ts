@@ -346,7 +346,7 @@ export async function runUpdateMany(file: string, options: UpdateManyOptions, te
   const locks = JournalLocks.acquire(Object.entries(locked).flatMap(([option, path]) => (path === undefined ? [] : [{ path, named: `${option} ${path}` }])));
   try {
     // Two runs at once over the same content by other names (a copy): its lock too.
-    const content = dryRun ? undefined : await contentLockOf(file);
+    const content = dryRun || options.mock ? undefined : await contentLockOf(file, options.baseUrl ?? "");
     if (content) locks.adopt(JournalLocks.acquire([content]));
     const input = options.source === "plan" ? openPlan(file) : options.source === "undo" ? await openUndo(file, (line) => terminal.say(line)) : await openInput(file, options);
     for (const note of input.notes) terminal.say(note);
