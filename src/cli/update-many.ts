@@ -25,8 +25,8 @@ import { linkPlanToReport, linkUndoToReport } from "./plan/apply-link.js";
 import { answerIssue } from "./plan/answer.js";
 import { checkStatusTarget, writeStatusCopy } from "./status-out.js";
 import { checkNotInput, checkStdoutReport, createReport, openDestination, removeIfEmpty, statOf, type Destination } from "./journal/destination.js";
-import { JournalLocks } from "./journal/lock.js";
-import { contentLockOf } from "./journal/content-lock.js";
+import { JournalLocks, namedTargets } from "./journal/lock.js";
+import { contentLocksOf } from "./journal/content-lock.js";
 import { NumberTable } from "./number-table.js";
 import { isGuid, principalNameKey } from "../ids.js";
 import { formatIssue } from "./patch.js";
@@ -215,8 +215,7 @@ function repeatOf(row: Row, keys: RowKeys, run: Run): Outcome | undefined {
   if (first !== Infinity && line < row.line) {
     const ids = entryIds(row, keys, run);
     if (first % hashBits === mine % hashBits) return { ...ids, result: "skipped", duplicateOf: line };
-    const where = run.state.source === "plan" ? "plan line" : "line";
-    return { ...ids, result: "invalid", issues: [{ message: `updates the same user as ${where} ${line} with different changes: merge them into one row` }] };
+    return { ...ids, result: "invalid", issues: [{ message: `updates the same user as ${run.state.source === "plan" ? "plan line" : "line"} ${line} with different changes: merge them into one row` }] };
   }
   const lookedUp = row.user !== undefined && row.userId !== undefined && !isGuid(row.user);
   if (lookedUp) run.resolvedFirst.setIfAbsent(key, mine);
@@ -338,16 +337,14 @@ export async function runUpdateMany(file: string, options: UpdateManyOptions, te
   const dryRun = options.dryRun === true || options.plan === true;
   const made = options.report !== undefined && statOf(options.report) === undefined ? options.report : undefined;
   if (made !== undefined) createReport(made);
-  // Before the input is read: a second run on the same journal stops here.
+  // Before the input is read: a second run on the same journal, or on the same content (a copy), stops here.
   // An undo locks the report it undoes too: not while that job still runs. An apply locks its plan
   // (two applies of one plan would each send it), and --plan-out its file (two plans written at once).
   const locked = { "--report": options.report, "--only-failed": options.onlyFailed, [options.source === "plan" ? "--apply" : "undo"]: options.source !== undefined ? file : undefined, "--plan-out": options.planOut };
   // Refused here, the report made above stays: another run may hold it, to write to it.
-  const locks = JournalLocks.acquire(Object.entries(locked).flatMap(([option, path]) => (path === undefined ? [] : [{ path, named: `${option} ${path}` }])));
+  const locks = JournalLocks.acquire(namedTargets(locked));
   try {
-    // Two runs at once over the same content by other names (a copy): its lock too.
-    const content = dryRun || options.mock ? undefined : await contentLockOf(file, options.baseUrl ?? "");
-    if (content) locks.adopt(JournalLocks.acquire([content]));
+    if (!dryRun && !options.mock) locks.adopt(JournalLocks.acquire(await contentLocksOf(file, options.baseUrl ?? "")));
     const input = options.source === "plan" ? openPlan(file) : options.source === "undo" ? await openUndo(file, (line) => terminal.say(line)) : await openInput(file, options);
     for (const note of input.notes) terminal.say(note);
     // Usage problems (token, target) stop the run before any report line is written.

@@ -127,6 +127,10 @@ export interface LockTarget {
   readonly busy?: (who: string) => string;
 }
 
+/** Files to lock by the option that gave each (`{ "--report": "r.jsonl" }`), those given. */
+export const namedTargets = (files: Readonly<Record<string, string | undefined>>): LockTarget[] =>
+  Object.entries(files).flatMap(([option, path]) => (path === undefined ? [] : [{ path, named: `${option} ${path}` }]));
+
 const busyFile = (named: string) => (who: string) => `${named} is in use by ${who}: wait for it to end — two runs on one report or plan would send rows twice`;
 
 function inUse(target: LockTarget, lockPath: string, holder: Partial<Holder>): UsageError {

@@ -282,10 +282,10 @@ function after(before: KnownChange | undefined, entry: RawEntry, reportLine: num
   }
 }
 
-/** A journal, read as a stream: what it knows of each change it names. */
 /** A file's first line without a UTF-8 byte-order mark (Notepad saves one): the line as written. */
 export const withoutBom = (line: string): string => (line.startsWith("\uFEFF") ? line.slice(1) : line);
 
+/** A journal, read as a stream: what it knows of each change it names. */
 export async function readJournal(path: string): Promise<Journal> {
   const changes = new ChangeIndex();
   let keyId: string | undefined;

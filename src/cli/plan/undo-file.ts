@@ -76,7 +76,6 @@ async function collect(path: string): Promise<Collected> {
 
 /** The file given to undo is no report: a plan (apply it first), or something else (a CSV input?). */
 function notReport(path: string, kind: "plan" | "other"): UsageError {
-  // A plan with no change (all unchanged) cannot be told from a report of a run that sent none.
   if (kind === "plan") return new UsageError(`${path} is a plan, not a report: apply it first (update-many --apply ${path} --report <file>), then undo that report; nothing was sent`);
   return new UsageError(`${path} is not a report: no line of it is a JSON entry (an input file, a CSV?) — undo takes the --report of a run that sent; nothing was sent`);
 }
@@ -137,6 +136,7 @@ export async function openUndo(path: string, note: (line: string) => void): Prom
     note(`${unknown.length} applied rows of ${path} (report lines ${lines}) were sent without reading their user first — named by object id, without --apply — so what they changed is not known: they are not undone`);
   }
   if (users.size === 0) {
+    // A plan with no change (all unchanged) cannot be told from a report of a run that sent none.
     const plan = unknown.length === 0 ? " (a plan records none: apply it first, then undo the report of that apply)" : "";
     throw new UsageError(`${path} records no applied change that can be undone${plan}; nothing was sent`);
   }
