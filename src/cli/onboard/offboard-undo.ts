@@ -12,6 +12,8 @@ import { checkNotInput, checkStdoutReport, createReport, openDestination, statOf
 import { JournalLocks } from "../journal/lock.js";
 import { abortOnInterrupt, UsageError } from "../run-end.js";
 import type { Terminal } from "../terminal.js";
+import { linkOnce } from "../plan/apply-link.js";
+import { refuseUnfinished, whoOf } from "../plan/undo-file.js";
 import { exactlyOnce, StepFailed } from "./journaled-step.js";
 import { beforeEntries, offboardJob, offboardKey, runRows, type Before } from "./offboard-many.js";
 
@@ -53,14 +55,21 @@ interface UndoRow extends Before {
 /** What the offboarding did, per user, from its report: the before-values and the steps done. */
 async function undoRows(report: string): Promise<UndoRow[]> {
   const done = new Map<string, { deletedAt?: string }>();
+  // Who each entry that sent names, by report line: to name a step whose outcome is unknown.
+  const sent = new Map<number, string>();
+  let reportLine = 0;
   for await (const source of createInterface({ input: createReadStream(report), crlfDelay: Infinity })) {
+    reportLine++;
     try {
-      const entry = JSON.parse(source) as { job?: unknown; result?: unknown; key?: unknown; deletedAt?: unknown };
+      const entry = JSON.parse(source) as { job?: unknown; result?: unknown; key?: unknown; deletedAt?: unknown; requestId?: unknown };
+      if (typeof entry.requestId === "string" && entry.result !== "ok") sent.set(reportLine, whoOf(entry as Record<string, unknown>, entry.requestId));
       if (entry.job === offboardJob && entry.result === "ok" && typeof entry.key === "string") done.set(entry.key, typeof entry.deletedAt === "string" ? { deletedAt: entry.deletedAt } : {});
     } catch {
       // a line torn by a kill
     }
   }
+  // A step sent whose outcome is unknown (a kill, Ctrl-C): the undo cannot tell whether to give it back.
+  await refuseUnfinished(report, sent, `rerun the same offboard-many command, with --report ${report}`);
   const rows: UndoRow[] = [];
   for (const before of (await beforeEntries(report)).values()) {
     const did = (step: string) => done.get(offboardKey(before.customerId, before.userGiven, step));
@@ -77,6 +86,19 @@ async function undoRows(report: string): Promise<UndoRow[]> {
   return rows;
 }
 
+/**
+ * An offboarding is undone once: its first undo records its report beside it (`<report>.undone`);
+ * the same undo report continues, another (or none) is refused — it would restore again users
+ * offboarded since by another run.
+ */
+function linkUndo(undone: string, report: string | undefined): void {
+  linkOnce(`${undone}.undone`, report, (earlier) => {
+    const how = earlier === null ? "with its report on stdout, which is never continued" : `with --report ${earlier}`;
+    const what = earlier === null ? "it is not undone again" : `to finish that undo, run it again with --report ${earlier}`;
+    return `${undone} was undone before ${how}: undoing it again would restore users offboarded since — ${what}; nothing was sent`;
+  }, `if you know the undo's report, give it with --report; nothing else undoes ${undone} again`);
+}
+
 export async function runUndoOffboard(undone: string, options: UndoOffboardOptions, terminal: Terminal): Promise<number> {
   checkTarget(options);
   if (options.correlationId !== undefined && !isGuid(options.correlationId)) throw new UsageError("--correlation-id must be a GUID");
@@ -88,6 +110,7 @@ export async function runUndoOffboard(undone: string, options: UndoOffboardOptio
   try {
     const rows = await undoRows(undone);
     if (rows.length === 0) throw new UsageError(`${undone} records no user offboarded: nothing to undo; nothing was sent`);
+    linkUndo(undone, options.report);
     const token = await resolveToken(options, terminal);
     const { journal, report } = await openDestination({ report: options.report }, terminal);
     const controller = new AbortController();
