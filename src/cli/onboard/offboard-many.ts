@@ -156,6 +156,21 @@ function finder(client: Client, signal: AbortSignal, maxPages: number | undefine
   };
 }
 
+/** Two rows naming one user two ways (sign-in name, object id) are refused up front, as exact repeats are: the second names the first. */
+async function refuseSameUserTwice(rows: readonly OffboardRow[], context: Context): Promise<void> {
+  const seen = new Map<string, number>();
+  const problems: string[] = [];
+  for (const row of rows) {
+    const userId = context.befores.get(offboardKey(row.customerId, row.user, "before"))?.userId ?? (await context.find(row).catch(() => undefined))?.id;
+    if (userId === undefined) continue; // refused at its row: no such active user
+    const who = `${principalNameKey(row.customerId)}/${userId.toLowerCase()}`;
+    const first = seen.get(who);
+    if (first !== undefined) problems.push(`line ${row.line}: ${row.user} is the same user as line ${first} (object id ${userId}): one row per user`);
+    else seen.set(who, row.line);
+  }
+  if (problems.length > 0) throw new UsageError(`nothing was sent: ${someOf(problems).join(" · ")}`);
+}
+
 export async function runOffboardMany(file: string, options: OffboardManyOptions, terminal: Terminal): Promise<number> {
   checkTarget(options);
   checkOneStdinReader({ "--token-stdin": options.tokenStdin, "offboard-many -": file === "-" });
@@ -182,6 +197,7 @@ export async function runOffboardMany(file: string, options: OffboardManyOptions
       // Every listing whole before the first delete: a listing paged while users are deleted skips
       // some (the pages shift under it; seen with the stateful fake after a kill -9).
       for (const row of rows) if (!befores.has(offboardKey(row.customerId, row.user, "before"))) await context.find(row).catch(() => undefined);
+      await refuseSameUserTwice(rows, context);
       return await runRows(rows, context, options, terminal, controller, (row) => offboardRow(context, row), { done: "offboarded", job: offboardJob });
     } finally {
       stopListening();
