@@ -12,6 +12,7 @@ import { createInterface } from "node:readline";
 import { principalNameKey, isGuid } from "../../ids.js";
 import { checkTarget, connect, openTarget, resolveToken, type Client, type SessionOptions, type Target } from "../connection.js";
 import { checkNotInput, checkStdoutReport, createReport, openDestination, statOf } from "../journal/destination.js";
+import { refuseOtherJob } from "../journal/job-kind.js";
 import { JournalLocks } from "../journal/lock.js";
 import { ReportWriteError, type Journal, type ReportEntry } from "../journal/report.js";
 import { errorLine } from "../messages.js";
@@ -120,6 +121,7 @@ export async function runCreateMany(file: string, options: CreateManyOptions, te
   // Before the input is read: a second run on the same journal (or passwords file) stops here.
   const locks = JournalLocks.acquire([options.report, options.passwordsOut].filter((path): path is string => path !== undefined));
   try {
+    await refuseOtherJob(options.report, "create-many");
     const rows = await readOnboardFile(file, options);
     const token = await resolveToken(options, terminal);
     const destination = options.dryRun ? undefined : await openDestination({ report: options.report }, terminal);

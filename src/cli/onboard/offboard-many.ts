@@ -11,6 +11,7 @@ import { PartnerCenterError } from "../../index.js";
 import { isGuid, principalNameKey } from "../../ids.js";
 import { checkTarget, connect, openTarget, resolveToken, type Client, type SessionOptions } from "../connection.js";
 import { checkNotInput, checkStdoutReport, createReport, openDestination, statOf } from "../journal/destination.js";
+import { refuseOtherJob } from "../journal/job-kind.js";
 import { JournalLocks } from "../journal/lock.js";
 import { ReportWriteError } from "../journal/report.js";
 import { digest } from "../journal/row-keys.js";
@@ -181,6 +182,7 @@ export async function runOffboardMany(file: string, options: OffboardManyOptions
   if (options.report !== undefined && statOf(options.report) === undefined) createReport(options.report);
   const locks = JournalLocks.acquire(options.report === undefined ? [] : [options.report]);
   try {
+    await refuseOtherJob(options.report, "offboard-many");
     const rows = await readRows(file, options);
     const token = await resolveToken(options, terminal);
     const { journal, report } = await openDestination({ report: options.report }, terminal);

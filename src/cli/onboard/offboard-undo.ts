@@ -9,6 +9,7 @@ import { createInterface } from "node:readline";
 import { isGuid } from "../../ids.js";
 import { checkTarget, connect, openTarget, resolveToken, type SessionOptions } from "../connection.js";
 import { checkNotInput, checkStdoutReport, createReport, openDestination, statOf } from "../journal/destination.js";
+import { refuseOtherJob } from "../journal/job-kind.js";
 import { JournalLocks } from "../journal/lock.js";
 import { abortOnInterrupt, UsageError } from "../run-end.js";
 import type { Terminal } from "../terminal.js";
@@ -25,20 +26,6 @@ export interface UndoOffboardOptions extends SessionOptions {
   readonly concurrency: number;
   readonly report?: string;
   readonly correlationId?: string;
-}
-
-/** Whether `path` is the report of an offboard-many run (its first entry says so). */
-export async function isOffboardReport(path: string): Promise<boolean> {
-  if (!statOf(path)?.isFile()) return false; // update-many's undo says what is wrong with it
-  for await (const source of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
-    if (source.trim() === "") continue;
-    try {
-      return (JSON.parse(source) as { job?: unknown }).job === offboardJob;
-    } catch {
-      return false;
-    }
-  }
-  return false;
 }
 
 interface UndoRow extends Before {
@@ -108,6 +95,7 @@ export async function runUndoOffboard(undone: string, options: UndoOffboardOptio
   // The report undone is locked too: not while its offboarding still runs.
   const locks = JournalLocks.acquire([undone, ...(options.report === undefined ? [] : [options.report])]);
   try {
+    await refuseOtherJob(options.report, "offboard-undo");
     const rows = await undoRows(undone);
     if (rows.length === 0) throw new UsageError(`${undone} records no user offboarded: nothing to undo; nothing was sent`);
     linkUndo(undone, options.report);
