@@ -11,7 +11,7 @@ import { resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { principalNameKey, isGuid } from "../../ids.js";
 import { checkTarget, connect, openTarget, resolveToken, type Client, type SessionOptions, type Target } from "../connection.js";
-import { checkNotInput, checkStdoutReport, createReport, openDestination, statOf } from "../journal/destination.js";
+import { checkNotInput, checkStdoutReport, createReport, openDestination, removeIfEmpty, statOf } from "../journal/destination.js";
 import { refuseOtherJob } from "../journal/job-kind.js";
 import { JournalLocks } from "../journal/lock.js";
 import { ReportWriteError, type Journal, type ReportEntry } from "../journal/report.js";
@@ -112,14 +112,17 @@ function describe(row: ResolvedRow, outcome: RowResult): string {
     const { tries, waitedMs } = outcome.usageLocationNotSeen;
     return `failed at step licenses: the user's usage location was still not seen by the licence service after ${tries} ${tries === 1 ? "try" : "tries"} over ${Math.round(waitedMs / 1000)} s (${errorLine(outcome.error)}) — run the same command again later: it continues at this step`;
   }
-  return `failed at step ${outcome.step}: ${errorLine(outcome.error)}`;
+  // A create refused as invalid is most often a sign-in name taken already (the answer rarely says).
+  const taken = outcome.step === "create" && (outcome.error.status === 400 || outcome.error.status === 409) ? ` — the sign-in name may already exist in the customer's tenant (${upn}): check it (list), or change the row` : "";
+  return `failed at step ${outcome.step}: ${errorLine(outcome.error)}${taken}`;
 }
 
 export async function runCreateMany(file: string, options: CreateManyOptions, terminal: Terminal): Promise<number> {
   checkOptions(file, options);
-  if (options.report !== undefined && statOf(options.report) === undefined) createReport(options.report);
+  const made = options.report !== undefined && statOf(options.report) === undefined ? options.report : undefined;
+  if (made !== undefined) createReport(made);
   // Before the input is read: a second run on the same journal (or passwords file) stops here.
-  const locks = JournalLocks.acquire([options.report, options.passwordsOut].filter((path): path is string => path !== undefined));
+  const locks = JournalLocks.acquire([options.report, options.passwordsOut].filter((path): path is string => path !== undefined), (path) => (path === options.passwordsOut ? "--passwords-out" : "--report"));
   try {
     await refuseOtherJob(options.report, "create-many");
     const rows = await readOnboardFile(file, options);
@@ -143,6 +146,7 @@ export async function runCreateMany(file: string, options: CreateManyOptions, te
       passwords?.close();
     }
   } finally {
+    if (made !== undefined) removeIfEmpty(made); // a run refused before its first entry leaves no report behind
     locks.release();
   }
 }
@@ -198,6 +202,8 @@ async function onboard({ rows, options, terminal, token, report, journal, create
       terminal.say(`${rows.length} rows valid: would create ${rows.length - taken.length} users, assign ${licences} licences (enough are free) and ${roles} roles${failing}; dry run, no write sent`);
       return taken.length > 0 ? exitCode.failed : exitCode.ok;
     }
+    // Generated passwords: the listing before any create tells a sign-in name taken by another user (steps.ts).
+    if (passwords) for (const row of resolved) if (row.password === undefined) await lookUp(row);
     const context = { client, report: report!, journal, created, passwords, signal, correlationId, wait: { budgetMs: options.usageLocationWait }, lookUp };
     return await sendAll(resolved, context, options, terminal, controller);
   } finally {

@@ -10,7 +10,7 @@ import { createInterface } from "node:readline";
 import { PartnerCenterError } from "../../index.js";
 import { isGuid, principalNameKey } from "../../ids.js";
 import { checkTarget, connect, openTarget, resolveToken, type Client, type SessionOptions } from "../connection.js";
-import { checkNotInput, checkStdoutReport, createReport, openDestination, statOf } from "../journal/destination.js";
+import { checkNotInput, checkStdoutReport, createReport, openDestination, removeIfEmpty, statOf } from "../journal/destination.js";
 import { refuseOtherJob } from "../journal/job-kind.js";
 import { JournalLocks } from "../journal/lock.js";
 import { ReportWriteError } from "../journal/report.js";
@@ -179,7 +179,8 @@ export async function runOffboardMany(file: string, options: OffboardManyOptions
   if (options.yes !== true) throw new UsageError("offboard-many removes licences and roles and deletes users: add --yes to go ahead (nothing was sent)");
   checkNotInput(file, options.report);
   if (options.report === undefined) checkStdoutReport();
-  if (options.report !== undefined && statOf(options.report) === undefined) createReport(options.report);
+  const made = options.report !== undefined && statOf(options.report) === undefined ? options.report : undefined;
+  if (made !== undefined) createReport(made);
   const locks = JournalLocks.acquire(options.report === undefined ? [] : [options.report]);
   try {
     await refuseOtherJob(options.report, "offboard-many");
@@ -207,6 +208,7 @@ export async function runOffboardMany(file: string, options: OffboardManyOptions
       await target.close();
     }
   } finally {
+    if (made !== undefined) removeIfEmpty(made); // a run refused before its first entry leaves no report behind
     locks.release();
   }
 }

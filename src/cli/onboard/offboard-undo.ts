@@ -8,7 +8,7 @@ import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { isGuid } from "../../ids.js";
 import { checkTarget, connect, openTarget, resolveToken, type SessionOptions } from "../connection.js";
-import { checkNotInput, checkStdoutReport, createReport, openDestination, statOf } from "../journal/destination.js";
+import { checkNotInput, checkStdoutReport, createReport, openDestination, removeIfEmpty, statOf } from "../journal/destination.js";
 import { refuseOtherJob } from "../journal/job-kind.js";
 import { JournalLocks } from "../journal/lock.js";
 import { abortOnInterrupt, UsageError } from "../run-end.js";
@@ -91,7 +91,8 @@ export async function runUndoOffboard(undone: string, options: UndoOffboardOptio
   if (options.correlationId !== undefined && !isGuid(options.correlationId)) throw new UsageError("--correlation-id must be a GUID");
   checkNotInput(undone, options.report);
   if (options.report === undefined) checkStdoutReport();
-  if (options.report !== undefined && statOf(options.report) === undefined) createReport(options.report);
+  const made = options.report !== undefined && statOf(options.report) === undefined ? options.report : undefined;
+  if (made !== undefined) createReport(made);
   // The report undone is locked too: not while its offboarding still runs.
   const locks = JournalLocks.acquire([undone, ...(options.report === undefined ? [] : [options.report])]);
   try {
@@ -145,6 +146,7 @@ export async function runUndoOffboard(undone: string, options: UndoOffboardOptio
       await target.close();
     }
   } finally {
+    if (made !== undefined) removeIfEmpty(made); // a run refused before its first entry leaves no report behind
     locks.release();
   }
 }
