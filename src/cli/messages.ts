@@ -44,10 +44,11 @@ export interface ErrorSummary {
   readonly details?: string;
 }
 
-/** The answer's `data` strings, the detail a bare "The request input is invalid." lacks; kept short. */
-function detailsOf(data: readonly unknown[] | undefined): { details?: string } {
+/** An error's summary with its answer's `data` strings, the detail a bare "The request input is invalid." lacks (kept short): create-many's failed rows. */
+export function summarizeWithDetails(error: unknown): ErrorSummary {
+  const data = error instanceof PartnerCenterError ? error.data : undefined;
   const said = (data ?? []).filter((item): item is string => typeof item === "string" && item.trim() !== "");
-  return said.length === 0 ? {} : { details: said.join("; ").replace(/\s+/g, " ").slice(0, 300) };
+  return { ...summarizeError(error), ...(said.length > 0 && { details: said.join("; ").replace(/\s+/g, " ").slice(0, 300) }) };
 }
 
 export function summarizeError(error: unknown): ErrorSummary {
@@ -60,7 +61,6 @@ export function summarizeError(error: unknown): ErrorSummary {
       ...(error.code !== undefined && { code: error.code }),
       // The line names the ids once, after the description (withoutRequestId: not the message's too).
       description: `${error.description ?? withoutRequestId(error)}${signIn}`,
-      ...detailsOf(error.data),
       ...(error.requestId !== undefined && { requestId: error.requestId }),
       ...(error.correlationId !== undefined && { correlationId: error.correlationId }),
       // Without a status the class is what tells a timeout from a network failure.

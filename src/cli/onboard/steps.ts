@@ -16,7 +16,7 @@ import { generatePassword } from "../accounts.js";
 import type { Client } from "../connection.js";
 import { ReportWriteError, type Journal, type EntryWriter } from "../journal/report.js";
 import { digest } from "../journal/row-keys.js";
-import { summarizeError, type ErrorSummary } from "../messages.js";
+import { summarizeWithDetails, type ErrorSummary } from "../messages.js";
 import { exactlyOnce, StepFailed, type StepEntry } from "./journaled-step.js";
 import type { PasswordsFile } from "./passwords.js";
 import type { OnboardRow } from "./onboard-file.js";
@@ -214,6 +214,6 @@ export async function onboardRow(context: RowContext, row: ResolvedRow): Promise
     if (error instanceof StepFailed && error.error instanceof ReportWriteError) throw error.error;
     const failed = error instanceof StepFailed ? error : new StepFailed(step, error);
     if (context.signal.aborted) return { result: "cancelled", step: failed.step, ...(userId !== undefined && { userId }) };
-    return { result: "failed", step: failed.step, error: summarizeError(failed.error), ...(userId !== undefined && { userId }), ...(failed.notSeen && { usageLocationNotSeen: failed.notSeen }) };
+    return { result: "failed", step: failed.step, error: summarizeWithDetails(failed.error), ...(userId !== undefined && { userId }), ...(failed.notSeen && { usageLocationNotSeen: failed.notSeen }) };
   }
 }
