@@ -81,7 +81,7 @@ async function undoRows(report: string): Promise<UndoRow[]> {
 function linkUndo(undone: string, report: string | undefined): void {
   linkOnce(`${undone}.undone`, report, (earlier) => {
     const how = earlier === null ? "with its report on stdout, which is never continued" : `with --report ${earlier}`;
-    const what = earlier === null ? "it is not undone again" : `to finish that undo, run it again with --report ${earlier}`;
+    const what = earlier === null ? `it is not undone again (if that undo sent nothing, remove ${undone}.undone and undo with --report <file>)` : `to finish that undo, run it again with --report ${earlier}`;
     return `${undone} was undone before ${how}: undoing it again would restore users offboarded since — ${what}; nothing was sent`;
   }, `if you know the undo's report, give it with --report; nothing else undoes ${undone} again`);
 }
@@ -99,9 +99,14 @@ export async function runUndoOffboard(undone: string, options: UndoOffboardOptio
     await refuseOtherJob(options.report, "offboard-undo");
     const rows = await undoRows(undone);
     if (rows.length === 0) throw new UsageError(`${undone} records no user offboarded: nothing to undo; nothing was sent`);
-    linkUndo(undone, options.report);
     const token = await resolveToken(options, terminal);
     const { journal, report } = await openDestination({ report: options.report }, terminal);
+    try {
+      linkUndo(undone, options.report); // once the usage checks are past: a refused undo does not tie the report
+    } catch (error) {
+      report.close();
+      throw error;
+    }
     const controller = new AbortController();
     const signal = controller.signal;
     const stopListening = abortOnInterrupt(controller, () => terminal.say("interrupted: stopping; rows not finished are reported as cancelled (Ctrl-C again to quit at once)"));
