@@ -160,6 +160,20 @@ describe("offboard-many and its undo: refusals before sending", { timeout: 120_0
     expect(writes()).toHaveLength(sent);
   });
 
+  it("undo refuses a user whose state changed since the offboarding (deleted again later by another run), sending nothing for it", async () => {
+    await tenant(1);
+    const report = file("again.jsonl");
+    expect((await cli(["offboard-many", leaversFile(1, "again.csv"), "--report", report, "--yes"])).code).toBe(0);
+    // As if this offboarding deleted the user an hour ago, and another run deleted it again just now.
+    const anHourAgo = new Date(Date.now() - 60 * 60 * 1000).toISOString();
+    writeFileSync(report, readFileSync(report, "utf8").replace(/"deletedAt":"[^"]+"/, `"deletedAt":"${anHourAgo}"`));
+    const sent = writes().length;
+    const result = await cli(["undo", report, "--report", file("again-undo.jsonl")]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/deleted again at .*after this offboarding/);
+    expect(writes()).toHaveLength(sent);
+  });
+
   it("two rows resolving to the same user (sign-in name in one, object id in another) are refused up front, naming the first line, sending nothing", async () => {
     await tenant(1);
     const rows = file("twice.csv", `customerId,user\n${customerId},leaver0@contoso.onmicrosoft.com\n${customerId},${userIdFor(0)}\n`);

@@ -73,6 +73,21 @@ async function undoRows(report: string): Promise<UndoRow[]> {
   return rows;
 }
 
+/** How much later than the report's `deletedAt` the user's deletion may be and still be that run's (clocks differ). */
+const sameDeletionMs = 10 * 60 * 1000;
+
+/**
+ * Before a restore is first sent: the user must still be deleted, by the run undone — not restored
+ * since, nor deleted again by another run (its softDeletionTime well after the report's deletedAt).
+ */
+async function checkDeletedByThisRun(row: UndoRow, user: { readonly state?: string | null; readonly softDeletionTime?: string | null }): Promise<void> {
+  if (user.state === "active") throw new StepFailed("restore", new Error("the user is active again (restored since the offboarding): not undone — check it"));
+  const deleted = Date.parse(user.softDeletionTime ?? "");
+  if (Number.isFinite(deleted) && deleted - Date.parse(row.deletedAt ?? "") > sameDeletionMs) {
+    throw new StepFailed("restore", new Error(`the user was deleted again at ${user.softDeletionTime}, after this offboarding (${row.deletedAt}): not undone — undo the later run's report instead`));
+  }
+}
+
 /**
  * An offboarding is undone once: its first undo records its report beside it (`<report>.undone`);
  * the same undo report continues, another (or none) is refused — it would restore again users
@@ -126,6 +141,7 @@ export async function runUndoOffboard(undone: string, options: UndoOffboardOptio
         if (row.deletedAt !== undefined) {
           if (Date.now() - Date.parse(row.deletedAt) > restorableMs) throw new StepFailed("restore", new Error(`deleted at ${row.deletedAt}, more than 30 days ago: it can no longer be restored`));
           const active = async () => (await user.get({ signal })).state === "active";
+          if (context.journal?.changes.get(step("restore").key) === undefined) await checkDeletedByThisRun(row, await user.get({ signal }));
           await exactlyOnce(context, step("restore"), active, async (requestId) => void (await user.patch({ state: "active" }, { signal, requestId, correlationId })));
         }
         for (const role of [...row.rolesRemoved].reverse()) {
