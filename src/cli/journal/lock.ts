@@ -52,14 +52,14 @@ function isFileOrMissing(path: string): boolean {
  * A lock belongs to a name, so a journal must have one: two runs given two hard links of one file
  * would each hold a lock of their own.
  */
-function checkOneName(report: string): void {
+function checkOneName(report: string, option: string): void {
   let links: number;
   try {
     links = statSync(report).nlink;
   } catch {
     return; // not there (yet): one name
   }
-  if (links > 1) throw new UsageError(`${report} has ${links} names (hard links): two runs given two of them could not tell each other apart — give a report with one name; nothing was sent`);
+  if (links > 1) throw new UsageError(`${report} has ${links} names (hard links): two runs given two of them could not tell each other apart — give ${option} a file with one name; nothing was sent`);
 }
 
 function readHolder(lockPath: string): { text: string; holder: Partial<Holder> } | undefined {
@@ -141,14 +141,18 @@ export class JournalLocks {
   readonly #held: { readonly path: string; readonly text: string }[] = [];
   readonly #onExit = () => this.release();
 
-  /** Locks each report (those the run reads and writes), or throws a UsageError naming the one in use. */
-  static acquire(reports: readonly string[]): JournalLocks {
+  /**
+   * Locks each report (those the run reads and writes), or throws a UsageError naming the one in
+   * use; `optionOf` names the option a path was given with (default --report), for the messages.
+   */
+  static acquire(reports: readonly string[], optionOf: (path: string) => string = () => "--report"): JournalLocks {
     const locks = new JournalLocks();
     try {
-      for (const report of new Set(reports.map(canonicalOrRefuse))) {
+      const options = new Map(reports.map((path) => [canonicalOrRefuse(path), optionOf(path)]));
+      for (const [report, option] of options) {
         if (!isFileOrMissing(report)) continue;
         locks.#lock(report);
-        checkOneName(report);
+        checkOneName(report, option);
       }
     } catch (error) {
       locks.release();

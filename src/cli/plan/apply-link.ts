@@ -12,14 +12,14 @@ import { UsageError } from "../run-end.js";
 
 const linkOf = (plan: string): string => `${plan}.applied`;
 
-/** The report an earlier apply of `plan` recorded: a path, null for one on stdout, undefined if never applied. */
-function recorded(plan: string): string | null | undefined {
+/** The report a link file names: a path, null for one on stdout, undefined if there is no link. */
+function recorded(link: string, unreadable: string): string | null | undefined {
   let text: string;
   try {
-    text = readFileSync(linkOf(plan), "utf8");
+    text = readFileSync(link, "utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw new UsageError(`cannot read ${linkOf(plan)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}; nothing was sent`);
+    throw new UsageError(`cannot read ${link}: ${(error as NodeJS.ErrnoException).code ?? String(error)}; nothing was sent`);
   }
   try {
     const { report } = JSON.parse(text) as { report?: unknown };
@@ -27,28 +27,37 @@ function recorded(plan: string): string | null | undefined {
   } catch {
     // not ours, or torn: refused below as naming no report
   }
-  throw new UsageError(`${linkOf(plan)} does not name the report ${plan} was applied with: if you know it, apply with --report naming it; otherwise remove ${linkOf(plan)} and plan again; nothing was sent`);
+  throw new UsageError(`${link} does not name its report: ${unreadable}; nothing was sent`);
 }
 
 /**
- * Before an apply sends anything: refuses a plan applied before with another report, and records
- * this run's report as the plan's journal (the path as the lock knows it).
+ * Ties a file to the one report a job on it may write (`link`, a record beside the file): the first
+ * run records its report (the path as the lock knows it); a run with the same report continues; one
+ * with another report, or none, is refused with `refusal(earlier)`. Before anything is sent.
  */
-export function linkPlanToReport(plan: string, report: string | undefined): void {
+export function linkOnce(link: string, report: string | undefined, refusal: (earlier: string | null) => string, unreadable: string): void {
   const mine = report === undefined ? null : canonicalPath(report);
-  const earlier = recorded(plan);
+  const earlier = recorded(link, unreadable);
   if (earlier === undefined) {
     try {
-      writeFileSync(linkOf(plan), `${JSON.stringify({ report: mine })}\n`, { mode: 0o600 });
+      writeFileSync(link, `${JSON.stringify({ report: mine })}\n`, { mode: 0o600 });
     } catch (error) {
-      throw new UsageError(`cannot write ${linkOf(plan)}, which ties the plan to its report: ${(error as NodeJS.ErrnoException).code ?? String(error)}; nothing was sent`);
+      throw new UsageError(`cannot write ${link}, which ties the job to its report: ${(error as NodeJS.ErrnoException).code ?? String(error)}; nothing was sent`);
     }
     return;
   }
   if (earlier !== null && earlier === mine) return;
-  const how = earlier === null ? "with its report on stdout, which is never continued" : `with --report ${earlier}`;
-  const what = earlier === null ? "plan again to see what is left to change" : `continue that report (update-many --apply ${plan} --report ${earlier}): it sends only what is not applied yet`;
-  throw new UsageError(`${plan} was applied before ${how}: another report would send its rows again — ${what}; nothing was sent`);
+  throw new UsageError(refusal(earlier));
+}
+
+/** Before an apply sends anything: refuses a plan applied before with another report, and records this run's report as the plan's journal. */
+export function linkPlanToReport(plan: string, report: string | undefined): void {
+  const unreadable = `if you know the report ${plan} was applied with, apply with --report naming it; otherwise remove ${linkOf(plan)} and plan again`;
+  linkOnce(linkOf(plan), report, (earlier) => {
+    const how = earlier === null ? "with its report on stdout, which is never continued" : `with --report ${earlier}`;
+    const what = earlier === null ? "plan again to see what is left to change" : `continue that report (update-many --apply ${plan} --report ${earlier}): it sends only what is not applied yet`;
+    return `${plan} was applied before ${how}: another report would send its rows again — ${what}; nothing was sent`;
+  }, unreadable);
 }
 
 /** A new plan replaces `plan`: whatever report the old one was applied with is not the new one's. */
