@@ -126,3 +126,75 @@ describe("undo of an offboard-many report", { timeout: 120_000 }, () => {
     expect(writes()).toHaveLength(sent);
   });
 });
+
+describe("offboard-many and its undo: refusals before sending", { timeout: 120_000 }, () => {
+  it("undo must never claim restored after doing nothing: a report with a step of unknown outcome is refused (exit 2), naming line, user, step and request id, sending nothing", async () => {
+    await tenant(1);
+    const report = file("interrupted.jsonl");
+    expect((await cli(["offboard-many", leaversFile(1, "interrupted.csv"), "--report", report, "--yes"])).code).toBe(0);
+    // As if killed while remove-licenses was in flight, after the server applied it.
+    const lines = readFileSync(report, "utf8").split("\n");
+    const cut = lines.findIndex((line) => /"step":"remove-licenses".*"result":"sending"/.test(line));
+    writeFileSync(report, lines.slice(0, cut + 1).join("\n") + "\n");
+    const sent = writes().length;
+    const result = await cli(["undo", report, "--report", file("interrupted-undo.jsonl")]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/line 2 \(leaver0@contoso\.onmicrosoft\.com, step remove-licenses, request id [0-9a-f-]{36}\)/);
+    expect(result.stderr).toMatch(/offboard-many/);
+    expect(result.stdout + result.stderr).not.toMatch(/restored/);
+    expect(writes()).toHaveLength(sent);
+  });
+
+  it("an offboard report is undone once: undo with another report after the first is refused (exit 2), sending nothing", async () => {
+    await tenant(1);
+    const report = file("once.jsonl");
+    expect((await cli(["offboard-many", leaversFile(1, "once.csv"), "--report", report, "--yes"])).code).toBe(0);
+    const first = file("once-undo1.jsonl");
+    expect((await cli(["undo", report, "--report", first])).code).toBe(0);
+    const sent = writes().length;
+    const again = await cli(["undo", report, "--report", file("once-undo2.jsonl")]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain(first);
+    expect(writes()).toHaveLength(sent);
+    expect((await cli(["undo", report, "--report", first])).code).toBe(0);
+    expect(writes()).toHaveLength(sent);
+  });
+
+  it("undo refuses a user whose state changed since the offboarding (deleted again later by another run), sending nothing for it", async () => {
+    await tenant(1);
+    const report = file("again.jsonl");
+    expect((await cli(["offboard-many", leaversFile(1, "again.csv"), "--report", report, "--yes"])).code).toBe(0);
+    // As if this offboarding deleted the user an hour ago, and another run deleted it again just now.
+    const anHourAgo = new Date(Date.now() - 60 * 60 * 1000).toISOString();
+    writeFileSync(report, readFileSync(report, "utf8").replace(/"deletedAt":"[^"]+"/, `"deletedAt":"${anHourAgo}"`));
+    const sent = writes().length;
+    const result = await cli(["undo", report, "--report", file("again-undo.jsonl")]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/deleted again at .*after this offboarding/);
+    expect(writes()).toHaveLength(sent);
+  });
+
+  it("two rows resolving to the same user (sign-in name in one, object id in another) are refused up front, naming the first line, sending nothing", async () => {
+    await tenant(1);
+    const rows = file("twice.csv", `customerId,user\n${customerId},leaver0@contoso.onmicrosoft.com\n${customerId},${userIdFor(0)}\n`);
+    const result = await cli(["offboard-many", rows, "--report", file("twice.jsonl"), "--yes"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/line 3: .*same user as line 2/);
+    expect(writes()).toEqual([]);
+  });
+
+  it("a --report of another kind of job is refused before sending, naming what it is", async () => {
+    await tenant(1);
+    const report = file("kind.jsonl");
+    expect((await cli(["offboard-many", leaversFile(1, "kind.csv"), "--report", report, "--yes"])).code).toBe(0);
+    const sent = writes().length;
+    const onboard = file("kind-onboard.csv", `customerId,userPrincipalName,displayName,usageLocation,password\n${customerId},fresh@contoso.onmicrosoft.com,Fresh,GB,Fresh-pw-1-Aa!\n`);
+    const create = await cli(["create-many", onboard, "--report", report]);
+    expect(create.code).toBe(2);
+    expect(create.stderr).toMatch(/offboard-many/);
+    const update = await cli(["update-many", file("kind-update.csv", `customerId,user,displayName\n${customerId},${userIdFor(0)},X\n`), "--report", report]);
+    expect(update.code).toBe(2);
+    expect(update.stderr).toMatch(/offboard-many/);
+    expect(writes()).toHaveLength(sent);
+  });
+});

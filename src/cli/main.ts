@@ -341,9 +341,16 @@ Examples:
       .option("--force", "set back fields someone changed since the run, too")
       .option("--correlation-id <guid>", "the MS-CorrelationId of every request (default: a new one for the run)"),
   ).action(async (report: string, options: UpdateManyOptions) => {
-    // An offboard-many report is undone by restoring its users (onboard/offboard-undo.ts).
-    const { isOffboardReport, runUndoOffboard } = await import("./onboard/offboard-undo.js");
-    if (await isOffboardReport(report)) return setExitCode(await runUndoOffboard(report, options, terminal));
+    // An offboard-many report is undone by restoring its users (onboard/offboard-undo.ts); the
+    // other bulk jobs' reports are not undone (update-many's undo would misread them).
+    const { reportJob } = await import("./journal/job-kind.js");
+    const kind = await reportJob(report);
+    if (kind === "create-many") throw new UsageError(`${report} is a create-many report: undo does not apply to one — to remove the users it created, list them in a file and run offboard-many; nothing was sent`);
+    if (kind === "offboard-undo") throw new UsageError(`${report} is the report of an undo of an offboarding: it is not undone in turn — to offboard those users again, run offboard-many; nothing was sent`);
+    if (kind === "offboard-many") {
+      const { runUndoOffboard } = await import("./onboard/offboard-undo.js");
+      return setExitCode(await runUndoOffboard(report, options, terminal));
+    }
     const { runUpdateMany } = await import("./update-many.js");
     setExitCode(await runUpdateMany(report, { ...options, source: "undo", readState: true }, terminal));
   });

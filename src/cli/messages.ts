@@ -40,6 +40,15 @@ export interface ErrorSummary {
   readonly correlationId?: string;
   /** The error's class, when it says more than the status (a timeout, a network failure). */
   readonly kind?: string;
+  /** What the answer's `data` says beside its description (`userPrincipalName is taken`). */
+  readonly details?: string;
+}
+
+/** An error's summary with its answer's `data` strings, the detail a bare "The request input is invalid." lacks (kept short): create-many's failed rows. */
+export function summarizeWithDetails(error: unknown): ErrorSummary {
+  const data = error instanceof PartnerCenterError ? error.data : undefined;
+  const said = (data ?? []).filter((item): item is string => typeof item === "string" && item.trim() !== "");
+  return { ...summarizeError(error), ...(said.length > 0 && { details: said.join("; ").replace(/\s+/g, " ").slice(0, 300) }) };
 }
 
 export function summarizeError(error: unknown): ErrorSummary {
@@ -87,7 +96,8 @@ export function errorLine(summary: ErrorSummary, operationId?: string): string {
     summary.requestId && `request id ${summary.requestId}`,
     summary.correlationId && `correlation id ${summary.correlationId}`,
   ].filter(Boolean);
-  const oneLine = summary.description.replace(/\s+/g, " ").trim();
+  const described = summary.description.replace(/\s+/g, " ").trim();
+  const oneLine = summary.details === undefined ? described : `${described.replace(/\.$/, "")}: ${summary.details}`;
   const hint = partnerCenterHint(summary.status, summary.code, operationId);
   return `${prefix ? `${prefix}: ` : ""}${oneLine}${ids.length ? ` (${ids.join(", ")})` : ""}${hint ? ` — ${hint}` : ""}`;
 }

@@ -24,6 +24,7 @@ import { openUndo } from "./plan/undo-file.js";
 import { linkPlanToReport, linkUndoToReport } from "./plan/apply-link.js";
 import { answerIssue } from "./plan/answer.js";
 import { checkStatusTarget, writeStatusCopy } from "./status-out.js";
+import { refuseOtherJob } from "./journal/job-kind.js";
 import { checkNotInput, checkStdoutReport, createReport, openDestination, removeIfEmpty, statOf, type Destination } from "./journal/destination.js";
 import { JournalLocks, namedTargets } from "./journal/lock.js";
 import { contentLocksOf } from "./journal/content-lock.js";
@@ -344,6 +345,7 @@ export async function runUpdateMany(file: string, options: UpdateManyOptions, te
   // Refused here, the report made above stays: another run may hold it, to write to it.
   const locks = JournalLocks.acquire(namedTargets(locked));
   try {
+    await refuseOtherJob(options.report, "update-many");
     if (!dryRun && !options.mock) locks.adopt(JournalLocks.acquire(await contentLocksOf(file, options.baseUrl ?? "")));
     const input = options.source === "plan" ? openPlan(file) : options.source === "undo" ? await openUndo(file, (line) => terminal.say(line)) : await openInput(file, options);
     for (const note of input.notes) terminal.say(note);

@@ -156,8 +156,11 @@ export class JournalLocks {
   readonly #held: { readonly path: string; readonly text: string }[] = [];
   readonly #onExit = () => this.release();
 
-  /** Locks each report (those the run reads and writes), or throws a UsageError naming the one in use. */
-  static acquire(reports: readonly (string | LockTarget)[]): JournalLocks {
+  /**
+   * Locks each report (those the run reads and writes), or throws a UsageError naming the one in
+   * use; a path given as a string is named in messages by `optionOf` (default --report).
+   */
+  static acquire(reports: readonly (string | LockTarget)[], optionOf: (path: string) => string = () => "--report"): JournalLocks {
     const locks = new JournalLocks();
     try {
       const seen = new Set<string>();
@@ -167,7 +170,7 @@ export class JournalLocks {
         if (seen.has(report) || !isFileOrMissing(report)) continue;
         seen.add(report);
         locks.#lock(report, target);
-        checkOneName(report, target.named ?? report);
+        checkOneName(report, target.named ?? `${optionOf(target.path)} ${report}`);
       }
     } catch (error) {
       locks.release();

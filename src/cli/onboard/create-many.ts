@@ -11,9 +11,10 @@ import { resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { principalNameKey, isGuid } from "../../ids.js";
 import { checkTarget, connect, openTarget, resolveToken, type Client, type SessionOptions, type Target } from "../connection.js";
-import { checkNotInput, checkStdoutReport, createReport, openDestination, statOf } from "../journal/destination.js";
+import { checkNotInput, checkStdoutReport, createReport, openDestination, removeIfEmpty, statOf } from "../journal/destination.js";
+import { refuseOtherJob } from "../journal/job-kind.js";
 import { JournalLocks } from "../journal/lock.js";
-import { ReportWriteError, type ReportEntry } from "../journal/report.js";
+import { ReportWriteError, type Journal, type ReportEntry } from "../journal/report.js";
 import { errorLine } from "../messages.js";
 import { createProgress } from "../progress.js";
 import { abortOnInterrupt, exitCode, UsageError } from "../run-end.js";
@@ -77,6 +78,27 @@ function lookUpBy(client: Client, signal: AbortSignal, maxPages: number | undefi
   };
 }
 
+/**
+ * Whether a row's licence of a SKU needs no unit any more: its step is done in the journal, or was
+ * sent with its outcome unknown and the user (read back now) holds every SKU of the step.
+ */
+async function licencesHeld(client: Client, rows: readonly ResolvedRow[], journal: Journal | undefined, existing: ReadonlyMap<ResolvedRow, string | undefined>, signal: AbortSignal) {
+  const done = new Set<string>();
+  for (const row of rows) {
+    for (const step of stepsOf(row)) {
+      if (step.kind !== "licenses") continue;
+      const known = journal?.changes.get(stepKey(row, step));
+      const userId = existing.get(row);
+      if (known?.done === true) done.add(stepKey(row, step));
+      else if (known?.requestId !== undefined && userId !== undefined) {
+        const held = new Set((await client.customers.byId(row.customerId).users.byId(userId).licenses.list({ groups: ["Group1", "Group2"], signal })).map((sku) => sku.productSku.id.toLowerCase()));
+        if (step.skus.every((sku) => held.has(sku.productSku.id.toLowerCase()))) done.add(stepKey(row, step));
+      }
+    }
+  }
+  return (row: ResolvedRow, skuId: string) => stepsOf(row).some((step) => step.kind === "licenses" && step.skus.some((sku) => sku.productSku.id === skuId) && done.has(stepKey(row, step)));
+}
+
 /** A row's outcome, in a few words for the progress line. */
 function describe(row: ResolvedRow, outcome: RowResult): string {
   const upn = row.user.userPrincipalName;
@@ -90,15 +112,19 @@ function describe(row: ResolvedRow, outcome: RowResult): string {
     const { tries, waitedMs } = outcome.usageLocationNotSeen;
     return `failed at step licenses: the user's usage location was still not seen by the licence service after ${tries} ${tries === 1 ? "try" : "tries"} over ${Math.round(waitedMs / 1000)} s (${errorLine(outcome.error)}) — run the same command again later: it continues at this step`;
   }
-  return `failed at step ${outcome.step}: ${errorLine(outcome.error)}`;
+  // A create refused as invalid is most often a sign-in name taken already (the answer rarely says).
+  const taken = outcome.step === "create" && (outcome.error.status === 400 || outcome.error.status === 409) ? ` — the sign-in name may already exist in the customer's tenant (${upn}): check it (list), or change the row` : "";
+  return `failed at step ${outcome.step}: ${errorLine(outcome.error)}${taken}`;
 }
 
 export async function runCreateMany(file: string, options: CreateManyOptions, terminal: Terminal): Promise<number> {
   checkOptions(file, options);
-  if (options.report !== undefined && statOf(options.report) === undefined) createReport(options.report);
+  const made = options.report !== undefined && statOf(options.report) === undefined ? options.report : undefined;
+  if (made !== undefined) createReport(made);
   // Before the input is read: a second run on the same journal (or passwords file) stops here.
-  const locks = JournalLocks.acquire([options.report, options.passwordsOut].filter((path): path is string => path !== undefined));
+  const locks = JournalLocks.acquire([options.report, options.passwordsOut].filter((path): path is string => path !== undefined), (path) => (path === options.passwordsOut ? "--passwords-out" : "--report"));
   try {
+    await refuseOtherJob(options.report, "create-many");
     const rows = await readOnboardFile(file, options);
     const token = await resolveToken(options, terminal);
     const destination = options.dryRun ? undefined : await openDestination({ report: options.report }, terminal);
@@ -120,6 +146,7 @@ export async function runCreateMany(file: string, options: CreateManyOptions, te
       passwords?.close();
     }
   } finally {
+    if (made !== undefined) removeIfEmpty(made); // a run refused before its first entry leaves no report behind
     locks.release();
   }
 }
@@ -148,28 +175,35 @@ async function onboard({ rows, options, terminal, token, report, journal, create
       if (signal.aborted) return exitCode.interrupted;
       throw error;
     }
-    // A licence step an earlier run of the job did is no longer needed; one sent with its outcome unknown still counts.
-    const licenceDone = (row: ResolvedRow, skuId: string) =>
-      stepsOf(row).some((step) => step.kind === "licenses" && step.skus.some((sku) => sku.productSku.id === skuId) && journal?.changes.get(stepKey(row, step))?.done === true);
-    const short = shortfalls(resolved, (row, sku) => !licenceDone(row, sku.productSku.id));
+    const lookUp = lookUpBy(client, signal, options.maxPages);
+    // A customer's listing is taken whole before this run creates anyone: paged while users are
+    // added or removed, a listing can skip some (the pages shift under it). Read for rows an
+    // earlier run sent; below, for a dry run's would-fail rows and for generated passwords.
+    const existing = new Map<ResolvedRow, string | undefined>();
+    for (const row of resolved) {
+      const key = stepKey(row, { kind: "create" });
+      if (journal?.changes.get(key) !== undefined) existing.set(row, created.get(key) ?? (await lookUp(row)));
+    }
+    const assigned = await licencesHeld(client, resolved, journal, existing, signal);
+    const short = shortfalls(resolved, (row, sku) => !assigned(row, sku.productSku.id));
     if (short.length > 0) {
       terminal.say("not enough free licences for these rows:");
       for (const line of shortfallTable(short)) terminal.say(`  ${line}`);
       throw new UsageError("nothing was sent (only the subscribed SKUs were read): buy the units short, or take rows out of the file, then run the same command again");
     }
     if (options.dryRun) {
+      // Reads only: a sign-in name taken already would be refused at its create.
+      const taken: ResolvedRow[] = [];
+      for (const row of resolved) if ((await lookUp(row)) !== undefined) taken.push(row);
+      for (const row of taken) terminal.say(`line ${row.line}: would fail: ${row.user.userPrincipalName} already exists in customer ${row.customerId}`);
       const licences = resolved.reduce((sum, row) => sum + row.skus.length, 0);
       const roles = resolved.reduce((sum, row) => sum + row.directoryRoles.length, 0);
-      terminal.say(`${rows.length} rows valid: would create ${rows.length} users, assign ${licences} licences (enough are free) and ${roles} roles; dry run, no write sent`);
-      return exitCode.ok;
+      const failing = taken.length > 0 ? `; ${taken.length} would fail (sign-in name taken)` : "";
+      terminal.say(`${rows.length} rows valid: would create ${rows.length - taken.length} users, assign ${licences} licences (enough are free) and ${roles} roles${failing}; dry run, no write sent`);
+      return taken.length > 0 ? exitCode.failed : exitCode.ok;
     }
-    const lookUp = lookUpBy(client, signal, options.maxPages);
-    // A customer's listing is taken whole before this run creates anyone: paged while users are
-    // added or removed, a listing can skip some (the pages shift under it).
-    for (const row of resolved) {
-      const key = stepKey(row, { kind: "create" });
-      if (journal?.changes.get(key) !== undefined && !created.has(key)) await lookUp(row);
-    }
+    // Generated passwords: the listing before any create tells a sign-in name taken by another user (steps.ts).
+    if (passwords) for (const row of resolved) if (row.password === undefined) await lookUp(row);
     const context = { client, report: report!, journal, created, passwords, signal, correlationId, wait: { budgetMs: options.usageLocationWait }, lookUp };
     return await sendAll(resolved, context, options, terminal, controller);
   } finally {

@@ -10,7 +10,8 @@ import { createInterface } from "node:readline";
 import { PartnerCenterError } from "../../index.js";
 import { isGuid, principalNameKey } from "../../ids.js";
 import { checkTarget, connect, openTarget, resolveToken, type Client, type SessionOptions } from "../connection.js";
-import { checkNotInput, checkStdoutReport, createReport, openDestination, statOf } from "../journal/destination.js";
+import { checkNotInput, checkStdoutReport, createReport, openDestination, removeIfEmpty, statOf } from "../journal/destination.js";
+import { refuseOtherJob } from "../journal/job-kind.js";
 import { JournalLocks } from "../journal/lock.js";
 import { ReportWriteError } from "../journal/report.js";
 import { digest } from "../journal/row-keys.js";
@@ -156,6 +157,21 @@ function finder(client: Client, signal: AbortSignal, maxPages: number | undefine
   };
 }
 
+/** Two rows naming one user two ways (sign-in name, object id) are refused up front, as exact repeats are: the second names the first. */
+async function refuseSameUserTwice(rows: readonly OffboardRow[], context: Context): Promise<void> {
+  const seen = new Map<string, number>();
+  const problems: string[] = [];
+  for (const row of rows) {
+    const userId = context.befores.get(offboardKey(row.customerId, row.user, "before"))?.userId ?? (await context.find(row).catch(() => undefined))?.id;
+    if (userId === undefined) continue; // refused at its row: no such active user
+    const who = `${principalNameKey(row.customerId)}/${userId.toLowerCase()}`;
+    const first = seen.get(who);
+    if (first !== undefined) problems.push(`line ${row.line}: ${row.user} is the same user as line ${first} (object id ${userId}): one row per user`);
+    else seen.set(who, row.line);
+  }
+  if (problems.length > 0) throw new UsageError(`nothing was sent: ${someOf(problems).join(" · ")}`);
+}
+
 export async function runOffboardMany(file: string, options: OffboardManyOptions, terminal: Terminal): Promise<number> {
   checkTarget(options);
   checkOneStdinReader({ "--token-stdin": options.tokenStdin, "offboard-many -": file === "-" });
@@ -163,9 +179,11 @@ export async function runOffboardMany(file: string, options: OffboardManyOptions
   if (options.yes !== true) throw new UsageError("offboard-many removes licences and roles and deletes users: add --yes to go ahead (nothing was sent)");
   checkNotInput(file, options.report);
   if (options.report === undefined) checkStdoutReport();
-  if (options.report !== undefined && statOf(options.report) === undefined) createReport(options.report);
+  const made = options.report !== undefined && statOf(options.report) === undefined ? options.report : undefined;
+  if (made !== undefined) createReport(made);
   const locks = JournalLocks.acquire(options.report === undefined ? [] : [options.report]);
   try {
+    await refuseOtherJob(options.report, "offboard-many");
     const rows = await readRows(file, options);
     const token = await resolveToken(options, terminal);
     const { journal, report } = await openDestination({ report: options.report }, terminal);
@@ -182,6 +200,7 @@ export async function runOffboardMany(file: string, options: OffboardManyOptions
       // Every listing whole before the first delete: a listing paged while users are deleted skips
       // some (the pages shift under it; seen with the stateful fake after a kill -9).
       for (const row of rows) if (!befores.has(offboardKey(row.customerId, row.user, "before"))) await context.find(row).catch(() => undefined);
+      await refuseSameUserTwice(rows, context);
       return await runRows(rows, context, options, terminal, controller, (row) => offboardRow(context, row), { done: "offboarded", job: offboardJob });
     } finally {
       stopListening();
@@ -189,6 +208,7 @@ export async function runOffboardMany(file: string, options: OffboardManyOptions
       await target.close();
     }
   } finally {
+    if (made !== undefined) removeIfEmpty(made); // a run refused before its first entry leaves no report behind
     locks.release();
   }
 }

@@ -16,7 +16,7 @@ import { generatePassword } from "../accounts.js";
 import type { Client } from "../connection.js";
 import { ReportWriteError, type Journal, type EntryWriter } from "../journal/report.js";
 import { digest } from "../journal/row-keys.js";
-import { summarizeError, type ErrorSummary } from "../messages.js";
+import { summarizeWithDetails, type ErrorSummary } from "../messages.js";
 import { exactlyOnce, StepFailed, type StepEntry } from "./journaled-step.js";
 import type { PasswordsFile } from "./passwords.js";
 import type { OnboardRow } from "./onboard-file.js";
@@ -57,14 +57,16 @@ export interface UsageLocationWait {
   readonly budgetMs: number;
 }
 
-/** The waits between tries: budget/60 (2 s of the default 2 min), doubling, at most budget/4 apiece, until the budget is spent. */
+const firstDelayMs = 2_000;
+const longestDelayMs = 30_000;
+
+/** The waits between tries, as docs/cli.md says: 2 s, doubling, at most 30 s apiece, the last cut to what is left of the budget. */
 export function usageLocationDelays({ budgetMs }: UsageLocationWait): number[] {
   const delays: number[] = [];
-  if (budgetMs <= 0) return delays; // --usage-location-wait 0: one try
-  let total = 0;
-  for (let delay = budgetMs / 60; total + Math.min(delay, budgetMs / 4) <= budgetMs && delays.length < 50; delay *= 2) {
-    delays.push(Math.round(Math.min(delay, budgetMs / 4)));
-    total += Math.min(delay, budgetMs / 4);
+  let left = Math.max(0, Math.round(budgetMs)); // --usage-location-wait 0: one try
+  for (let delay = firstDelayMs; left > 0 && delays.length < 1000; delay = Math.min(delay * 2, longestDelayMs)) {
+    delays.push(Math.min(delay, left));
+    left -= Math.min(delay, left);
   }
   return delays;
 }
@@ -121,10 +123,18 @@ async function create(context: RowContext, row: ResolvedRow): Promise<{ userId: 
     const password = passwordFor(context, row);
     const user = await context.client.customers.byId(row.customerId).users.create({ ...row.user, passwordProfile: { password, forceChangePassword: row.forceChangePassword } }, { signal: context.signal, requestId, correlationId: context.correlationId });
     userId = user.id;
-  }, { learnt: () => ({ userId }) });
+  }, { learnt: () => ({ userId }) }).catch(async (error: unknown) => {
+    // Refused, and the sign-in name was another user's before the run (the listing taken before
+    // any create): that user is not ours, so the password generated for it is taken out of the file.
+    if (error instanceof StepFailed && isRefusal(error.error) && (await context.lookUp(row)) !== undefined) context.passwords?.forget(row.customerId, row.user.userPrincipalName);
+    throw error;
+  });
   if (userId === undefined) throw new StepFailed("create", new Error("no user id")); // cannot be: created or found
   return { userId, sent };
 }
+
+/** An answer that refuses the request (4xx), never a timeout or throttling, whose request may yet apply. */
+const isRefusal = (error: unknown) => error instanceof PartnerCenterError && error.status !== undefined && error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429;
 
 /** The row's password, or one generated — on disk in --passwords-out (and kept for a rerun) before the create that uses it is sent. */
 function passwordFor(context: RowContext, row: ResolvedRow): string {
@@ -204,6 +214,6 @@ export async function onboardRow(context: RowContext, row: ResolvedRow): Promise
     if (error instanceof StepFailed && error.error instanceof ReportWriteError) throw error.error;
     const failed = error instanceof StepFailed ? error : new StepFailed(step, error);
     if (context.signal.aborted) return { result: "cancelled", step: failed.step, ...(userId !== undefined && { userId }) };
-    return { result: "failed", step: failed.step, error: summarizeError(failed.error), ...(userId !== undefined && { userId }), ...(failed.notSeen && { usageLocationNotSeen: failed.notSeen }) };
+    return { result: "failed", step: failed.step, error: summarizeWithDetails(failed.error), ...(userId !== undefined && { userId }), ...(failed.notSeen && { usageLocationNotSeen: failed.notSeen }) };
   }
 }

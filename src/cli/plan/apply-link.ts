@@ -10,42 +10,10 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { canonicalPath } from "../journal/lock.js";
 import { UsageError } from "../run-end.js";
 
-// A report undone is tied to its undo's report the same way (`<report>.undone`): undone once, the
-// users may be changed again by later runs, and a second undo with another report would set those
-// changes back too (the user then holds the value the report's run set, so the check passes).
+const linkOf = (plan: string): string => `${plan}.applied`;
 
-/** What a tie links: a plan to the report it was applied with, or a report to the report of its undo. */
-interface Kind {
-  readonly suffix: string;
-  /** `applied`, `undone` */
-  readonly done: string;
-  /** What to do instead, given the report recorded. */
-  readonly instead: (file: string, earlier: string) => string;
-  readonly stdout: string;
-  readonly why: string;
-}
-
-const applied: Kind = {
-  suffix: ".applied",
-  done: "applied",
-  instead: (plan, earlier) => `continue that report (update-many --apply ${plan} --report ${earlier}): it sends only what is not applied yet`,
-  stdout: "plan again to see what is left to change",
-  why: "another report would send its rows again",
-};
-
-const undone: Kind = {
-  suffix: ".undone",
-  done: "undone",
-  instead: (report, earlier) => `continue that undo (undo ${report} --report ${earlier}) if it did not finish`,
-  stdout: "check the users, and change them with update-many if they still need it",
-  why: "a report is undone once — another undo would also set back what later runs changed",
-};
-
-const linkOf = (file: string, kind: Kind): string => `${file}${kind.suffix}`;
-
-/** The report an earlier run on `file` recorded: a path, null for one on stdout, undefined if none. */
-function recorded(file: string, kind: Kind): string | null | undefined {
-  const link = linkOf(file, kind);
+/** The report a link file names: a path, null for one on stdout, undefined if there is no link. */
+function recorded(link: string, unreadable: string): string | null | undefined {
   let text: string;
   try {
     text = readFileSync(link, "utf8");
@@ -59,41 +27,54 @@ function recorded(file: string, kind: Kind): string | null | undefined {
   } catch {
     // not ours, or torn: refused below as naming no report
   }
-  throw new UsageError(`${link} does not name the report ${file} was ${kind.done} with: if you know it, give it as --report; otherwise check the users, and remove ${link} only if no run of it is left to finish; nothing was sent`);
+  throw new UsageError(`${link} does not name its report: ${unreadable}; nothing was sent`);
 }
 
 /**
- * Before a run sends anything: refuses `file` run before with another report, and records this
- * run's report as its journal (the path as the lock knows it).
+ * Ties a file to the one report a job on it may write (`link`, a record beside the file): the first
+ * run records its report (the path as the lock knows it); a run with the same report continues; one
+ * with another report, or none, is refused with `refusal(earlier)`. Before anything is sent.
  */
-function tie(file: string, report: string | undefined, kind: Kind): void {
+export function linkOnce(link: string, report: string | undefined, refusal: (earlier: string | null) => string, unreadable: string): void {
   const mine = report === undefined ? null : canonicalPath(report);
-  const earlier = recorded(file, kind);
+  const earlier = recorded(link, unreadable);
   if (earlier === undefined) {
     try {
-      writeFileSync(linkOf(file, kind), `${JSON.stringify({ report: mine })}\n`, { mode: 0o600 });
+      writeFileSync(link, `${JSON.stringify({ report: mine })}\n`, { mode: 0o600 });
     } catch (error) {
-      throw new UsageError(`cannot write ${linkOf(file, kind)}, which ties ${file} to its report: ${(error as NodeJS.ErrnoException).code ?? String(error)}; nothing was sent`);
+      throw new UsageError(`cannot write ${link}, which ties the job to its report: ${(error as NodeJS.ErrnoException).code ?? String(error)}; nothing was sent`);
     }
     return;
   }
   if (earlier !== null && earlier === mine) return;
-  const how = earlier === null ? "with its report on stdout, which is never continued" : `with --report ${earlier}`;
-  const what = earlier === null ? kind.stdout : kind.instead(file, earlier);
-  throw new UsageError(`${file} was ${kind.done} before ${how}: ${kind.why} — ${what}; nothing was sent`);
+  throw new UsageError(refusal(earlier));
 }
 
-/** An apply of `plan`: refused if it was applied with another report; else tied to this one. */
+/** Before an apply sends anything: refuses a plan applied before with another report, and records this run's report as the plan's journal. */
 export function linkPlanToReport(plan: string, report: string | undefined): void {
-  tie(plan, report, applied);
+  const unreadable = `if you know the report ${plan} was applied with, apply with --report naming it; otherwise remove ${linkOf(plan)} and plan again`;
+  linkOnce(linkOf(plan), report, (earlier) => {
+    const how = earlier === null ? "with its report on stdout, which is never continued" : `with --report ${earlier}`;
+    const what = earlier === null ? "plan again to see what is left to change" : `continue that report (update-many --apply ${plan} --report ${earlier}): it sends only what is not applied yet`;
+    return `${plan} was applied before ${how}: another report would send its rows again — ${what}; nothing was sent`;
+  }, unreadable);
 }
 
-/** An undo of `undoneReport`: refused if it was undone with another report; else tied to this one. */
-export function linkUndoToReport(undoneReport: string, report: string | undefined): void {
-  tie(undoneReport, report, undone);
+/**
+ * Before an undo sends anything: a report is undone once. Undone, its users may be changed again by
+ * later runs, and a second undo with another report would set those changes back too (the user then
+ * holds the value the report's run set, so the changed-since check passes). So the first undo
+ * records its report beside the report undone (`<report>.undone`); a rerun with it continues.
+ */
+export function linkUndoToReport(undone: string, report: string | undefined): void {
+  linkOnce(`${undone}.undone`, report, (earlier) => {
+    const how = earlier === null ? "with its report on stdout, which is never continued" : `with --report ${earlier}`;
+    const what = earlier === null ? "check the users, and change them with update-many if they still need it" : `to finish that undo, run it again with --report ${earlier}`;
+    return `${undone} was undone before ${how}: a report is undone once — another undo would also set back what later runs changed; ${what}; nothing was sent`;
+  }, `if you know the undo's report, give it with --report; nothing else undoes ${undone} again`);
 }
 
 /** A new plan replaces `plan`: whatever report the old one was applied with is not the new one's. */
 export function forgetApplied(plan: string): void {
-  rmSync(linkOf(plan, applied), { force: true });
+  rmSync(linkOf(plan), { force: true });
 }

@@ -80,25 +80,26 @@ function notReport(path: string, kind: "plan" | "other"): UsageError {
   return new UsageError(`${path} is not a report: no line of it is a JSON entry (an input file, a CSV?) — undo takes the --report of a run that sent; nothing was sent`);
 }
 
-/** `line 4 (ada@contoso.com, request id 1b…)`: a row as the admin can find it in the input and the report. */
-function whoOf(entry: Record<string, unknown>, requestId: string): string {
+/** `line 4 (ada@contoso.com, step delete, request id 1b…)`: a row as the admin can find it in the input and the report. */
+export function whoOf(entry: Record<string, unknown>, requestId: string): string {
   const user = [entry["userGiven"], entry["userId"]].find((name) => typeof name === "string") ?? "user unknown";
-  return `line ${String(entry["line"])} (${String(user)}, request id ${requestId})`;
+  const step = typeof entry["step"] === "string" ? `, step ${entry["step"]}` : "";
+  return `line ${String(entry["line"])} (${String(user)}${step}, request id ${requestId})`;
 }
 
 /**
  * Refuses a report holding rows sent whose outcome is unknown — the journal's own reading of it
  * (a `sending` with no answer, `cancelled` after being sent, a timeout): undo cannot tell whether
- * to set them back.
+ * to set them back. `sent` names each entry that sent, by report line; `finish` says how to finish the run.
  */
-async function refuseUnfinished(path: string, sent: ReadonlyMap<number, string>): Promise<void> {
+export async function refuseUnfinished(path: string, sent: ReadonlyMap<number, string>, finish = `rerun it with --report ${path}`): Promise<void> {
   const journal = await readJournal(path);
   const pending = [...journal.changes.values()].filter((change) => !change.done && change.requestId !== undefined).map((change) => sent.get(change.reportLine) ?? `report line ${change.reportLine}`);
   const rows = [...new Set(pending)];
   if (rows.length === 0) return;
   const named = `${rows.slice(0, 10).join("; ")}${rows.length > 10 ? `; and ${rows.length - 10} more` : ""}`;
   throw new UsageError(
-    `${path} holds ${rows.length} rows sent whose outcome is unknown — sent with no answer received (a crash, Ctrl-C or a timeout): ${named} — undo cannot tell whether they were applied. Finish that run first (rerun it with --report ${path}: it re-sends them with the same request ids), then undo; nothing was sent`,
+    `${path} holds ${rows.length} rows sent whose outcome is unknown — sent with no answer received (a crash, Ctrl-C or a timeout): ${named} — undo cannot tell whether they were applied. Finish that run first (${finish}: it re-sends them with the same request ids), then undo; nothing was sent`,
   );
 }
 
