@@ -370,6 +370,18 @@ describe("found from outside (review): aliases, odd report files, odd answers", 
     expect(server.requests).toHaveLength(0);
   });
 
+  it("a dry run, which keeps no journal, writes its entries to stdout appended to a file that holds data", async () => {
+    const log = file("dry-run.log", "earlier\n");
+    const fd = openSync(log, "a");
+    try {
+      const result = await finished(startCli(["update-many", file("one.csv", csv([1])), "--dry-run"], { env, stdoutFd: fd }));
+      expect(result.code, result.stderr).toBe(0);
+    } finally {
+      closeSync(fd);
+    }
+    expect(readFileSync(log, "utf8")).toMatch(/^earlier\n\{"line":2,.*"result":"valid"/);
+  });
+
   it("refuses --only-failed naming an empty report: nothing to resume from", async () => {
     const result = await runCli(["update-many", file("one.csv", csv([1])), "--only-failed", file("empty.jsonl", ""), "--dry-run"], { env });
     expect(result.code).toBe(2);

@@ -95,7 +95,7 @@ function checkOptions(file: string, options: UpdateManyOptions): void {
     if (options.report !== undefined && resolve(options.report) === resolve(options.statusOut)) throw new UsageError("--status-out and --report name the same file: give two");
     checkStatusTarget(options.statusOut);
   }
-  else if (options.report === undefined && !options.plan) checkStdoutReport(); // a plan on stdout is no report
+  else if (options.report === undefined && !options.plan && !options.dryRun) checkStdoutReport(); // a plan or a dry run on stdout is no journal
 }
 
 /** Where the run's entries go: a plan (--plan), or the report, which is the job's journal. */
